@@ -1,0 +1,1 @@
+"""Everything at the edge: JSON, the command line, engines, dataframes, storage."""

@@ -1,0 +1,333 @@
+"""Read and write cases and decisions in the JSON exchange format (contract v1).
+
+Built on a cattrs converter with strict hooks: ``"false"`` is not a boolean, ``1`` is not
+``true``, an unknown key is an error (a mistyped key must never silently become the least
+protective default). Every problem is reported with its path and a safe rendering of its value;
+free text (a signal's ``omschrijving``) never appears in an error.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, TypeVar
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_unstructure_fn, override
+
+from meldcode.domain._validatie import toon
+from meldcode.domain.besluit import Besluit, Grond
+from meldcode.domain.casus import Casus
+from meldcode.domain.waarden import Oordeel, Partij, Protocol, SignaalBron, SoortSignaal, Vraag
+from meldcode.errors import Fout, OngeldigeInvoer
+
+__all__ = [
+    "CONTRACT_VERSIE",
+    "Resultaat",
+    "besluit_naar_dict",
+    "besluit_uit_dict",
+    "casus_naar_dict",
+    "casus_uit_dict",
+    "casus_uit_json",
+    "converter",
+    "dumps",
+    "fout_naar_dict",
+    "lees_json_lines",
+]
+
+CONTRACT_VERSIE = "1"
+_T = TypeVar("_T")
+_VRIJE_TEKST = frozenset({"omschrijving"})
+
+
+class _Waardefout(ValueError):
+    """Raised by a hook: carries the safe rendering of the value and the expectation."""
+
+    def __init__(self, verwacht: str, waarde: object, *, tekst: bool = False) -> None:
+        self.verwacht = verwacht
+        self.waarde = f"<{type(waarde).__name__}>" if tekst else toon(waarde)
+        super().__init__(f"must be {verwacht} (got {self.waarde})")
+
+
+def _enum_hook(soort: type[enum.Enum]) -> Any:
+    allowed = ", ".join(repr(m.value) for m in soort)
+
+    def structure(value: object, _: object) -> enum.Enum:
+        if isinstance(value, str):
+            try:
+                return soort(value)
+            except ValueError:
+                pass
+        raise _Waardefout(f"one of {allowed}", value)
+
+    return structure
+
+
+def _bool(value: object, _: object) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise _Waardefout("true or false", value)
+
+
+def _int(value: object, _: object) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    raise _Waardefout("a whole number", value)
+
+
+def _str(value: object, _: object) -> str:
+    if isinstance(value, str):
+        return value
+    raise _Waardefout("text", value, tekst=True)
+
+
+def _date(value: object, _: object) -> dt.date:
+    if isinstance(value, str) and len(value) == 10:
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise _Waardefout("a date YYYY-MM-DD", value)
+
+
+def _maak_converter() -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    for soort in (Oordeel, Partij, Protocol, SignaalBron, SoortSignaal, Vraag):
+        conv.register_structure_hook(soort, _enum_hook(soort))
+        conv.register_unstructure_hook(soort, lambda e: e.value)
+    conv.register_structure_hook(bool, _bool)
+    conv.register_structure_hook(int, _int)
+    conv.register_structure_hook(str, _str)
+    conv.register_structure_hook(dt.date, _date)
+    conv.register_unstructure_hook(dt.date, lambda d: d.isoformat())
+
+    def is_tuple(t: Any) -> bool:
+        return getattr(t, "__origin__", None) is tuple
+
+    def tuple_hook(t: Any) -> Any:
+        (item_type, _ellipsis) = t.__args__
+        item_hook = conv.get_structure_hook(item_type)
+
+        def structure(value: object, _: object) -> tuple[Any, ...]:
+            if not isinstance(value, list):
+                raise _Waardefout("a list", value)
+            items: list[Any] = []
+            errors: list[Exception] = []
+            for i, item in enumerate(value):
+                try:
+                    items.append(item_hook(item, item_type))
+                except Exception as exc:
+                    note = IterableValidationNote(f"Structuring {t} @ index {i}", i, item_type)
+                    exc.__notes__ = [*getattr(exc, "__notes__", []), note]
+                    errors.append(exc)
+            if errors:
+                raise IterableValidationError("invalid items", errors, t)
+            return tuple(items)
+
+        return structure
+
+    conv.register_structure_hook_factory(is_tuple, tuple_hook)
+
+    def grond_uit(value: object, _: object) -> Grond:
+        if not isinstance(value, dict):
+            raise _Waardefout("an object", value)
+        bron = _str(value.get("bron"), None)
+        bestand, _sep, sectie = bron.partition(", ")
+        return Grond(
+            regel=_str(value.get("regel"), None),
+            bestand=bestand,
+            sectie=sectie,
+            citaat=_str(value.get("citaat"), None),
+            toelichting=_str(value.get("toelichting", ""), None),
+        )
+
+    conv.register_structure_hook(Grond, grond_uit)
+    conv.register_unstructure_hook(
+        Grond,
+        lambda g: {
+            "regel": g.regel,
+            "bron": g.bron,
+            "citaat": g.citaat,
+            "toelichting": g.toelichting,
+        },
+    )
+    conv.register_unstructure_hook(
+        Besluit,
+        make_dict_unstructure_fn(Besluit, conv, referentie=override(omit_if_default=True)),
+    )
+    conv.register_unstructure_hook(
+        Casus,
+        make_dict_unstructure_fn(
+            Casus,
+            conv,
+            referentie=override(omit_if_default=True),
+            protocol=override(omit_if_default=True),
+            datum=override(omit_if_default=True),
+        ),
+    )
+    return conv
+
+
+converter = _maak_converter()
+"""The converter behind this module; use it to structure other domain types the same way."""
+
+
+# --- errors with their paths ----------------------------------------------------------------
+
+
+def _veld(pad: list[str]) -> str:
+    out = ""
+    for deel in pad:
+        out += deel if deel.startswith("[") else (f".{deel}" if out else deel)
+    return out
+
+
+def _fouten(exc: BaseException, pad: list[str]) -> Iterator[Fout]:
+    if isinstance(exc, ClassValidationError):
+        met_noot, zonder = exc.group_exceptions()
+        for sub, noot in met_noot:
+            yield from _fouten(sub, [*pad, noot.name])
+        for sub in zonder:
+            yield from _fouten(sub, pad)
+        return
+    if isinstance(exc, IterableValidationError):
+        met_index, zonder_index = exc.group_exceptions()
+        for sub, index_noot in met_index:
+            yield from _fouten(sub, [*pad, f"[{index_noot.index}]"])
+        for sub in zonder_index:
+            yield from _fouten(sub, pad)
+        return
+    veld = _veld(pad)
+    if isinstance(exc, ForbiddenExtraKeysError):
+        for key in sorted(exc.extra_fields):
+            plek = f"{veld}.{key}" if veld else key
+            yield Fout(plek, toon(key), f"{plek} is not a field of the contract (unknown key)")
+        return
+    if isinstance(exc, KeyError):
+        yield Fout(veld, "<missing>", f"{veld} is required")
+        return
+    if isinstance(exc, _Waardefout):
+        naam = pad[-1] if pad else ""
+        waarde = f"<{exc.waarde.strip('<>')}>" if naam in _VRIJE_TEKST else exc.waarde
+        yield Fout(veld, waarde, f"{veld} must be {exc.verwacht} (got {waarde})")
+        return
+    if isinstance(exc, OngeldigeInvoer):
+        for f in exc.fouten:
+            # a domain validator names Class.field; keep the JSON path where we have it
+            eigen = f.veld.split(".", 1)[-1]
+            plek = f"{veld}.{eigen}" if veld else eigen
+            yield Fout(plek, f.waarde, f.melding.replace(f.veld, plek))
+        return
+    if isinstance(exc, TypeError | AttributeError):
+        yield Fout(veld, "<value>", f"{veld or 'the case'} must be an object")
+        return
+    yield Fout(veld, "<value>", f"{veld or 'the case'} is invalid")
+
+
+def _structure(data: object, soort: type[_T]) -> _T:
+    if not isinstance(data, dict):
+        raise OngeldigeInvoer(
+            [Fout("", toon(data), f"a {soort.__name__.lower()} must be a JSON object")]
+        )
+    try:
+        return converter.structure(data, soort)
+    except OngeldigeInvoer as exc:
+        raise OngeldigeInvoer(list(_fouten(exc, []))) from None
+    except Exception as exc:  # every structuring problem becomes OngeldigeInvoer
+        fouten = list(_fouten(exc, []))
+        raise OngeldigeInvoer(fouten) from None
+
+
+# --- the public API -------------------------------------------------------------------------
+
+
+def casus_uit_dict(data: object) -> Casus:
+    """Read a case from a decoded JSON object; ``OngeldigeInvoer`` names every bad field."""
+    return _structure(data, Casus)
+
+
+def casus_uit_json(tekst: str | bytes) -> Casus:
+    """Read a case from JSON text."""
+    return casus_uit_dict(_laad(tekst))
+
+
+def casus_naar_dict(casus: Casus) -> dict[str, Any]:
+    """Write a case as a JSON-ready dict in the contract format."""
+    data: dict[str, Any] = converter.unstructure(casus, Casus)
+    return data
+
+
+def besluit_naar_dict(besluit: Besluit) -> dict[str, Any]:
+    """Write a decision as a JSON-ready dict with exactly the contract's keys (and additions)."""
+    data: dict[str, Any] = converter.unstructure(besluit, Besluit)
+    return data
+
+
+def besluit_uit_dict(data: object) -> Besluit:
+    """Read a decision written by ``besluit_naar_dict`` (for partner tests and round trips)."""
+    return _structure(data, Besluit)
+
+
+def fout_naar_dict(fout: OngeldigeInvoer, *, lijn: int | None = None) -> dict[str, Any]:
+    """The ``{"fout": ...}`` object of a batch: the first problem and the full list."""
+    eerste = fout.fouten[0]
+    body: dict[str, Any] = {}
+    if lijn is not None:
+        body["lijn"] = lijn
+    body.update(
+        {
+            "veld": eerste.veld,
+            "waarde": eerste.waarde,
+            "melding": eerste.melding,
+            "fouten": [
+                {"veld": f.veld, "waarde": f.waarde, "melding": f.melding} for f in fout.fouten
+            ],
+        }
+    )
+    return {"fout": body}
+
+
+def dumps(data: Mapping[str, Any]) -> str:
+    """One line of JSON, UTF-8 characters kept as they are."""
+    return json.dumps(data, ensure_ascii=False)
+
+
+def _laad(tekst: str | bytes) -> object:
+    try:
+        return json.loads(tekst)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        pos = getattr(exc, "pos", None)
+        where = f" at character {pos}" if pos is not None else ""
+        raise OngeldigeInvoer([Fout("", "<text>", f"not valid JSON{where}")]) from None
+
+
+@attrs.frozen
+class Resultaat:
+    """One item of a batch: its line number and either a case or the error that rejected it."""
+
+    lijn: int
+    casus: Casus | None = None
+    fout: OngeldigeInvoer | None = None
+
+
+def lees_json_lines(regels: Iterable[str]) -> Iterator[Resultaat]:
+    """Read JSON Lines lazily; a bad line yields its error and reading goes on.
+
+    Blank lines are skipped (but still counted, so ``lijn`` matches the input).
+    """
+    for nummer, regel in enumerate(regels, start=1):
+        if not regel.strip():
+            continue
+        try:
+            yield Resultaat(lijn=nummer, casus=casus_uit_json(regel))
+        except OngeldigeInvoer as exc:
+            yield Resultaat(lijn=nummer, fout=exc)

@@ -1,0 +1,116 @@
+"""JSON Schema (draft 2020-12) of cases and decisions, generated from the domain classes.
+
+Generated, not hand-written, so it cannot drift from what the JSON reader accepts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import types
+import typing
+from typing import Any
+
+import attrs
+
+from meldcode.domain.besluit import Besluit, Grond
+from meldcode.domain.casus import MAX_LEEFTIJD, Casus
+from meldcode.domain.waarden import Protocol
+
+__all__ = ["besluit_schema", "casus_schema"]
+
+_DATUM = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+_FIELD_EXTRA: dict[tuple[str, str], dict[str, Any]] = {
+    ("Kind", "leeftijd"): {"minimum": 0, "maximum": MAX_LEEFTIJD},
+    ("Casus", "referentie"): {"pattern": r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$"},
+    ("Besluit", "referentie"): {"pattern": r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$"},
+}
+
+
+def _type(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        inner = (
+            _type(args[0], defs) if len(args) == 1 else {"anyOf": [_type(a, defs) for a in args]}
+        )
+        return {"anyOf": [inner, {"type": "null"}]}
+    if origin is tuple:
+        return {"type": "array", "items": _type(typing.get_args(tp)[0], defs)}
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return {"type": "string", "enum": [m.value for m in tp]}
+    if tp is bool:
+        return {"type": "boolean"}
+    if tp is int:
+        return {"type": "integer"}
+    if tp is str:
+        return {"type": "string"}
+    if tp is dt.date:
+        return dict(_DATUM)
+    if attrs.has(tp):
+        naam = tp.__name__
+        if naam not in defs:
+            defs[naam] = {}
+            defs[naam] = _object(tp, defs)
+        return {"$ref": f"#/$defs/{naam}"}
+    raise TypeError(f"no schema for {tp!r}")  # pragma: no cover - guarded by tests
+
+
+def _object(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
+    hints = typing.get_type_hints(cls)
+    props: dict[str, Any] = {}
+    required: list[str] = []
+    for a in attrs.fields(cls):
+        if not a.init:
+            continue
+        schema = _type(hints[a.name], defs)
+        schema.update(_FIELD_EXTRA.get((cls.__name__, a.name), {}))
+        if a.default is attrs.NOTHING:
+            required.append(a.name)
+        props[a.name] = schema
+    out: dict[str, Any] = {"type": "object", "properties": props, "additionalProperties": False}
+    if cls.__doc__:
+        out["description"] = cls.__doc__.strip().splitlines()[0]
+    if required:
+        out["required"] = required
+    return out
+
+
+def casus_schema() -> dict[str, Any]:
+    """The JSON Schema of a case (``Casus``) in the exchange format."""
+    defs: dict[str, Any] = {}
+    root = _object(Casus, defs)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://meldcode.invalid/schema/casus-v1.json",
+        "title": "Casus (meldcode contract v1)",
+        **root,
+        "$defs": defs,
+    }
+
+
+def besluit_schema() -> dict[str, Any]:
+    """The JSON Schema of a decision (``Besluit``) as the library writes it."""
+    defs: dict[str, Any] = {}
+    root = _object(Besluit, defs)
+    defs["Grond"] = {
+        "type": "object",
+        "description": (Grond.__doc__ or "").strip().splitlines()[0],
+        "properties": {
+            "regel": {"type": "string"},
+            "bron": {"type": "string"},
+            "citaat": {"type": "string"},
+            "toelichting": {"type": "string"},
+        },
+        "required": ["regel", "bron", "citaat"],
+        "additionalProperties": False,
+    }
+    root["required"] = [a.name for a in attrs.fields(Besluit) if a.name != "referentie"]
+    root["properties"]["protocol"] = {"type": "string", "enum": [p.value for p in Protocol]}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://meldcode.invalid/schema/besluit-v1.json",
+        "title": "Besluit (meldcode contract v1)",
+        **root,
+        "$defs": defs,
+    }

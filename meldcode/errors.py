@@ -1,0 +1,90 @@
+"""The exceptions of meldcode: one root, with builtin branches callers already catch.
+
+Every message says what was expected, what was found and where. A message never contains free
+text from a case (a signal's description): these are data about children.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+__all__ = [
+    "EngineNietBeschikbaar",
+    "Fout",
+    "MeldcodeError",
+    "OngeldigeInvoer",
+    "OngeldigeRegelbasis",
+]
+
+
+class MeldcodeError(Exception):
+    """Root of every error meldcode raises on purpose."""
+
+
+class Fout:
+    """One problem with one field of the input: where it is, what was found, what is wrong.
+
+    ``waarde`` is a safe rendering of the offending value: never free text from the case.
+    """
+
+    __slots__ = ("melding", "veld", "waarde")
+
+    def __init__(self, veld: str, waarde: str, melding: str) -> None:
+        self.veld = veld
+        self.waarde = waarde
+        self.melding = melding
+
+    def __repr__(self) -> str:
+        return f"Fout(veld={self.veld!r}, waarde={self.waarde!r}, melding={self.melding!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Fout):
+            return NotImplemented
+        return (self.veld, self.waarde, self.melding) == (other.veld, other.waarde, other.melding)
+
+    def __hash__(self) -> int:
+        return hash((self.veld, self.waarde, self.melding))
+
+    def __str__(self) -> str:
+        return f"{self.melding} @ $.{self.veld}" if self.veld else self.melding
+
+
+class OngeldigeInvoer(MeldcodeError, ValueError):
+    """Input that does not fit the domain or the JSON contract.
+
+    ``fouten`` lists every problem found, each naming its field and value; the message is the
+    first of them followed by a count of the rest.
+    """
+
+    def __init__(self, fouten: Sequence[Fout]) -> None:
+        if not fouten:
+            fouten = [Fout("", "", "invalid input")]
+        self.fouten: tuple[Fout, ...] = tuple(fouten)
+        first = str(self.fouten[0])
+        rest = len(self.fouten) - 1
+        message = first if rest == 0 else f"{first} (and {rest} more)"
+        super().__init__(message)
+
+    @property
+    def veld(self) -> str:
+        """The field of the first problem, as a dotted path (``weging.vermoeden``)."""
+        return self.fouten[0].veld
+
+    @property
+    def waarde(self) -> str:
+        """The safe rendering of the first problem's value."""
+        return self.fouten[0].waarde
+
+
+class OngeldigeRegelbasis(MeldcodeError, ValueError):
+    """A rule base that is inconsistent; raised while it is built, never mid-evaluation."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+
+
+class EngineNietBeschikbaar(MeldcodeError, RuntimeError):
+    """An evaluation engine was asked for that cannot run here, with what to install."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)

@@ -1,0 +1,55 @@
+"""The cited rule base per protocol, its rule language, and the pure engine."""
+
+from meldcode.rules.basis import maak_regelbasis, regelbasis
+from meldcode.rules.beslis import beslis, evalueer_casus
+from meldcode.rules.evaluatie import (
+    HUIDIG_PROTOCOL,
+    INGANG_2019,
+    Evaluatie,
+    evalueer,
+    kies_protocol,
+)
+from meldcode.rules.model import (
+    Afweging,
+    Alle,
+    Antwoord,
+    Beslist,
+    Bron,
+    Conclusie,
+    Conditie,
+    EenVan,
+    ErIsSignaal,
+    KindLeeftijdVanaf,
+    KindOngeboren,
+    Niet,
+    Omstandigheid,
+    Regel,
+    Regelbasis,
+)
+
+__all__ = [
+    "HUIDIG_PROTOCOL",
+    "INGANG_2019",
+    "Afweging",
+    "Alle",
+    "Antwoord",
+    "Beslist",
+    "Bron",
+    "Conclusie",
+    "Conditie",
+    "EenVan",
+    "ErIsSignaal",
+    "Evaluatie",
+    "KindLeeftijdVanaf",
+    "KindOngeboren",
+    "Niet",
+    "Omstandigheid",
+    "Regel",
+    "Regelbasis",
+    "beslis",
+    "evalueer",
+    "evalueer_casus",
+    "kies_protocol",
+    "maak_regelbasis",
+    "regelbasis",
+]

@@ -1,0 +1,62 @@
+"""``beslis``: the one call a school system needs."""
+
+from __future__ import annotations
+
+from meldcode.domain.besluit import Besluit
+from meldcode.domain.casus import Casus
+from meldcode.domain.waarden import Protocol
+from meldcode.errors import Fout, OngeldigeInvoer
+from meldcode.rules.basis import regelbasis
+from meldcode.rules.evaluatie import Evaluatie, evalueer, kies_protocol
+from meldcode.rules.model import Regelbasis
+
+__all__ = ["beslis", "evalueer_casus"]
+
+
+def evalueer_casus(
+    casus: Casus, protocol: Protocol | str | None = None, *, basis: Regelbasis | None = None
+) -> Evaluatie:
+    """Like ``beslis``, but return the full ``Evaluatie`` (each rule's outcome) as well."""
+    if not isinstance(casus, Casus):
+        raise OngeldigeInvoer([Fout("casus", f"<{type(casus).__name__}>", "casus must be a Casus")])
+    gekozen = kies_protocol(casus, _protocol(protocol))
+    if basis is None:
+        basis = regelbasis(gekozen)
+    elif basis.protocol is not gekozen:
+        raise OngeldigeInvoer(
+            [
+                Fout(
+                    "protocol",
+                    repr(gekozen.value),
+                    f"the rule base is for protocol {basis.protocol.value!r}, "
+                    f"the case asks for {gekozen.value!r}",
+                )
+            ]
+        )
+    return evalueer(casus, basis)
+
+
+def beslis(
+    casus: Casus, protocol: Protocol | str | None = None, *, basis: Regelbasis | None = None
+) -> Besluit:
+    """Decide a case: report, organise help, close, consult, urgency, parent talk, child.
+
+    ``protocol`` overrides the case's own choice (useful to ask "what if" under the other
+    version); by default the case's ``protocol`` decides, else its ``datum`` (a weighing before
+    1 January 2019 falls under 2013), else the current protocol (2019). ``basis`` lets a caller
+    supply an extended rule base (a profile). Pure: the same case always gives the same
+    ``Besluit``, and the case is never changed.
+    """
+    return evalueer_casus(casus, protocol, basis=basis).besluit
+
+
+def _protocol(protocol: Protocol | str | None) -> Protocol | None:
+    if protocol is None or isinstance(protocol, Protocol):
+        return protocol
+    try:
+        return Protocol(protocol)
+    except ValueError:
+        shown = repr(protocol) if len(protocol) < 20 else "<value>"
+        raise OngeldigeInvoer(
+            [Fout("protocol", shown, f"protocol must be '2013' or '2019' (got {shown})")]
+        ) from None

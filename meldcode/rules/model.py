@@ -1,0 +1,370 @@
+"""The rule language: conditions as data, rules with their source beside them, and the rule base.
+
+A condition is a small tree of frozen objects (never a string that gets evaluated), so the same
+rule base can be evaluated here, compiled to a rete engine, or turned into dataframe expressions.
+A ``Regelbasis`` checks itself when it is built and raises ``OngeldigeRegelbasis`` on duplicate
+ids, unknown references, cycles, or two rules that can conclude incompatible decisions without a
+declared exception (``tenzij``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TypeAlias
+
+import attrs
+from attrs import field, frozen
+
+from meldcode.domain.casus import Omstandigheden, Signaal
+from meldcode.domain.waarden import Beslispunt, Oordeel, Partij, Protocol, SoortSignaal, Vraag
+from meldcode.errors import OngeldigeRegelbasis
+
+__all__ = [
+    "Afweging",
+    "Alle",
+    "Antwoord",
+    "Beslist",
+    "Bron",
+    "Conclusie",
+    "Conditie",
+    "EenVan",
+    "ErIsSignaal",
+    "KindLeeftijdVanaf",
+    "KindOngeboren",
+    "Niet",
+    "Omstandigheid",
+    "Regel",
+    "Regelbasis",
+    "antwoorden",
+    "beslispunten_in",
+    "vragen_in",
+]
+
+_BESTAND = re.compile(r"^\d{3}_[0-9a-f]{16}\.txt$")
+_ID = re.compile(r"^[a-z0-9+]+(\.[a-z0-9-]+)+$")
+OMSTANDIGHEDEN: frozenset[str] = frozenset(a.name for a in attrs.fields(Omstandigheden))
+SIGNAALKENMERKEN: frozenset[str] = frozenset(
+    a.name for a in attrs.fields(Signaal) if a.type in ("bool", bool)
+)
+
+
+# --- conditions -----------------------------------------------------------------------------
+
+
+@frozen
+class Antwoord:
+    """True when ``vraag`` is answered with one of ``waarden``.
+
+    An unanswered question is *unknown* while the afwegingskader can still reach it, and false
+    once the route has passed it by (its ``voorwaarde`` is false): the engine never guesses.
+    """
+
+    vraag: Vraag
+    waarden: frozenset[Oordeel]
+
+
+@frozen
+class Omstandigheid:
+    """True when the named boolean of ``Omstandigheden`` is set."""
+
+    naam: str
+
+
+@frozen
+class ErIsSignaal:
+    """True when a signal has one of ``soorten`` (any if empty) and, if given, ``kenmerk``."""
+
+    soorten: frozenset[SoortSignaal] = frozenset()
+    kenmerk: str | None = None
+
+
+@frozen
+class KindLeeftijdVanaf:
+    """True when the child's age is known and at least ``jaren``."""
+
+    jaren: int
+
+
+@frozen
+class KindOngeboren:
+    """True when the child is not yet born."""
+
+
+@frozen
+class Beslist:
+    """True when another decision of the same ``Besluit`` is taken (rules may build on rules)."""
+
+    punt: Beslispunt
+
+
+@frozen
+class Alle:
+    """True when all parts are true (three-valued: unknown if none is false and one unknown)."""
+
+    delen: tuple[Conditie, ...]
+
+
+@frozen
+class EenVan:
+    """True when one of the parts is true (three-valued)."""
+
+    delen: tuple[Conditie, ...]
+
+
+@frozen
+class Niet:
+    """True when the part is false (three-valued)."""
+
+    deel: Conditie
+
+
+Conditie: TypeAlias = (
+    Antwoord
+    | Omstandigheid
+    | ErIsSignaal
+    | KindLeeftijdVanaf
+    | KindOngeboren
+    | Beslist
+    | Alle
+    | EenVan
+    | Niet
+)
+
+
+def antwoorden(vraag: Vraag, *waarden: str) -> Antwoord:
+    """Shorthand: ``antwoorden(Vraag.VERMOEDEN, "ja", "twijfel")``."""
+    return Antwoord(vraag, frozenset(Oordeel(w) for w in waarden))
+
+
+def _delen(conditie: Conditie) -> Iterator[Conditie]:
+    yield conditie
+    if isinstance(conditie, Alle | EenVan):
+        for deel in conditie.delen:
+            yield from _delen(deel)
+    elif isinstance(conditie, Niet):
+        yield from _delen(conditie.deel)
+
+
+def vragen_in(conditie: Conditie) -> frozenset[Vraag]:
+    """Every question a condition looks at."""
+    return frozenset(d.vraag for d in _delen(conditie) if isinstance(d, Antwoord))
+
+
+def beslispunten_in(conditie: Conditie) -> frozenset[Beslispunt]:
+    """Every decision a condition builds on."""
+    return frozenset(d.punt for d in _delen(conditie) if isinstance(d, Beslist))
+
+
+def _conjuncten(conditie: Conditie) -> Iterator[Conditie]:
+    if isinstance(conditie, Alle):
+        for deel in conditie.delen:
+            yield from _conjuncten(deel)
+    else:
+        yield conditie
+
+
+def _disjunct(a: Conditie, b: Conditie) -> bool:
+    """Tell, conservatively, whether ``a`` and ``b`` can never hold together.
+
+    True when both require an answer to the same question from disjoint sets of values.
+    """
+    eisen_a = {c.vraag: c.waarden for c in _conjuncten(a) if isinstance(c, Antwoord)}
+    for c in _conjuncten(b):
+        if isinstance(c, Antwoord) and c.vraag in eisen_a and not (eisen_a[c.vraag] & c.waarden):
+            return True
+    return False
+
+
+# --- rules ----------------------------------------------------------------------------------
+
+
+@frozen
+class Bron:
+    """Where a rule comes from: a file of ``shared/sources`` and the section within it."""
+
+    bestand: str
+    sectie: str
+
+    def __str__(self) -> str:
+        return f"{self.bestand}, {self.sectie}"
+
+
+@frozen(kw_only=True)
+class Conclusie:
+    """What a rule concludes: decisions that become true, and parties to contact."""
+
+    beslissingen: frozenset[Beslispunt] = frozenset()
+    contacten: tuple[Partij, ...] = ()
+
+
+@frozen(kw_only=True)
+class Regel:
+    """One instruction of the sources, as data.
+
+    ``id`` is stable (it appears in every ``Besluit``'s grounds). ``citaat`` is the source's own
+    words, verbatim. ``tenzij`` names decisions that, when taken, override this rule (the
+    declared exception of default logic). ``toelichting`` is the Dutch explanation shown to
+    professionals.
+    """
+
+    id: str
+    protocollen: frozenset[Protocol]
+    bron: Bron
+    citaat: str
+    als: Conditie
+    dan: Conclusie
+    tenzij: frozenset[Beslispunt] = frozenset()
+    toelichting: str = ""
+
+    @property
+    def afhankelijk_van(self) -> frozenset[Beslispunt]:
+        """The decisions this rule reads (in its condition or as exceptions)."""
+        return beslispunten_in(self.als) | self.tenzij
+
+
+@frozen(kw_only=True)
+class Afweging:
+    """A question of the weging, in the afwegingskader's order.
+
+    ``voorwaarde`` says when the route reaches the question (``None``: always). A question whose
+    ``voorwaarde`` is false is not asked, and counts as not applicable.
+    """
+
+    vraag: Vraag
+    naam: str
+    tekst: str
+    voorwaarde: Conditie | None = None
+
+
+# --- the rule base --------------------------------------------------------------------------
+
+
+def _check(ok: bool, message: str) -> None:
+    if not ok:
+        raise OngeldigeRegelbasis(message)
+
+
+@frozen(kw_only=True)
+class Regelbasis:
+    """The rules and questions of one protocol, checked when built.
+
+    ``onverenigbaar`` lists pairs of decisions that may never both be true; ``contactvolgorde``
+    orders ``contacten`` by urgency. ``volgorde`` (derived) is an evaluation order in which
+    every rule comes after the rules whose decisions it reads.
+    """
+
+    protocol: Protocol
+    regels: tuple[Regel, ...]
+    vragen: tuple[Afweging, ...]
+    onverenigbaar: frozenset[frozenset[Beslispunt]] = frozenset()
+    contactvolgorde: tuple[Partij, ...] = tuple(Partij)
+    volgorde: tuple[Regel, ...] = field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        self._check_vragen()
+        for regel in self.regels:
+            self._check_regel(regel)
+        ids = [r.id for r in self.regels]
+        dubbel = sorted({i for i in ids if ids.count(i) > 1})
+        _check(not dubbel, f"duplicate rule ids: {', '.join(dubbel)}")
+        self._check_onverenigbaar()
+        object.__setattr__(self, "volgorde", self._sorteer())
+
+    def regel(self, regel_id: str) -> Regel:
+        """The rule with this id; ``KeyError`` when there is none."""
+        for r in self.regels:
+            if r.id == regel_id:
+                return r
+        raise KeyError(regel_id)
+
+    def afweging(self, vraag: Vraag) -> Afweging:
+        """The question entry for ``vraag``; ``KeyError`` when this protocol does not ask it."""
+        for a in self.vragen:
+            if a.vraag is vraag:
+                return a
+        raise KeyError(vraag)
+
+    def _check_vragen(self) -> None:
+        gezien: list[Vraag] = []
+        for a in self.vragen:
+            _check(a.vraag not in gezien, f"question {a.vraag.value!r} listed twice")
+            if a.voorwaarde is not None:
+                later = vragen_in(a.voorwaarde) - set(gezien)
+                _check(
+                    not later,
+                    f"the voorwaarde of {a.vraag.value!r} reads a question that is not asked "
+                    f"before it: {sorted(v.value for v in later)}",
+                )
+                _check(
+                    not beslispunten_in(a.voorwaarde),
+                    f"the voorwaarde of {a.vraag.value!r} may only read earlier answers",
+                )
+            gezien.append(a.vraag)
+
+    def _check_regel(self, regel: Regel) -> None:
+        where = f"rule {regel.id!r}"
+        _check(bool(_ID.match(regel.id)), f"{where}: id must look like 'protocol.step.name'")
+        _check(self.protocol in regel.protocollen, f"{where} does not belong to {self.protocol}")
+        _check(bool(_BESTAND.match(regel.bron.bestand)), f"{where}: unknown source file name")
+        _check(bool(regel.bron.sectie.strip()), f"{where}: the bron has no section")
+        _check(bool(regel.citaat.strip()), f"{where}: the citaat is empty")
+        gevraagd = {a.vraag for a in self.vragen}
+        onbekend = vragen_in(regel.als) - gevraagd
+        _check(
+            not onbekend,
+            f"{where} reads questions this protocol does not ask: "
+            f"{sorted(v.value for v in onbekend)}",
+        )
+        for deel in _delen(regel.als):
+            if isinstance(deel, Omstandigheid):
+                _check(deel.naam in OMSTANDIGHEDEN, f"{where}: unknown omstandigheid {deel.naam!r}")
+            if isinstance(deel, ErIsSignaal) and deel.kenmerk is not None:
+                _check(
+                    deel.kenmerk in SIGNAALKENMERKEN,
+                    f"{where}: unknown signal kenmerk {deel.kenmerk!r}",
+                )
+        for partij in regel.dan.contacten:
+            _check(partij in self.contactvolgorde, f"{where}: {partij.value} has no urgency rank")
+
+    def _check_onverenigbaar(self) -> None:
+        regels = self.regels
+        for i, a in enumerate(regels):
+            for b in regels[i + 1 :]:
+                for pa in a.dan.beslissingen:
+                    for pb in b.dan.beslissingen:
+                        if frozenset((pa, pb)) not in self.onverenigbaar:
+                            continue
+                        gedekt = pb in a.tenzij or pa in b.tenzij or _disjunct(a.als, b.als)
+                        _check(
+                            gedekt,
+                            f"rules {a.id!r} and {b.id!r} can conclude the incompatible "
+                            f"decisions {pa.value!r} and {pb.value!r}: declare one an exception "
+                            "(tenzij) of the other",
+                        )
+
+    def _sorteer(self) -> tuple[Regel, ...]:
+        """Order the rules so that each comes after the rules that conclude what it reads."""
+        concluderen: dict[Beslispunt, list[Regel]] = {}
+        for r in self.regels:
+            for p in r.dan.beslissingen:
+                concluderen.setdefault(p, []).append(r)
+        klaar: list[Regel] = []
+        gedaan: set[str] = set()
+        bezig: set[str] = set()
+
+        def bezoek(r: Regel, pad: tuple[str, ...]) -> None:
+            if r.id in gedaan:
+                return
+            _check(r.id not in bezig, f"cycle between rules: {' -> '.join((*pad, r.id))}")
+            bezig.add(r.id)
+            for p in sorted(r.afhankelijk_van, key=lambda b: b.value):
+                for voor in concluderen.get(p, []):
+                    bezoek(voor, (*pad, r.id))
+            bezig.discard(r.id)
+            gedaan.add(r.id)
+            klaar.append(r)
+
+        for r in self.regels:
+            bezoek(r, ())
+        return tuple(klaar)
