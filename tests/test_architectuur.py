@@ -1,0 +1,90 @@
+"""The architecture, pinned: imports flow adapters -> rules -> domain, never back."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import meldcode
+
+PAKKET = Path(meldcode.__file__).parent
+ZWARE = ("pandas", "polars", "narwhals", "durable", "sqlite3", "psycopg", "hypothesis", "holidays")
+
+
+def imports(pad: Path) -> set[str]:
+    """Top-level module names imported by one file."""
+    boom = ast.parse(pad.read_text(encoding="utf-8"))
+    namen: set[str] = set()
+    for knoop in ast.walk(boom):
+        if isinstance(knoop, ast.Import):
+            namen.update(a.name for a in knoop.names)
+        elif isinstance(knoop, ast.ImportFrom) and knoop.module and knoop.level == 0:
+            namen.add(knoop.module)
+    return namen
+
+
+@pytest.mark.parametrize("laag", ["domain", "rules"])
+def test_the_core_never_imports_an_adapter(laag: str) -> None:
+    """Nothing in domain/ or rules/ imports meldcode.adapters or a third-party engine."""
+    for pad in (PAKKET / laag).rglob("*.py"):
+        for naam in imports(pad):
+            assert not naam.startswith("meldcode.adapters"), f"{pad.name} imports {naam}"
+            assert naam.split(".")[0] not in ZWARE, f"{pad.name} imports {naam}"
+
+
+def test_the_domain_uses_only_the_standard_library_and_attrs() -> None:
+    """domain/ imports nothing but the standard library, attrs and itself (and errors)."""
+    toegestaan = set(sys.stdlib_module_names) | {"attrs", "meldcode"}
+    for pad in (PAKKET / "domain").rglob("*.py"):
+        for naam in imports(pad):
+            assert naam.split(".")[0] in toegestaan, f"{pad.name} imports {naam}"
+            if naam.startswith("meldcode."):
+                assert naam.startswith(("meldcode.domain", "meldcode.errors")), naam
+
+
+def test_importing_the_rules_loads_no_optional_library() -> None:
+    """``import meldcode.rules`` in a fresh interpreter loads none of the optional libraries."""
+    code = (
+        "import sys, meldcode.rules, meldcode; "
+        f"print(sorted(m for m in {ZWARE!r} if m in sys.modules))"
+    )
+    proces = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+
+    assert proces.stdout.strip() == "[]"
+
+
+def test_dunder_all_is_sorted_and_lists_exactly_the_public_names() -> None:
+    """The facade's ``__all__`` is sorted and matches what it exports."""
+    publiek = {n for n in vars(meldcode) if not n.startswith(("_", "@"))} - {
+        "adapters",
+        "domain",
+        "errors",
+        "rules",
+        "testing",
+    }
+
+    assert sorted(meldcode.__all__) == meldcode.__all__
+    assert set(meldcode.__all__) - {"__version__"} == publiek
+
+
+def test_every_public_name_has_a_docstring() -> None:
+    """Docstrings on every public class and function of the facade."""
+    for naam in meldcode.__all__:
+        obj = getattr(meldcode, naam)
+        if callable(obj):
+            assert (obj.__doc__ or "").strip(), naam
+
+
+def test_the_version_matches_pyproject() -> None:
+    """One version: the package's and pyproject's agree."""
+    import tomllib
+
+    pyproject = tomllib.loads((PAKKET.parent / "pyproject.toml").read_text(encoding="utf-8"))
+
+    assert pyproject["project"]["version"] == meldcode.__version__
