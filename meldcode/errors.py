@@ -9,11 +9,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 __all__ = [
+    "DossierGewijzigd",
+    "DossierNietGevonden",
     "EngineNietBeschikbaar",
     "Fout",
     "MeldcodeError",
     "OngeldigeInvoer",
     "OngeldigeRegelbasis",
+    "StapOntbreekt",
+    "VolgnummerConflict",
 ]
 
 
@@ -88,3 +92,50 @@ class EngineNietBeschikbaar(MeldcodeError, RuntimeError):
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
+
+
+class StapOntbreekt(MeldcodeError, ValueError):
+    """An event that the meldcode does not allow yet: ``ontbreekt`` names the missing step.
+
+    ``gebeurtenis`` is the kind of event that was refused (``melding_gedaan``), ``ontbreekt`` the
+    step or record that must come first (``stap 3``); neither ever contains free text.
+    """
+
+    def __init__(self, gebeurtenis: str, ontbreekt: str, message: str) -> None:
+        self.gebeurtenis = gebeurtenis
+        self.ontbreekt = ontbreekt
+        super().__init__(message)
+
+
+class VolgnummerConflict(MeldcodeError, RuntimeError):
+    """Another writer appended to the dossier first: re-read it and try again."""
+
+    def __init__(self, dossier: str, verwacht: int, gevonden: int) -> None:
+        self.dossier = dossier
+        self.verwacht = verwacht
+        self.gevonden = gevonden
+        super().__init__(
+            f"dossier {dossier!r} has {gevonden} event(s), expected {verwacht}: another writer "
+            "appended first; re-read the dossier and try again"
+        )
+
+
+class DossierNietGevonden(MeldcodeError, LookupError):
+    """No dossier with this pseudonymous id in the store."""
+
+    def __init__(self, dossier: str) -> None:
+        self.dossier = dossier
+        super().__init__(f"no dossier {dossier!r} in this store")
+
+
+class DossierGewijzigd(MeldcodeError, RuntimeError):
+    """The stored events do not match their hash chain: edited or deleted outside meldcode.
+
+    ``volgnummer`` is the first event whose record does not fit the chain.
+    """
+
+    def __init__(self, dossier: str, volgnummer: int, reden: str) -> None:
+        self.dossier = dossier
+        self.volgnummer = volgnummer
+        self.reden = reden
+        super().__init__(f"dossier {dossier!r}: event {volgnummer} {reden}")
