@@ -36,7 +36,7 @@ from meldcode.rules.uitleg import uitleg
 __all__ = ["SUBCOMMAND_MODULES", "bouw_parser", "main", "regel_naar_dict"]
 
 #: modules that add subcommands; each defines ``registreer(subparsers) -> None``
-SUBCOMMAND_MODULES: tuple[str, ...] = ()
+SUBCOMMAND_MODULES: tuple[str, ...] = ("meldcode.adapters.cli_diagram",)
 
 EXIT_OK = 0
 EXIT_INVOER = 1

@@ -1,0 +1,70 @@
+"""Write every generated file of the project from its source: schemas, diagrams, vignettes.
+
+Usage: .venv/bin/python scripts/generate.py [--check]
+
+The tests compare each file with what this script would write and fail when one is stale;
+``--check`` does the same without writing.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from meldcode.adapters.diagram import teken
+from meldcode.adapters.schema import besluit_schema, casus_schema
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _vignetten() -> str:
+    data = json.loads((ROOT / "tests" / "data" / "scenarios.json").read_text(encoding="utf-8"))
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+#: every generated file, relative to the repository root, and the function that writes it
+ARTEFACTEN: dict[str, Callable[[], str]] = {
+    "meldcode/schema/casus.schema.json": lambda: _json(casus_schema()),
+    "meldcode/schema/besluit.schema.json": lambda: _json(besluit_schema()),
+    "meldcode/testing/vignetten.json": _vignetten,
+    **{
+        f"docs/diagrams/meldcode-{p}.{ext}": (lambda p=p, f=f: teken(p, f))
+        for p in ("2013", "2019")
+        for f, ext in (("mermaid", "mmd"), ("dot", "dot"))
+    },
+}
+
+
+def verouderd() -> list[str]:
+    """The generated files whose content differs from what their source gives now."""
+    out = []
+    for pad, maak in ARTEFACTEN.items():
+        bestand = ROOT / pad
+        if not bestand.is_file() or bestand.read_text(encoding="utf-8") != maak():
+            out.append(pad)
+    return out
+
+
+def main(argv: list[str]) -> int:
+    """Write (or with ``--check`` only list) the stale generated files."""
+    stale = verouderd()
+    if "--check" in argv:
+        for pad in stale:
+            print(f"stale: {pad}")
+        return 1 if stale else 0
+    for pad in stale:
+        bestand = ROOT / pad
+        bestand.parent.mkdir(parents=True, exist_ok=True)
+        bestand.write_text(ARTEFACTEN[pad](), encoding="utf-8")
+        print(f"wrote {pad}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
