@@ -1,0 +1,268 @@
+"""Dossier events, states and findings as JSON.
+
+An event is an object with a ``"soort"`` tag (``"signaal_vastgelegd"``, ``"melding_gedaan"``,
+...) and its fields; nested cases' values (signals, consultations, the weging) use the case
+contract's keys and values. Reading is as strict as for cases: an unknown key or a value of the
+wrong type is an ``OngeldigeInvoer`` naming its path, and free text is never echoed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import json
+import re
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+import cattrs
+from cattrs.errors import IterableValidationError, IterableValidationNote
+
+# the case reader's strict hooks and error paths, so events read exactly like cases do
+from meldcode.adapters.json import (
+    _fouten,
+    _Waardefout,
+    besluit_naar_dict,
+    casus_naar_dict,
+    converter,
+)
+from meldcode.domain.dossier import (
+    SOORTEN,
+    Betrokkene,
+    Correctie,
+    Gebeurtenis,
+    Gesprekspartner,
+    TermijnSoort,
+    Toestand,
+    Uitzondering,
+)
+from meldcode.errors import Fout, OngeldigeInvoer
+from meldcode.rules.registratie import Bevinding
+
+__all__ = [
+    "bevinding_naar_dict",
+    "canoniek",
+    "gebeurtenis_naar_dict",
+    "gebeurtenis_uit_dict",
+    "gebeurtenis_uit_json",
+    "gebeurtenissen_uit_json",
+    "toestand_naar_dict",
+]
+
+_SLEUTEL = re.compile(r"^[a-z0-9_]{1,40}$")
+
+
+def _enum_hook(soort: type[enum.Enum]) -> Any:
+    """Like the case reader's, but a value that does not look like a key is never shown.
+
+    A name typed where a role belongs (``"aanwezigen": ["<a name>"]``) must not end up in an
+    error message or a log.
+    """
+    allowed = ", ".join(repr(m.value) for m in soort)
+
+    def structure(value: object, _: object) -> enum.Enum:
+        if isinstance(value, str):
+            try:
+                return soort(value)
+            except ValueError:
+                if not _SLEUTEL.match(value):
+                    raise _Waardefout(f"one of {allowed}", value, tekst=True) from None
+        raise _Waardefout(f"one of {allowed}", value)
+
+    return structure
+
+
+def _rollen_hook(value: object, t: object) -> tuple[Betrokkene, ...]:
+    if not isinstance(value, list):
+        raise _Waardefout("a list", value)
+    item_hook = _enum_hook(Betrokkene)
+    items: list[Betrokkene] = []
+    errors: list[Exception] = []
+    for i, item in enumerate(value):
+        try:
+            items.append(item_hook(item, Betrokkene))
+        except Exception as exc:
+            note = IterableValidationNote(f"Structuring {t} @ index {i}", i, Betrokkene)
+            exc.__notes__ = [*getattr(exc, "__notes__", []), note]
+            errors.append(exc)
+    if errors:
+        raise IterableValidationError("invalid items", errors, tuple)
+    return tuple(items)
+
+
+def _maak_converter() -> cattrs.Converter:
+    conv = converter.copy()
+    for soort in (Betrokkene, Gesprekspartner, Uitzondering, TermijnSoort):
+        conv.register_structure_hook(soort, _enum_hook(soort))
+        conv.register_unstructure_hook(soort, lambda e: e.value)
+    conv.register_structure_hook_func(lambda t: t == tuple[Betrokkene, ...], _rollen_hook)
+    return conv
+
+
+class _Gelezen(OngeldigeInvoer):
+    """An error whose paths are already complete (from a nested event)."""
+
+
+_conv = _maak_converter()
+
+
+def gebeurtenis_naar_dict(gebeurtenis: Gebeurtenis) -> dict[str, Any]:
+    """An event as a JSON-ready dict: ``"soort"`` first, then every field."""
+    velden: dict[str, Any] = {}
+    for a in attrs.fields(type(gebeurtenis)):
+        waarde = getattr(gebeurtenis, a.name)
+        if isinstance(gebeurtenis, Correctie) and a.name == "vervanging":
+            velden[a.name] = gebeurtenis_naar_dict(waarde)
+        else:
+            velden[a.name] = _conv.unstructure(waarde)
+    return {"soort": gebeurtenis.soort, **velden}
+
+
+@attrs.frozen(kw_only=True)
+class _CorrectieVelden:
+    """The fields of a ``Correctie`` other than its replacement, read with the strict hooks."""
+
+    datum: dt.date
+    verwijst_naar: int
+    vastgelegd_door: Betrokkene | None = None
+    reden: str = ""
+
+
+def _structureer(data: dict[str, Any], klasse: type[Any]) -> Any:
+    if klasse is not Correctie:
+        return _conv.structure(data, klasse)
+    if "vervanging" not in data:
+        raise OngeldigeInvoer([Fout("vervanging", "<missing>", "vervanging is required")])
+    try:
+        vervanging = gebeurtenis_uit_dict(data.pop("vervanging"))
+    except OngeldigeInvoer as exc:
+        raise _Gelezen(
+            [
+                Fout(
+                    f"vervanging.{f.veld}" if f.veld else "vervanging",
+                    f.waarde,
+                    f.melding.replace(f"$.{f.veld}", f"$.vervanging.{f.veld}"),
+                )
+                for f in exc.fouten
+            ]
+        ) from None
+    if isinstance(vervanging, Correctie):
+        raise OngeldigeInvoer(
+            [
+                Fout(
+                    "vervanging.soort",
+                    "'correctie'",
+                    "vervanging.soort must name the corrected kind of event, not 'correctie'",
+                )
+            ]
+        )
+    velden = _conv.structure(data, _CorrectieVelden)
+    return Correctie(
+        datum=velden.datum,
+        vastgelegd_door=velden.vastgelegd_door,
+        verwijst_naar=velden.verwijst_naar,
+        reden=velden.reden,
+        vervanging=vervanging,
+    )
+
+
+def gebeurtenis_uit_dict(data: object) -> Gebeurtenis:
+    """Read an event from a decoded JSON object; ``OngeldigeInvoer`` names every bad field."""
+    if not isinstance(data, dict):
+        raise OngeldigeInvoer([Fout("", "<value>", "an event must be a JSON object")])
+    soort = data.get("soort")
+    klasse = SOORTEN.get(soort) if isinstance(soort, str) else None
+    if klasse is None:
+        shown = repr(soort) if isinstance(soort, str) and _SLEUTEL.match(soort) else "<value>"
+        toegestaan = ", ".join(repr(s) for s in SOORTEN)
+        raise OngeldigeInvoer(
+            [Fout("soort", shown, f"soort must be one of {toegestaan} (got {shown})")]
+        )
+    rest = {k: v for k, v in data.items() if k != "soort"}
+    try:
+        gebeurtenis: Gebeurtenis = _structureer(rest, klasse)
+    except _Gelezen as exc:
+        raise OngeldigeInvoer(exc.fouten) from None
+    except OngeldigeInvoer as exc:
+        raise OngeldigeInvoer(list(_fouten(exc, []))) from None
+    except Exception as exc:  # every structuring problem becomes OngeldigeInvoer
+        raise OngeldigeInvoer(list(_fouten(exc, []))) from None
+    return gebeurtenis
+
+
+def _laad(tekst: str | bytes) -> object:
+    try:
+        return json.loads(tekst)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        pos = getattr(exc, "pos", None)
+        where = f" at character {pos}" if pos is not None else ""
+        raise OngeldigeInvoer([Fout("", "<text>", f"not valid JSON{where}")]) from None
+
+
+def gebeurtenis_uit_json(tekst: str | bytes) -> Gebeurtenis:
+    """Read one event from JSON text."""
+    return gebeurtenis_uit_dict(_laad(tekst))
+
+
+def gebeurtenissen_uit_json(tekst: str | bytes) -> tuple[Gebeurtenis, ...]:
+    """Read one event (an object) or several (a list of objects) from JSON text."""
+    data = _laad(tekst)
+    if isinstance(data, list):
+        uit: list[Gebeurtenis] = []
+        for i, item in enumerate(data):
+            try:
+                uit.append(gebeurtenis_uit_dict(item))
+            except OngeldigeInvoer as exc:
+                raise OngeldigeInvoer(
+                    [
+                        Fout(f"[{i}].{f.veld}" if f.veld else f"[{i}]", f.waarde, f.melding)
+                        for f in exc.fouten
+                    ]
+                ) from None
+        return tuple(uit)
+    return (gebeurtenis_uit_dict(data),)
+
+
+def canoniek(data: Mapping[str, Any]) -> str:
+    """The canonical JSON text that is stored and hashed: sorted keys, no spaces, UTF-8."""
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def bevinding_naar_dict(bevinding: Bevinding) -> dict[str, Any]:
+    """A finding as JSON: event number and kind, check id, Dutch text, source and quote."""
+    return {
+        "volgnummer": bevinding.volgnummer,
+        "soort": bevinding.soort,
+        "controle": bevinding.controle,
+        "melding": bevinding.melding,
+        "bron": bevinding.bron,
+        "citaat": bevinding.citaat,
+    }
+
+
+def toestand_naar_dict(toestand: Toestand) -> dict[str, Any]:
+    """A state as JSON: step, closed, outstanding items, deadlines with status, the decision."""
+    return {
+        "dossier": toestand.dossier,
+        "op": toestand.op.isoformat(),
+        "aantal": toestand.aantal,
+        "stap": int(toestand.stap) if toestand.stap is not None else None,
+        "gesloten": toestand.gesloten,
+        "openstaand": [
+            {"code": o.code, "stap": int(o.stap), "melding": o.melding} for o in toestand.openstaand
+        ],
+        "termijnen": [
+            {
+                "soort": t.soort.value,
+                "volgnummer": t.volgnummer,
+                "vanaf": t.vanaf.isoformat(),
+                "uiterlijk": t.uiterlijk.isoformat(),
+                "voldaan_op": t.voldaan_op.isoformat() if t.voldaan_op else None,
+                "status": t.status(toestand.op).value,
+            }
+            for t in toestand.termijnen
+        ],
+        "casus": casus_naar_dict(toestand.casus),
+        "besluit": besluit_naar_dict(toestand.besluit) if toestand.besluit else None,
+    }

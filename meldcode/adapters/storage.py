@@ -1,0 +1,362 @@
+"""Durable, tamper-evident storage of dossiers: the ``Opslag`` port, SQLite, and the ``Archief``.
+
+Each event is stored as its canonical JSON text (``inhoud``) with the hash of the previous record
+(``vorige_hash``) and its own hash over ``vorige_hash``, the dossier id, the sequence number and
+the text. A head row per dossier keeps the length and the last hash, written in the same
+transaction. Recomputing the chain (``Archief.controleer_keten``) detects any record edited,
+inserted or deleted outside meldcode, including the last one.
+
+``Opslag`` is the small port a backend implements: read the records of a dossier, append one
+record atomically if the dossier still has the expected length (optimistic concurrency on the
+sequence number), list the dossiers. ``SQLiteOpslag`` is the embedded default (standard library
+``sqlite3``, WAL, ``synchronous=FULL``: every append is one fsync'd transaction);
+``meldcode.adapters.postgres.PostgresOpslag`` is the server option. ``Archief`` puts the domain
+on top: it checks the chain and the step progression before every append.
+
+Nothing here logs; errors name dossier ids (pseudonymous) and sequence numbers only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Protocol
+
+from attrs import frozen
+
+from meldcode.adapters.dossier_json import canoniek, gebeurtenis_naar_dict, gebeurtenis_uit_json
+from meldcode.domain._validatie import PSEUDONIEM
+from meldcode.domain.dossier import Dossier, Gebeurtenis
+from meldcode.errors import (
+    DossierGewijzigd,
+    DossierNietGevonden,
+    Fout,
+    OngeldigeInvoer,
+    VolgnummerConflict,
+)
+
+__all__ = [
+    "BEGIN_HASH",
+    "Archief",
+    "Ketenfout",
+    "Kop",
+    "Opslag",
+    "Record",
+    "SQLiteOpslag",
+    "ketenhash",
+    "open_opslag",
+]
+
+BEGIN_HASH = "0" * 64
+"""The ``vorige_hash`` of a dossier's first record."""
+
+
+@frozen(kw_only=True)
+class Record:
+    """One stored event: its canonical JSON text and its place in the hash chain."""
+
+    dossier: str
+    volgnummer: int
+    inhoud: str
+    vorige_hash: str
+    hash: str
+
+
+@frozen(kw_only=True)
+class Kop:
+    """The head of a dossier as stored: how many events it has and the last hash."""
+
+    lengte: int
+    laatste_hash: str
+
+
+class Opslag(Protocol):
+    """The storage port. Implementations: ``SQLiteOpslag``, ``PostgresOpslag``, test fakes."""
+
+    def records(self, dossier: str) -> tuple[Record, ...]:
+        """Every record of ``dossier`` ordered by ``volgnummer`` (empty when unknown)."""
+        ...
+
+    def kop(self, dossier: str) -> Kop | None:
+        """The stored head of ``dossier``, or ``None`` when there is none."""
+        ...
+
+    def schrijf(self, record: Record) -> None:
+        """Append ``record`` and move the head, in one durable transaction.
+
+        Raises ``VolgnummerConflict`` unless the dossier has exactly ``record.volgnummer - 1``
+        events at that moment: then nothing is written.
+        """
+        ...
+
+    def dossiers(self) -> tuple[str, ...]:
+        """The ids of all stored dossiers, sorted."""
+        ...
+
+    def sluit(self) -> None:
+        """Release the connection."""
+        ...
+
+
+def ketenhash(vorige_hash: str, dossier: str, volgnummer: int, inhoud: str) -> str:
+    """SHA-256 over the previous hash, the dossier id, the sequence number and the text."""
+    h = hashlib.sha256()
+    for deel in (vorige_hash, dossier, str(volgnummer), inhoud):
+        h.update(deel.encode("utf-8"))
+        h.update(b"\x00")
+    return h.hexdigest()
+
+
+@frozen(kw_only=True)
+class Ketenfout:
+    """A place where the stored records do not fit the chain (Dutch ``reden``)."""
+
+    volgnummer: int
+    reden: str
+
+
+def _ketenfouten(dossier: str, records: tuple[Record, ...], kop: Kop | None) -> Iterator[Ketenfout]:
+    vorige = BEGIN_HASH
+    for verwacht, r in enumerate(records, start=1):
+        if r.volgnummer != verwacht:
+            yield Ketenfout(volgnummer=verwacht, reden="ontbreekt (verwijderd)")
+            return
+        if r.vorige_hash != vorige:
+            yield Ketenfout(volgnummer=verwacht, reden="past niet op de vorige gebeurtenis")
+            return
+        if ketenhash(r.vorige_hash, dossier, r.volgnummer, r.inhoud) != r.hash:
+            yield Ketenfout(volgnummer=verwacht, reden="is gewijzigd (hash klopt niet)")
+            return
+        try:
+            gebeurtenis_uit_json(r.inhoud)
+        except OngeldigeInvoer:
+            yield Ketenfout(volgnummer=verwacht, reden="is onleesbaar")
+            return
+        vorige = r.hash
+    n = len(records)
+    if kop is None:
+        if n:
+            yield Ketenfout(volgnummer=n, reden="heeft geen kop (dossieroverzicht gewijzigd)")
+        return
+    if kop.lengte > n:
+        yield Ketenfout(volgnummer=n + 1, reden="ontbreekt (laatste gebeurtenis verwijderd)")
+    elif kop.lengte < n or kop.laatste_hash != vorige:
+        yield Ketenfout(volgnummer=n, reden="past niet op de kop van het dossier")
+
+
+class Archief:
+    """Dossiers on top of an ``Opslag``: read, append with checks, verify the chain."""
+
+    def __init__(self, opslag: Opslag) -> None:
+        self.opslag = opslag
+
+    def controleer_keten(self, dossier: str) -> tuple[Ketenfout, ...]:
+        """Every place the stored chain is broken (empty: intact). Unknown dossier: an error."""
+        records = self.opslag.records(dossier)
+        kop = self.opslag.kop(dossier)
+        if not records and kop is None:
+            raise DossierNietGevonden(dossier)
+        return tuple(_ketenfouten(dossier, records, kop))
+
+    def lees(self, dossier: str, *, controleer: bool = True) -> Dossier:
+        """The dossier as stored; ``DossierGewijzigd`` when its chain is broken."""
+        records = self.opslag.records(dossier)
+        kop = self.opslag.kop(dossier)
+        if not records and kop is None:
+            raise DossierNietGevonden(dossier)
+        if controleer:
+            for fout in _ketenfouten(dossier, records, kop):
+                raise DossierGewijzigd(dossier, fout.volgnummer, fout.reden)
+        return Dossier(
+            id=dossier, gebeurtenissen=tuple(gebeurtenis_uit_json(r.inhoud) for r in records)
+        )
+
+    def hashes(self, dossier: str) -> tuple[str, ...]:
+        """The stored hash of every event, in order (for an export that can be re-checked)."""
+        return tuple(r.hash for r in self.opslag.records(dossier))
+
+    def voeg_toe(
+        self,
+        dossier: str,
+        gebeurtenis: Gebeurtenis,
+        *,
+        na: int | None = None,
+        pogingen: int = 3,
+    ) -> int:
+        """Append ``gebeurtenis`` to ``dossier`` (created on its first event); its volgnummer.
+
+        The chain is verified and the step progression checked first (``DossierGewijzigd``,
+        ``StapOntbreekt``). ``na`` is the number of events the caller saw: when another writer
+        appended meanwhile, ``VolgnummerConflict`` is raised and nothing is written. Without
+        ``na`` a conflict is retried (up to ``pogingen`` times) against the new dossier, which is
+        checked again.
+        """
+        _pseudoniem(dossier)
+        for poging in range(max(1, pogingen)):
+            records = self.opslag.records(dossier)
+            kop = self.opslag.kop(dossier)
+            for fout in _ketenfouten(dossier, records, kop):
+                raise DossierGewijzigd(dossier, fout.volgnummer, fout.reden)
+            if na is not None and na != len(records):
+                raise VolgnummerConflict(dossier, na, len(records))
+            huidig = Dossier(
+                id=dossier, gebeurtenissen=tuple(gebeurtenis_uit_json(r.inhoud) for r in records)
+            )
+            huidig.voeg_toe(gebeurtenis)
+            volgnummer = len(records) + 1
+            vorige = records[-1].hash if records else BEGIN_HASH
+            inhoud = canoniek(gebeurtenis_naar_dict(gebeurtenis))
+            record = Record(
+                dossier=dossier,
+                volgnummer=volgnummer,
+                inhoud=inhoud,
+                vorige_hash=vorige,
+                hash=ketenhash(vorige, dossier, volgnummer, inhoud),
+            )
+            try:
+                self.opslag.schrijf(record)
+            except VolgnummerConflict:
+                if na is not None or poging == max(1, pogingen) - 1:
+                    raise
+                continue
+            return volgnummer
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def dossiers(self) -> tuple[str, ...]:
+        """The ids of all stored dossiers."""
+        return self.opslag.dossiers()
+
+    def sluit(self) -> None:
+        """Close the underlying storage."""
+        self.opslag.sluit()
+
+
+def _pseudoniem(dossier: object) -> None:
+    if not isinstance(dossier, str) or not PSEUDONIEM.match(dossier):
+        raise OngeldigeInvoer(
+            [
+                Fout(
+                    "dossier",
+                    "<text>",
+                    "dossier must be a pseudonymous id of 1-64 letters, digits or '_.:-' "
+                    "(no names, no spaces)",
+                )
+            ]
+        )
+
+
+# --- SQLite ---------------------------------------------------------------------------------
+
+_SCHEMA = (
+    """CREATE TABLE IF NOT EXISTS gebeurtenissen (
+        dossier_id TEXT NOT NULL,
+        volgnummer INTEGER NOT NULL,
+        inhoud TEXT NOT NULL,
+        vorige_hash TEXT NOT NULL,
+        hash TEXT NOT NULL,
+        PRIMARY KEY (dossier_id, volgnummer)
+    )""",
+    """CREATE TABLE IF NOT EXISTS dossiers (
+        dossier_id TEXT PRIMARY KEY,
+        lengte INTEGER NOT NULL,
+        laatste_hash TEXT NOT NULL
+    )""",
+)
+
+
+class SQLiteOpslag:
+    """The embedded default: one SQLite file, WAL, ``synchronous=FULL``, one transaction each.
+
+    Several processes may append to the same file; ``BEGIN IMMEDIATE`` serialises writers and
+    the sequence-number check makes a stale writer fail with ``VolgnummerConflict``.
+    """
+
+    def __init__(self, pad: str | os.PathLike[str], *, wachttijd: float = 30.0) -> None:
+        self.pad = Path(pad)
+        self._conn = sqlite3.connect(str(self.pad), timeout=wachttijd, isolation_level=None)
+        self._conn.execute("PRAGMA journal_mode=WAL")
+        self._conn.execute("PRAGMA synchronous=FULL")
+        self._conn.execute(f"PRAGMA busy_timeout={int(wachttijd * 1000)}")
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            for sql in _SCHEMA:
+                self._conn.execute(sql)
+            self._conn.execute("COMMIT")
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+
+    def records(self, dossier: str) -> tuple[Record, ...]:
+        """Every record of ``dossier``, in order."""
+        rijen = self._conn.execute(
+            "SELECT volgnummer, inhoud, vorige_hash, hash FROM gebeurtenissen "
+            "WHERE dossier_id = ? ORDER BY volgnummer",
+            (dossier,),
+        ).fetchall()
+        return tuple(
+            Record(dossier=dossier, volgnummer=v, inhoud=i, vorige_hash=p, hash=h)
+            for v, i, p, h in rijen
+        )
+
+    def kop(self, dossier: str) -> Kop | None:
+        """The stored head of ``dossier``."""
+        rij = self._conn.execute(
+            "SELECT lengte, laatste_hash FROM dossiers WHERE dossier_id = ?", (dossier,)
+        ).fetchone()
+        return None if rij is None else Kop(lengte=rij[0], laatste_hash=rij[1])
+
+    def schrijf(self, record: Record) -> None:
+        """Append one record and move the head in one fsync'd transaction."""
+        conn = self._conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            rij = conn.execute(
+                "SELECT lengte FROM dossiers WHERE dossier_id = ?", (record.dossier,)
+            ).fetchone()
+            lengte = 0 if rij is None else int(rij[0])
+            if lengte != record.volgnummer - 1:
+                raise VolgnummerConflict(record.dossier, record.volgnummer - 1, lengte)
+            conn.execute(
+                "INSERT INTO gebeurtenissen (dossier_id, volgnummer, inhoud, vorige_hash, hash) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (record.dossier, record.volgnummer, record.inhoud, record.vorige_hash, record.hash),
+            )
+            conn.execute(
+                "INSERT INTO dossiers (dossier_id, lengte, laatste_hash) VALUES (?, ?, ?) "
+                "ON CONFLICT (dossier_id) DO UPDATE SET lengte = excluded.lengte, "
+                "laatste_hash = excluded.laatste_hash",
+                (record.dossier, record.volgnummer, record.hash),
+            )
+            conn.execute("COMMIT")
+        except sqlite3.IntegrityError:
+            conn.execute("ROLLBACK")
+            raise VolgnummerConflict(
+                record.dossier, record.volgnummer - 1, record.volgnummer
+            ) from None
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+    def dossiers(self) -> tuple[str, ...]:
+        """The ids of all dossiers with a head or an event."""
+        rijen = self._conn.execute(
+            "SELECT dossier_id FROM dossiers UNION SELECT dossier_id FROM gebeurtenissen ORDER BY 1"
+        ).fetchall()
+        return tuple(r[0] for r in rijen)
+
+    def sluit(self) -> None:
+        """Close the connection."""
+        self._conn.close()
+
+
+def open_opslag(adres: str | os.PathLike[str]) -> Opslag:
+    """A storage by address: ``postgresql://...`` for PostgreSQL, anything else a SQLite file."""
+    tekst = os.fspath(adres)
+    if tekst.startswith(("postgresql://", "postgres://")):
+        from meldcode.adapters.postgres import PostgresOpslag
+
+        return PostgresOpslag(tekst)
+    return SQLiteOpslag(tekst)
