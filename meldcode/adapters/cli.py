@@ -36,7 +36,10 @@ from meldcode.rules.uitleg import uitleg
 __all__ = ["SUBCOMMAND_MODULES", "bouw_parser", "main", "regel_naar_dict"]
 
 #: modules that add subcommands; each defines ``registreer(subparsers) -> None``
-SUBCOMMAND_MODULES: tuple[str, ...] = ("meldcode.adapters.cli_diagram",)
+SUBCOMMAND_MODULES: tuple[str, ...] = (
+    "meldcode.adapters.cli_diagram",
+    "meldcode.adapters.cli_dossier",
+)
 
 EXIT_OK = 0
 EXIT_INVOER = 1
