@@ -1,0 +1,313 @@
+"""Hypothesis strategies for dossier events, and a complete example dossier."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import strategies as st
+
+from meldcode.domain import (
+    Consultatie,
+    Kind,
+    Omstandigheden,
+    Oordeel,
+    Partij,
+    Protocol,
+    Signaal,
+    SignaalBron,
+    SoortSignaal,
+    Weging,
+)
+from meldcode.domain.dossier import (
+    BesluitGenomen,
+    Betrokkene,
+    ConsultatieGehouden,
+    Correctie,
+    Diagnose,
+    Dossier,
+    DossierGesloten,
+    EvaluatieGehouden,
+    Gebeurtenis,
+    GesprekGevoerd,
+    Gesprekspartner,
+    HulpAfgesproken,
+    Inhoud,
+    MeldingGedaan,
+    SignaalVastgelegd,
+    TerugkoppelingVeiligThuis,
+    Uitzondering,
+    WegingVastgelegd,
+)
+from meldcode.errors import OngeldigeInvoer, StapOntbreekt
+
+D = dt.date
+datums = st.dates(min_value=D(2018, 6, 1), max_value=D(2027, 12, 31))
+tekst = st.text(max_size=12)
+rollen = st.sampled_from(Betrokkene)
+rollen_of_niets = st.none() | rollen
+aanwezigen = st.lists(rollen, max_size=4).map(tuple)
+oordelen = st.none() | st.sampled_from(Oordeel)
+
+
+def _verslag() -> dict[str, st.SearchStrategy[object]]:
+    return {
+        "datum": datums,
+        "vastgelegd_door": rollen_of_niets,
+        "plaats": tekst,
+        "situatie": tekst,
+        "aanwezigen": aanwezigen,
+    }
+
+
+signalen = st.builds(
+    Signaal,
+    soort=st.sampled_from(SoortSignaal),
+    omschrijving=tekst,
+    bron=st.none() | st.sampled_from(SignaalBron),
+    hypothese=st.booleans(),
+    ernstig_letsel=st.booleans(),
+    levensgevaar=st.booleans(),
+)
+signaal_vastgelegd = st.builds(
+    SignaalVastgelegd,
+    signaal=signalen,
+    herkomst=rollen_of_niets,
+    interpretatie=tekst,
+    diagnose=st.none() | st.builds(Diagnose, gesteld_door=rollen, omschrijving=tekst),
+    **_verslag(),
+)
+consultatie_gehouden = st.builds(
+    ConsultatieGehouden,
+    consultatie=st.builds(Consultatie, met=st.sampled_from(Partij), anoniem=st.booleans()),
+    onderwerp=tekst,
+    uitkomst=tekst,
+    **_verslag(),
+)
+gesprek_gevoerd = st.builds(
+    GesprekGevoerd,
+    met=st.sampled_from(Gesprekspartner),
+    over_melding=st.booleans(),
+    uitkomst=tekst,
+    ondertekend=st.booleans(),
+    niet_ondertekend_reden=tekst,
+    **_verslag(),
+)
+wegingen = st.builds(
+    Weging,
+    vermoeden=oordelen,
+    acute_onveiligheid=oordelen,
+    structurele_onveiligheid=oordelen,
+    hulp_mogelijk=oordelen,
+    hulp_aanvaard=oordelen,
+    hulp_resultaat=oordelen,
+    kan_beschermen=oordelen,
+)
+weging_vastgelegd = st.builds(
+    WegingVastgelegd,
+    weging=wegingen,
+    omstandigheden=st.builds(
+        Omstandigheden,
+        veiligheid_in_geding=st.booleans(),
+        contact_verbreken_verwacht=st.booleans(),
+    ),
+    kind=st.builds(Kind, leeftijd=st.none() | st.integers(0, 18)),
+    protocol=st.none() | st.sampled_from(Protocol),
+    overwegingen=tekst,
+    **_verslag(),
+)
+uitzonderingen = st.none() | st.sampled_from(Uitzondering)
+besluit_genomen = st.builds(
+    BesluitGenomen,
+    datum=datums,
+    melden=st.booleans(),
+    hulp_organiseren=st.booleans(),
+    melder=rollen_of_niets,
+    informeert_ouders=rollen_of_niets,
+    uitzondering=uitzonderingen,
+    overleg_veilig_thuis=st.booleans(),
+    overwegingen=tekst,
+)
+melding_gedaan = st.builds(
+    MeldingGedaan,
+    datum=datums,
+    door=rollen_of_niets,
+    besproken_met_ouders=st.none() | st.booleans(),
+    uitzondering=uitzonderingen,
+    overleg_veilig_thuis=st.booleans(),
+    overwegingen=tekst,
+    informatie_van_derden=st.none() | st.booleans(),
+    besproken_met_kind=st.booleans(),
+    spoed=st.booleans(),
+)
+terugkoppeling = st.builds(TerugkoppelingVeiligThuis, datum=datums, toelichting=tekst)
+hulp_afgesproken = datums.flatmap(
+    lambda d: st.builds(
+        HulpAfgesproken,
+        datum=st.just(d),
+        termijn=st.dates(min_value=d, max_value=d + dt.timedelta(days=120)),
+        casemanager=rollen_of_niets,
+        afspraken=tekst,
+    )
+)
+evaluatie_gehouden = st.builds(
+    EvaluatieGehouden, datum=datums, hulp_resultaat=st.sampled_from(Oordeel), toelichting=tekst
+)
+dossier_gesloten = st.builds(DossierGesloten, datum=datums, reden=tekst, monitoring=tekst)
+
+inhoud: st.SearchStrategy[Inhoud] = st.one_of(
+    signaal_vastgelegd,
+    consultatie_gehouden,
+    gesprek_gevoerd,
+    weging_vastgelegd,
+    besluit_genomen,
+    melding_gedaan,
+    terugkoppeling,
+    hulp_afgesproken,
+    evaluatie_gehouden,
+    dossier_gesloten,
+)
+
+
+@st.composite
+def geldige_dossiers(draw: st.DrawFn, max_size: int = 14) -> Dossier:
+    """A dossier grown by ``voeg_toe`` from random events; refused events are left out.
+
+    Corrections are drawn too: they refer to a random earlier event and replace it with one of
+    the same kind.
+    """
+    dossier = Dossier(id=draw(st.from_regex(r"[a-z]{3}-[0-9]{1,4}", fullmatch=True)))
+    if draw(st.booleans()):
+        dossier = dossier.voeg_toe(draw(signaal_vastgelegd))
+    for _ in range(draw(st.integers(0, max_size))):
+        g: Gebeurtenis
+        if dossier.gebeurtenissen and draw(st.integers(0, 5)) == 0:
+            nummer = draw(st.integers(1, len(dossier)))
+            oud = dossier.gebeurtenissen[nummer - 1]
+            if isinstance(oud, Correctie):
+                continue
+            vervanging = draw(SOORT_STRATEGIE[type(oud)])
+            g = Correctie(datum=draw(datums), verwijst_naar=nummer, vervanging=vervanging)
+        else:
+            g = draw(inhoud)
+        try:
+            dossier = dossier.voeg_toe(g)
+        except (StapOntbreekt, OngeldigeInvoer):
+            continue
+    return dossier
+
+
+SOORT_STRATEGIE: dict[type, st.SearchStrategy[Inhoud]] = {
+    SignaalVastgelegd: signaal_vastgelegd,
+    ConsultatieGehouden: consultatie_gehouden,
+    GesprekGevoerd: gesprek_gevoerd,
+    WegingVastgelegd: weging_vastgelegd,
+    BesluitGenomen: besluit_genomen,
+    MeldingGedaan: melding_gedaan,
+    TerugkoppelingVeiligThuis: terugkoppeling,
+    HulpAfgesproken: hulp_afgesproken,
+    EvaluatieGehouden: evaluatie_gehouden,
+    DossierGesloten: dossier_gesloten,
+}
+
+SCHOOL = (Betrokkene.LEERKRACHT, Betrokkene.INTERN_BEGELEIDER)
+
+
+def volledig_voorbeeld() -> tuple[Gebeurtenis, ...]:
+    """A dossier through all five steps, recorded as the sources ask (no findings)."""
+    return (
+        SignaalVastgelegd(
+            datum=D(2026, 3, 2),
+            signaal=Signaal(
+                soort=SoortSignaal.LICHAMELIJK_GEWELD,
+                omschrijving="blauwe plekken op beide bovenarmen",
+                bron=SignaalBron.EIGEN_WAARNEMING,
+            ),
+            plaats="gymzaal",
+            situatie="omkleden na de gymles",
+            aanwezigen=SCHOOL,
+            vastgelegd_door=Betrokkene.LEERKRACHT,
+        ),
+        ConsultatieGehouden(
+            datum=D(2026, 3, 4),
+            consultatie=Consultatie(met=Partij.INTERN_BEGELEIDER),
+            onderwerp="de signalen van 2 maart",
+            uitkomst="gesprek met de ouders plannen",
+            plaats="kamer ib",
+            situatie="zorgoverleg",
+            aanwezigen=SCHOOL,
+        ),
+        GesprekGevoerd(
+            datum=D(2026, 3, 9),
+            met=Gesprekspartner.OUDERS,
+            uitkomst="ouders herkennen de zorgen",
+            ondertekend=True,
+            plaats="kamer ib",
+            situatie="gesprek na schooltijd",
+            aanwezigen=(*SCHOOL, Betrokkene.OUDER),
+        ),
+        WegingVastgelegd(
+            datum=D(2026, 3, 12),
+            weging=Weging(
+                vermoeden=Oordeel.JA,
+                acute_onveiligheid=Oordeel.NEE,
+                structurele_onveiligheid=Oordeel.NEE,
+                hulp_mogelijk=Oordeel.JA,
+                hulp_aanvaard=Oordeel.JA,
+            ),
+            kind=Kind(leeftijd=9),
+            overwegingen="hulp via het ondersteuningsteam is mogelijk en aanvaard",
+            plaats="kamer ib",
+            situatie="ondersteuningsteam",
+            aanwezigen=(*SCHOOL, Betrokkene.DIRECTIE),
+        ),
+        BesluitGenomen(
+            datum=D(2026, 3, 12),
+            melden=False,
+            hulp_organiseren=True,
+            informeert_ouders=Betrokkene.INTERN_BEGELEIDER,
+        ),
+        HulpAfgesproken(
+            datum=D(2026, 3, 16),
+            termijn=D(2026, 5, 15),
+            casemanager=Betrokkene.INTERN_BEGELEIDER,
+            afspraken="opvoedondersteuning via het CJG",
+        ),
+        EvaluatieGehouden(datum=D(2026, 5, 15), hulp_resultaat=Oordeel.NEE),
+        BesluitGenomen(
+            datum=D(2026, 5, 15),
+            melden=True,
+            hulp_organiseren=False,
+            melder=Betrokkene.INTERN_BEGELEIDER,
+            informeert_ouders=Betrokkene.INTERN_BEGELEIDER,
+        ),
+        GesprekGevoerd(
+            datum=D(2026, 5, 18),
+            met=Gesprekspartner.OUDERS,
+            over_melding=True,
+            uitkomst="ouders begrijpen de melding",
+            ondertekend=True,
+            plaats="kamer ib",
+            situatie="gesprek over de voorgenomen melding",
+            aanwezigen=(*SCHOOL, Betrokkene.OUDER),
+        ),
+        MeldingGedaan(
+            datum=D(2026, 5, 19),
+            door=Betrokkene.INTERN_BEGELEIDER,
+            besproken_met_ouders=True,
+            informatie_van_derden=False,
+        ),
+        TerugkoppelingVeiligThuis(datum=D(2026, 5, 22)),
+        DossierGesloten(
+            datum=D(2026, 6, 1),
+            reden="Veilig Thuis heeft de zorg overgenomen",
+            monitoring="ib volgt de leerling en overlegt maandelijks met Veilig Thuis",
+        ),
+    )
+
+
+def voorbeeld_dossier(dossier_id: str = "lln-0042") -> Dossier:
+    """``volledig_voorbeeld`` appended one by one (so the progression is checked)."""
+    dossier = Dossier(id=dossier_id)
+    for g in volledig_voorbeeld():
+        dossier = dossier.voeg_toe(g)
+    return dossier
