@@ -24,12 +24,12 @@ import math
 from collections.abc import Iterator, Mapping
 from typing import Any, TypeVar
 
-import attrs
 import narwhals as nw
 
 from meldcode.adapters.json import casus_uit_dict
+from meldcode.adapters.plat import LIJSTEN, OBJECTEN, kolommen
 from meldcode.domain.besluit import Besluit
-from meldcode.domain.casus import Casus, Kind, Omstandigheden, Weging
+from meldcode.domain.casus import Casus
 from meldcode.domain.waarden import Beslispunt, Protocol
 from meldcode.errors import Fout, OngeldigeInvoer
 from meldcode.rules.beslis import beslis
@@ -38,9 +38,6 @@ __all__ = ["BESLUIT_KOLOMMEN", "beslis_frame", "kolommen"]
 
 FrameT = TypeVar("FrameT")
 
-_OBJECTEN: dict[str, type] = {"kind": Kind, "omstandigheden": Omstandigheden, "weging": Weging}
-_BOVEN = ("protocol", "datum", "referentie")
-_LIJSTEN = ("signalen", "consultaties")
 
 #: the decision columns, in order (each prefixed, ``besluit.melden`` by default)
 BESLUIT_KOLOMMEN: tuple[str, ...] = (
@@ -51,21 +48,6 @@ BESLUIT_KOLOMMEN: tuple[str, ...] = (
     "regels",
     "fout",
 )
-
-
-def kolommen() -> dict[str, str]:
-    """Every input column this adapter reads, mapped to its contract path.
-
-    Both spellings are listed: ``vermoeden`` and ``weging.vermoeden`` -> ``weging.vermoeden``.
-    """
-    out: dict[str, str] = {}
-    for obj, cls in _OBJECTEN.items():
-        for a in attrs.fields(cls):
-            out[f"{obj}.{a.name}"] = f"{obj}.{a.name}"
-            out[a.name] = f"{obj}.{a.name}"
-    for naam in (*_BOVEN, *_LIJSTEN):
-        out[naam] = naam
-    return out
 
 
 def _kaart(namen: list[str], prefix: str) -> dict[str, str]:
@@ -81,7 +63,7 @@ def _kaart(namen: list[str], prefix: str) -> dict[str, str]:
             if pad in kaart.values():
                 fouten.append(Fout(naam, repr(naam), f"column {naam!r} repeats {pad!r}"))
             kaart[naam] = pad
-        elif naam.split(".", 1)[0] in _OBJECTEN and "." in naam:
+        elif naam.split(".", 1)[0] in OBJECTEN and "." in naam:
             fouten.append(Fout(naam, repr(naam), f"column {naam!r} is not a field of the contract"))
     if fouten:
         raise OngeldigeInvoer(fouten)
@@ -118,7 +100,7 @@ def _casus(rij: Mapping[str, Any], kaart: Mapping[str, str]) -> dict[str, Any]:
         if _leeg(waarde):
             continue
         waarde = _python(waarde)
-        if pad in _LIJSTEN and isinstance(waarde, str):
+        if pad in LIJSTEN and isinstance(waarde, str):
             try:
                 waarde = json.loads(waarde)
             except json.JSONDecodeError:
