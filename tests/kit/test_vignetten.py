@@ -21,7 +21,7 @@ def test_the_shipped_vignettes_are_the_test_data() -> None:
         {"id": v.id, "why": v.why, "casus": v.casus_json, "verwacht": v.verwacht}
         for v in vignetten()
     ]
-    assert expected == actual, "run scripts/generate to copy tests/data/scenarios.json"
+    assert expected == actual, "copy it with: .venv/bin/python scripts/generate.py"
 
 
 @pytest.mark.parametrize("vignet", parameters())
