@@ -541,9 +541,11 @@ class Dossier:
         return tuple(g for _, g in self.geldend() if isinstance(g, soort))
 
 
-def _oudergesprek(dossier: Dossier) -> bool:
+def _oudergesprek(dossier: Dossier, *, over_melding: bool = False) -> bool:
     return any(
-        isinstance(g, GesprekGevoerd) and g.met is Gesprekspartner.OUDERS
+        isinstance(g, GesprekGevoerd)
+        and g.met is Gesprekspartner.OUDERS
+        and (g.over_melding or not over_melding)
         for _, g in dossier.geldend()
     )
 
@@ -564,8 +566,9 @@ def controleer_volgorde(dossier: Dossier, nieuw: Gebeurtenis) -> None:
     - everything but a signal needs a recorded signal first (stap 1);
     - a decision, agreed help or a closure after help need a weighing (stap 4);
     - a report needs a weighing unless it is an emergency report (``spoed``: the sources'
-      noodsituaties), and a conversation with the parents unless an exception is recorded
-      (003 §1.5.1, 000/001 stap 3);
+      noodsituaties), and a conversation with the parents (stap 3) and about the intended
+      report (000/001 stap 5b, 003 §1.5.1) unless an exception is recorded (003 §1.5.1,
+      000/001 stap 3);
     - an evaluation needs agreed help; Veilig Thuis's feedback needs a report;
     - closing needs a conversation with the parents (000/001 stap 3: the concerns turned out to
       have another cause) or a weighing (003 Figuur 2, afweging 1A);
@@ -604,13 +607,20 @@ def controleer_volgorde(dossier: Dossier, nieuw: Gebeurtenis) -> None:
         overgeslagen = nieuw.uitzondering is not None or any(
             isinstance(g, BesluitGenomen) and g.uitzondering is not None for _, g in geldend
         )
-        if not _oudergesprek(dossier) and not overgeslagen:
+        if not overgeslagen and not _oudergesprek(dossier):
             raise _weiger(
                 nieuw,
                 "stap 3",
                 "record the conversation with the parents (gesprek_gevoerd, met: ouders) or the "
                 "exception that allows skipping it (uitzondering: veiligheid or "
                 "contact_verbreken)",
+            )
+        if not overgeslagen and not _oudergesprek(dossier, over_melding=True):
+            raise _weiger(
+                nieuw,
+                "het gesprek met de ouders over de melding",
+                "discuss the intended report with the parents first (gesprek_gevoerd, met: "
+                "ouders, over_melding: true) or record the exception that allows skipping it",
             )
     if isinstance(nieuw, EvaluatieGehouden) and HulpAfgesproken not in soorten:
         raise _weiger(nieuw, "hulp_afgesproken", "an evaluation needs agreed help and its term")

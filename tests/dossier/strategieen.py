@@ -169,7 +169,7 @@ inhoud: st.SearchStrategy[Inhoud] = st.one_of(
 
 
 @st.composite
-def geldige_dossiers(draw: st.DrawFn, max_size: int = 14) -> Dossier:
+def geldige_dossiers(draw: st.DrawFn, max_size: int = 30) -> Dossier:
     """A dossier grown by ``voeg_toe`` from random events; refused events are left out.
 
     Corrections are drawn too: they refer to a random earlier event and replace it with one of
