@@ -1,0 +1,187 @@
+"""The dossier commands: walk the example through all five steps, check, export, tamper."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from meldcode.adapters.cli import main
+from meldcode.adapters.cli_dossier import EXIT_BEVINDINGEN, EXIT_GEWIJZIGD
+from meldcode.adapters.dossier_json import gebeurtenis_uit_json
+from tests.dossier.strategieen import volledig_voorbeeld
+
+VOORBEELDEN = Path(__file__).resolve().parents[2] / "examples" / "dossier"
+STAPPEN = sorted(VOORBEELDEN.glob("*.json"))
+
+
+def test_the_example_files_are_the_complete_example() -> None:
+    """The CLI example and the API example record the same dossier."""
+    assert tuple(gebeurtenis_uit_json(p.read_text(encoding="utf-8")) for p in STAPPEN) == (
+        volledig_voorbeeld()
+    )
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    return str(tmp_path / "dossiers.sqlite3")
+
+
+def toevoegen(db: str, *paden: Path) -> None:
+    for pad in paden:
+        assert main(["dossier", "toevoegen", "lln-0042", str(pad), "--db", db]) == 0
+
+
+def test_the_example_walks_through_all_five_steps(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Step by step from the command line, ending closed, intact and without findings."""
+    toevoegen(db, *STAPPEN[:6])
+    assert main(["dossier", "toon", "lln-0042", "--db", db, "--op", "2026-05-18"]) == 0
+    halverwege = capsys.readouterr().out
+    toevoegen(db, *STAPPEN[6:])
+    capsys.readouterr()
+
+    status = main(["controleer", "lln-0042", "--db", db])
+    uit = capsys.readouterr().out
+
+    assert "Bereikt: stap 5 (beslissen)" in halverwege
+    assert "uiterlijk 2026-05-15 (na gebeurtenis 6) — VERLOPEN" in halverwege
+    assert status == 0
+    assert "Keten intact" in uit
+    assert "Geen bevindingen" in uit
+
+
+def test_the_state_as_json(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """``toon --json`` gives step, deadlines with status and the decision in contract form."""
+    toevoegen(db, *STAPPEN[:10])
+    capsys.readouterr()
+
+    main(["dossier", "toon", "lln-0042", "--db", db, "--op", "2026-05-28", "--json"])
+    t = json.loads(capsys.readouterr().out)
+
+    assert t["stap"] == 5
+    assert [(x["soort"], x["uiterlijk"], x["status"]) for x in t["termijnen"]] == [
+        ("hulp_resultaat", "2026-05-15", "voldaan"),
+        ("veilig_thuis_besluit", "2026-05-27", "verlopen"),
+    ]
+    assert t["besluit"]["melden"] is True
+
+
+def test_a_refused_event_names_the_missing_step(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Exit 1 and a message that names the step; nothing is written."""
+    toevoegen(db, STAPPEN[0])
+
+    status = main(["dossier", "toevoegen", "lln-0042", str(STAPPEN[4]), "--db", db])
+
+    assert status == 1
+    assert "stap 4 is missing" in capsys.readouterr().err
+
+
+def test_controleer_lists_the_findings_per_event(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A conversation report without outcome or signature: two findings on event 3."""
+    gesprek = json.loads(STAPPEN[2].read_text(encoding="utf-8"))
+    del gesprek["uitkomst"], gesprek["ondertekend"]
+    pad = tmp_path / "gesprek.json"
+    pad.write_text(json.dumps([gesprek]), encoding="utf-8")
+    toevoegen(db, *STAPPEN[:2], pad)
+    capsys.readouterr()
+
+    status = main(["controleer", "lln-0042", "--db", db, "--json"])
+    uit = json.loads(capsys.readouterr().out)
+
+    assert status == EXIT_BEVINDINGEN
+    assert [(b["volgnummer"], b["controle"]) for b in uit["bevindingen"]] == [
+        (3, "registratie.gesprek.uitkomst"),
+        (3, "registratie.gesprek.ondertekend"),
+    ]
+    assert uit["keten"]["intact"] is True
+
+
+def test_controleer_detects_tampering(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """An edit made directly in the database: exit 4 and the event named."""
+    toevoegen(db, *STAPPEN)
+    conn = sqlite3.connect(db)
+    conn.execute(
+        "UPDATE gebeurtenissen SET inhoud = replace(inhoud, 'ja', 'nee') WHERE volgnummer = 4"
+    )
+    conn.commit()
+    conn.close()
+    capsys.readouterr()
+
+    status = main(["controleer", "lln-0042", "--db", db])
+
+    assert status == EXIT_GEWIJZIGD
+    assert "gebeurtenis 4 is gewijzigd" in capsys.readouterr().out
+
+
+def test_exporteer_writes_the_whole_dossier(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The export holds every event with its hash, the state and the findings."""
+    toevoegen(db, *STAPPEN)
+    uitvoer = tmp_path / "export.json"
+
+    status = main(["exporteer", "lln-0042", "--db", db, "--op", "2026-06-01", "-o", str(uitvoer)])
+    export = json.loads(uitvoer.read_text(encoding="utf-8"))
+
+    assert status == 0
+    assert export["dossier"] == "lln-0042"
+    assert [g["volgnummer"] for g in export["gebeurtenissen"]] == list(range(1, 13))
+    assert export["gebeurtenissen"][0]["gebeurtenis"]["signaal"]["omschrijving"] == (
+        "blauwe plekken op beide bovenarmen"
+    )
+    assert export["keten"]["laatste_hash"] == export["gebeurtenissen"][-1]["hash"]
+    assert export["toestand"]["gesloten"] is True
+    assert export["bevindingen"] == []
+
+
+def test_an_unknown_dossier_is_an_error_not_a_traceback(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Exit 1 with the pseudonymous id named."""
+    status = main(["controleer", "lln-404", "--db", db])
+
+    assert status == 1
+    assert "lln-404" in capsys.readouterr().err
+
+
+def test_a_bad_event_file_names_the_field_without_echoing_free_text(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A name typed where a role belongs is refused and not shown."""
+    pad = tmp_path / "fout.json"
+    pad.write_text(
+        json.dumps(
+            {
+                "soort": "signaal_vastgelegd",
+                "datum": "2026-03-02",
+                "signaal": {"soort": "verwaarlozing", "omschrijving": 7},
+                "aanwezigen": ["Juf Marieke"],
+            }
+        ),
+        encoding="utf-8",
+    )
+
+    status = main(["dossier", "toevoegen", "lln-0042", str(pad), "--db", db])
+    fout = capsys.readouterr().err
+
+    assert status == 1
+    assert "aanwezigen[0]" in fout
+    assert "Marieke" not in fout
+
+
+def test_lijst_lists_the_dossiers(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Pseudonymous ids only."""
+    toevoegen(db, STAPPEN[0])
+    capsys.readouterr()
+
+    main(["dossier", "lijst", "--db", db])
+
+    assert capsys.readouterr().out.split() == ["lln-0042"]
