@@ -165,28 +165,25 @@ def signalen(
         omschrijving=st.sampled_from(_OMSCHRIJVINGEN) | st.text(max_size=30),
         datum=st.none() | datums(protocol),
         bron=st.none() | signaalbronnen(),
-        hypothese=st.booleans(),
-        ernstig_letsel=st.booleans(),
-        levensgevaar=st.booleans(),
-        pleger_is_medewerker=st.booleans(),
+        **_booleans(Signaal),
     )
+
+
+def _booleans(cls: type) -> dict[str, st.SearchStrategy[bool]]:
+    """A strategy for every boolean field of ``cls``, so new flags are drawn without edits."""
+    return {a.name: st.booleans() for a in attrs.fields(cls) if a.type in ("bool", bool)}
 
 
 def consultaties(protocol: Protocol | str | None = None) -> st.SearchStrategy[Consultatie]:
     """A consultation with any party, dated in the era of ``protocol`` (or undated)."""
     return st.builds(
-        Consultatie,
-        met=partijen(),
-        datum=st.none() | datums(protocol),
-        anoniem=st.booleans(),
+        Consultatie, met=partijen(), datum=st.none() | datums(protocol), **_booleans(Consultatie)
     )
 
 
 def omstandigheden() -> st.SearchStrategy[Omstandigheden]:
     """Any combination of the circumstances."""
-    return st.builds(
-        Omstandigheden, **{a.name: st.booleans() for a in attrs.fields(Omstandigheden)}
-    )
+    return st.builds(Omstandigheden, **_booleans(Omstandigheden))
 
 
 def _vragen_van(protocol: Protocol) -> tuple[Vraag, ...]:
