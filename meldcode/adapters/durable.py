@@ -33,6 +33,7 @@ durable's quirks, and how they are fenced here (see ``docs/durable.md``):
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import json
 import threading
 import uuid
@@ -44,8 +45,18 @@ import attrs
 from attrs import frozen
 from durable import engine as _durable
 
+from meldcode.domain._validatie import PSEUDONIEM
 from meldcode.domain.besluit import Besluit, Grond
 from meldcode.domain.casus import Casus, Kind, Omstandigheden, Signaal, Weging
+from meldcode.domain.dossier import (
+    SOORTEN,
+    Correctie,
+    DossierGesloten,
+    WeekendKalender,
+    Werkdagkalender,
+    plus_werkdagen,
+)
+from meldcode.domain.dossier import _Basis as _Gebeurtenis
 from meldcode.domain.waarden import (
     Beslispunt,
     Oordeel,
@@ -58,6 +69,7 @@ from meldcode.domain.waarden import (
 from meldcode.errors import Fout, MeldcodeError, OngeldigeInvoer, OngeldigeRegelbasis
 from meldcode.rules import evaluatie
 from meldcode.rules.basis import regelbasis
+from meldcode.rules.bewaking import BEWAKINGEN, Bewaking, Signalering, Termijnsoort
 from meldcode.rules.evaluatie import Evaluatie, Waarheid, kies_protocol
 from meldcode.rules.model import (
     Alle,
@@ -75,6 +87,8 @@ from meldcode.rules.model import (
 )
 
 __all__ = [
+    "PER_RULESET",
+    "Bewaker",
     "DurableFout",
     "DurableRegelbasis",
     "beslis",
@@ -787,6 +801,40 @@ class _Ruleset:
             f"({type(exc).__name__}: {str(exc)[:200]})"
         )
 
+    def trek_in(self, sid: str, ids: list[str]) -> bool:
+        """Retract the facts ``ids`` of case ``sid``; ``True`` when nothing of them is left.
+
+        Reusing a case id saves durable from building a fresh case state for every case.
+        """
+        with self.slot:
+            try:
+                for i in reversed(ids):
+                    code, staat = _engine.retract_fact(
+                        self._handle, json.dumps({"sid": sid, "id": i})
+                    )
+                    if code == _AFGEHANDELD and _engine.start_action_for_state(self._handle, staat):
+                        _engine.abandon_action(self._handle, staat)
+                        return False
+                feiten = json.loads(_engine.get_facts(self._handle, sid))
+            except Exception:
+                return False
+            return all(str(f.get("id", "")).startswith("sid-") for f in feiten)
+
+    def trek_terug(self, sid: str, ids: list[str], soort: str) -> None:
+        """Retract the facts ``ids`` of case ``sid`` (an unknown id is no error)."""
+        with self.slot:
+            if not self.open:
+                raise DurableFout(f"durable ruleset {self.naam} is closed")
+            for i in ids:
+                try:
+                    code, staat = _engine.retract_fact(
+                        self._handle, json.dumps({"sid": sid, "id": i})
+                    )
+                except Exception as exc:
+                    raise self._fout(soort, exc) from None
+                if code == _AFGEHANDELD and self._vuur(staat, soort):
+                    raise DurableFout(f"durable ruleset {self.naam} fired on a retraction")
+
     def verwijder(self, sid: str) -> None:
         """Delete a case's state in durable: its facts, events and timers."""
         with self.slot:
@@ -808,6 +856,7 @@ class _Ruleset:
 
 #: durable's C engine holds at most this many live case ids per ruleset (MAX_STATE_INDEX_LENGTH)
 MAX_LEVENDE_CASUSSEN = 1024
+_SOORTEN = frozenset(SOORTEN.values())
 _volgnummer = iter(range(1, 1 << 62))
 _volgnummer_slot = threading.Lock()
 
@@ -860,6 +909,7 @@ class DurableRegelbasis:
                     self._lezen[knoop.stratum].update(v for v in _velden(deel) if v in b.velden)
                     regels[f"{knoop.veld}={uitkomst}#{n}"] = _patroon(knoop.stratum, deel)
         self._ruleset = _Ruleset(f"meldcode_{basis.protocol.value}", regels)
+        self._sid: str | None = None  # a case id without facts, ready for the next case
         self.naam = self._ruleset.naam
 
     def evalueer(self, casus: Casus) -> Evaluatie:
@@ -877,17 +927,21 @@ class DurableRegelbasis:
 
     def _evalueer(self, velden: Mapping[str, Any], items: list[dict[str, Any]]) -> dict[str, str]:
         """Post the items and one fact per stratum; return every node's single outcome."""
-        sid = _uniek("casus-")
         uitkomst: dict[str, str] = {}
         with self._ruleset.slot:
+            sid, self._sid = self._sid or _uniek("casus-"), None
+            gepost: list[str] = []
+            klaar = False
             try:
                 for i, item in enumerate(items):
-                    if self._ruleset.post({"sid": sid, "id": f"item-{i}", **item}, "item"):
+                    gepost.append(f"item-{i}")
+                    if self._ruleset.post({"sid": sid, "id": gepost[-1], **item}, "item"):
                         raise DurableFout(f"durable ruleset {self.naam} fired on an item alone")
                 for stap, knopen in enumerate(self._per_stratum):
+                    gepost.append(f"stand-{stap}")
                     feit = {
                         "sid": sid,
-                        "id": f"stand-{stap}",
+                        "id": gepost[-1],
                         "feit": "stand",
                         "stap": stap,
                         **velden,
@@ -910,8 +964,13 @@ class DurableRegelbasis:
                         raise DurableFout(
                             f"durable ruleset {self.naam} fired out of turn in stratum {stap}"
                         )
+                klaar = True
             finally:
-                self._ruleset.verwijder(sid)
+                # keep the case id for the next case only when every fact is gone again
+                if klaar and self._ruleset.trek_in(sid, gepost):
+                    self._sid = sid
+                else:
+                    self._ruleset.verwijder(sid)
         return uitkomst
 
     def _evaluatie(self, casus: Casus, uitkomst: Mapping[str, str]) -> Evaluatie:
@@ -999,19 +1058,20 @@ def compileer(basis: Regelbasis) -> DurableRegelbasis:
 
 
 _CACHE_GROOTTE = 8
-_cache: dict[Regelbasis, DurableRegelbasis] = {}
+_cache: dict[int, DurableRegelbasis] = {}
 _cache_slot = threading.Lock()
 
 
 def _gecompileerd(basis: Regelbasis) -> DurableRegelbasis:
-    """The compiled form of ``basis``, reused for equal rule bases (a few at most)."""
+    """The compiled form of ``basis``, reused for the same rule base (a few at most)."""
     with _cache_slot:
-        gevonden = _cache.pop(basis, None)
-        if gevonden is None:
+        # keyed by identity: hashing a whole rule base costs more than a case
+        gevonden = _cache.pop(id(basis), None)
+        if gevonden is None or gevonden.basis is not basis:
             gevonden = compileer(basis)
             while len(_cache) >= _CACHE_GROOTTE:
                 _cache.pop(next(iter(_cache))).close()
-        _cache[basis] = gevonden
+        _cache[id(basis)] = gevonden
         return gevonden
 
 
@@ -1057,3 +1117,311 @@ def beslis(
     Same signature as ``meldcode.beslis``, so ``--engine durable`` can use it.
     """
     return evalueer_casus(casus, protocol, basis=basis).besluit
+
+
+# --- monitoring: a long-lived session on durable's timers ---------------------------------------
+
+#: live dossiers per durable ruleset; the C engine refuses the 1025th live case id, so a session
+#: spreads its dossiers over as many rulesets as it needs
+PER_RULESET = 1000
+
+
+def _bewakingsregels(bewakingen: tuple[Bewaking, ...]) -> dict[str, Any]:
+    """The durable rules of the monitor, from the ``Bewaking`` definitions."""
+
+    def soort_in(soorten: tuple[str, ...]) -> dict[str, Any]:
+        delen = [{"soort": s} for s in soorten]
+        return delen[0] if len(delen) == 1 else {"$or": delen}
+
+    def loopt(naam: str) -> dict[str, Any]:
+        return {"l": {"$and": [{"feit": "loopt"}, {"naam": naam}]}}
+
+    regels: dict[str, Any] = {}
+    for b in bewakingen:
+        k = b.soort.value
+        gebeurtenis: list[Any] = [{"feit": "gebeurtenis"}, soort_in(b.start)]
+        if b.alleen_als is not None:
+            gebeurtenis.append({b.alleen_als: True})
+        if b.termijn is Termijnsoort.DIRECT:
+            if b.tijdens is None:
+                regels[f"melding:{k}"] = {"all": [{"m": {"$and": gebeurtenis}}]}
+            else:
+                regels[f"melding:{k}"] = {
+                    "all": [loopt(b.tijdens.value), {"m": {"$and": gebeurtenis}}]
+                }
+            continue
+        regels[f"start:{k}"] = {"all": [{"m": {"$and": gebeurtenis}}]}
+        if b.stop:
+            regels[f"stop:{k}"] = {
+                "all": [loopt(k), {"m": {"$and": [{"feit": "gebeurtenis"}, soort_in(b.stop)]}}]
+            }
+        # durable's own timer pattern (``durable.lang.timeout``), exactly: a timer fact joined
+        # with a pulse whose ``$time`` has reached the timer's ``$baseTime``. Wrapping the
+        # comparison in an ``$and`` makes durable's C engine crash when it is false
+        regels[f"verlopen:{k}"] = {
+            "all": [
+                {"base": {"$timerName": k}},
+                {"timeout": {"$gte": {"$time": {"base": "$baseTime"}}}},
+            ]
+        }
+    return regels
+
+
+class Bewaker:
+    """A monitoring session: dossier events in, follow-ups (``Signalering``) out.
+
+    ``verwerk(dossier, gebeurtenis)`` takes each event as it is recorded; ``tik(op)`` moves the
+    session's clock to the date ``op`` and returns the follow-ups whose deadline has passed.
+    Time is whatever the caller says (``tik``), so tests run in milliseconds; a partner calls
+    ``tik(date.today())`` from a daily job. Deadlines count working days on ``kalender``
+    (weekends only by default; pass ``meldcode.adapters.werkdagen.NederlandseWerkdagen()`` for
+    the Dutch holidays).
+
+    The rules are durable rules compiled from ``meldcode.rules.bewaking.BEWAKINGEN``; the
+    deadlines are durable timer facts fired by the rete when a pulse reaches them. Each dossier
+    is a durable case of its own (no cross-talk); a closed dossier is retired from durable.
+    Everything runs on the caller's thread, under a lock. A bad event raises ``OngeldigeInvoer``
+    and changes nothing: the session keeps running.
+    """
+
+    def __init__(
+        self,
+        *,
+        kalender: Werkdagkalender | None = None,
+        bewakingen: tuple[Bewaking, ...] = BEWAKINGEN,
+        per_ruleset: int = PER_RULESET,
+    ) -> None:
+        if not 1 <= per_ruleset <= PER_RULESET:
+            raise OngeldigeInvoer(
+                [
+                    Fout(
+                        "per_ruleset",
+                        repr(per_ruleset),
+                        f"per_ruleset must be between 1 and {PER_RULESET} (got {per_ruleset})",
+                    )
+                ]
+            )
+        self._kalender: Werkdagkalender = kalender if kalender is not None else WeekendKalender()
+        self._bewakingen = {b.soort.value: b for b in bewakingen}
+        self._regels = _bewakingsregels(bewakingen)
+        self._per_ruleset = per_ruleset
+        self._shards: list[_Ruleset] = []
+        self._levend: list[int] = []  # live dossiers per shard
+        self._shard: dict[str, int] = {}  # dossier -> shard
+        self._timers: dict[str, dict[str, dt.date]] = {}  # dossier -> running deadlines
+        self._slot = threading.RLock()
+        self._teller = 0
+        self.nu: dt.date | None = None
+
+    # -- public ---------------------------------------------------------------------------------
+
+    @property
+    def open_dossiers(self) -> int:
+        """How many dossiers the session holds in durable now."""
+        return len(self._shard)
+
+    @property
+    def rulesets(self) -> int:
+        """How many durable rulesets the session uses (one per ``per_ruleset`` dossiers)."""
+        return len(self._shards)
+
+    def verwerk(self, dossier: str, gebeurtenis: object) -> tuple[Signalering, ...]:
+        """Take one dossier event; return the follow-ups it raises at once.
+
+        Raises ``OngeldigeInvoer`` (naming the field) for an unknown dossier id format, an
+        object that is not a dossier event, or an event that does not validate; the session
+        is unchanged and keeps running.
+        """
+        _valideer_dossier(dossier)
+        feit = self._feit(gebeurtenis)
+        if feit is None:
+            return ()
+        assert isinstance(gebeurtenis, _Gebeurtenis)
+        with self._slot:
+            ruleset = self._ruleset_voor(dossier)
+            self._teller += 1
+            feit = {"sid": dossier, "id": f"g{self._teller}", **feit}
+            uit: list[Signalering] = []
+            try:
+                for naam in self._uniek(ruleset.post(feit, gebeurtenis.soort)):
+                    uit += self._voer_uit(ruleset, dossier, naam, gebeurtenis)
+            finally:
+                ruleset.trek_terug(dossier, [feit["id"]], "gebeurtenis")
+            if gebeurtenis.soort == DossierGesloten.soort:
+                self.sluit(dossier)
+            return tuple(uit)
+
+    def tik(self, op: object) -> tuple[Signalering, ...]:
+        """Move the clock to ``op``; return the follow-ups whose deadline passed by then.
+
+        Each deadline fires once. The clock may not go back (``OngeldigeInvoer``).
+        """
+        if not isinstance(op, dt.date) or isinstance(op, dt.datetime):
+            raise OngeldigeInvoer([Fout("op", f"<{type(op).__name__}>", "op must be a date")])
+        with self._slot:
+            if self.nu is not None and op < self.nu:
+                raise OngeldigeInvoer(
+                    [
+                        Fout(
+                            "op",
+                            op.isoformat(),
+                            f"the clock cannot go back from {self.nu.isoformat()} "
+                            f"(got {op.isoformat()})",
+                        )
+                    ]
+                )
+            self.nu = op
+            uit: list[Signalering] = []
+            for dossier in [d for d, t in self._timers.items() if t]:
+                ruleset = self._shards[self._shard[dossier]]
+                self._teller += 1
+                puls = {"sid": dossier, "id": f"puls{self._teller}", "feit": "puls"}
+                try:
+                    gevuurd = ruleset.post({**puls, "$time": op.toordinal()}, "puls")
+                    for naam in self._uniek(gevuurd):
+                        uit += self._voer_uit(ruleset, dossier, naam, None)
+                finally:
+                    ruleset.trek_terug(dossier, [puls["id"]], "puls")
+            return tuple(uit)
+
+    def sluit(self, dossier: str) -> None:
+        """Retire a dossier: its durable state (facts, timers) is deleted."""
+        with self._slot:
+            shard = self._shard.pop(dossier, None)
+            self._timers.pop(dossier, None)
+            if shard is not None:
+                self._levend[shard] -= 1
+                self._shards[shard].verwijder(dossier)
+
+    def close(self) -> None:
+        """Free every durable ruleset of the session."""
+        with self._slot:
+            for ruleset in self._shards:
+                ruleset.close()
+            self._shards.clear()
+            self._shard.clear()
+            self._timers.clear()
+
+    def __enter__(self) -> Bewaker:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- internals ------------------------------------------------------------------------------
+
+    def _feit(self, gebeurtenis: object) -> dict[str, Any] | None:
+        """The event as a fact, validated; ``None`` for a correction (not monitored)."""
+        if not isinstance(gebeurtenis, _Gebeurtenis) or type(gebeurtenis) not in _SOORTEN:
+            raise OngeldigeInvoer(
+                [
+                    Fout(
+                        "gebeurtenis",
+                        f"<{type(gebeurtenis).__name__}>",
+                        "gebeurtenis must be a dossier event (meldcode.domain.dossier)",
+                    )
+                ]
+            )
+        attrs.validate(gebeurtenis)
+        if isinstance(gebeurtenis, Correctie):
+            return None
+        feit: dict[str, Any] = {"feit": "gebeurtenis", "soort": gebeurtenis.soort}
+        for b in self._bewakingen.values():
+            if b.alleen_als is not None and b.alleen_als in attrs.fields_dict(type(gebeurtenis)):
+                waarde = getattr(gebeurtenis, b.alleen_als)
+                _controleer(f"{gebeurtenis.soort}.{b.alleen_als}", waarde, bool)
+                feit[b.alleen_als] = waarde
+        return feit
+
+    def _ruleset_voor(self, dossier: str) -> _Ruleset:
+        if dossier in self._shard:
+            return self._shards[self._shard[dossier]]
+        vrij = [i for i, n in enumerate(self._levend) if n < self._per_ruleset]
+        if vrij:
+            i = vrij[0]
+        else:
+            self._shards.append(_Ruleset("meldcode_bewaking", self._regels))
+            self._levend.append(0)
+            i = len(self._shards) - 1
+        self._levend[i] += 1
+        self._shard[dossier] = i
+        self._timers[dossier] = {}
+        return self._shards[i]
+
+    @staticmethod
+    def _uniek(namen: list[str]) -> list[str]:
+        # a join may fire once per matching pair; each action is taken once
+        return list(dict.fromkeys(namen))
+
+    def _voer_uit(
+        self, ruleset: _Ruleset, dossier: str, naam: str, gebeurtenis: _Gebeurtenis | None
+    ) -> list[Signalering]:
+        """Carry out what a durable rule decided: start, stop or fire a bewaking."""
+        actie, k = naam.split(":")
+        b = self._bewakingen[k]
+        if actie == "melding":
+            assert gebeurtenis is not None
+            return [self._signalering(dossier, b, gebeurtenis.datum, None)]
+        if actie == "start":
+            assert gebeurtenis is not None
+            uiterlijk = self._uiterlijk(b, gebeurtenis)
+            ruleset.trek_terug(dossier, [f"loopt-{k}", f"timer-{k}"], "timer")  # a restart
+            for feit in (
+                {"id": f"loopt-{k}", "feit": "loopt", "naam": k},
+                {
+                    "id": f"timer-{k}",
+                    "feit": "timer",
+                    "$timerName": k,
+                    "$baseTime": (uiterlijk + dt.timedelta(days=1)).toordinal(),
+                },
+            ):
+                if ruleset.post({"sid": dossier, **feit}, "timer"):
+                    raise DurableFout(f"durable ruleset {ruleset.naam} fired on a timer start")
+            self._timers[dossier][k] = uiterlijk
+            return []
+        if actie == "stop":
+            ruleset.trek_terug(dossier, [f"loopt-{k}", f"timer-{k}"], "timer")
+            self._timers[dossier].pop(k, None)
+            return []
+        # verlopen: the deadline passed; the watch stays open until its stop event
+        uiterlijk = self._timers[dossier].pop(k)
+        ruleset.trek_terug(dossier, [f"timer-{k}"], "timer")
+        assert self.nu is not None
+        return [self._signalering(dossier, b, self.nu, uiterlijk)]
+
+    def _uiterlijk(self, b: Bewaking, gebeurtenis: _Gebeurtenis) -> dt.date:
+        if b.termijn is Termijnsoort.AFGESPROKEN:
+            termijn = getattr(gebeurtenis, "termijn", None)
+            if not isinstance(termijn, dt.date):
+                raise OngeldigeInvoer(
+                    [Fout(f"{gebeurtenis.soort}.termijn", "<missing>", "an agreed term is needed")]
+                )
+            return termijn
+        return plus_werkdagen(self._kalender, gebeurtenis.datum, b.werkdagen)
+
+    @staticmethod
+    def _signalering(
+        dossier: str, b: Bewaking, sinds: dt.date, uiterlijk: dt.date | None
+    ) -> Signalering:
+        return Signalering(
+            dossier=dossier,
+            soort=b.soort,
+            sinds=sinds,
+            uiterlijk=uiterlijk,
+            bron=str(b.bron),
+            citaat=b.citaat,
+        )
+
+
+def _valideer_dossier(dossier: object) -> None:
+    if not isinstance(dossier, str) or not PSEUDONIEM.match(dossier):
+        shown = f"<{type(dossier).__name__}>" if not isinstance(dossier, str) else "<text>"
+        raise OngeldigeInvoer(
+            [
+                Fout(
+                    "dossier",
+                    shown,
+                    "dossier must be a pseudonymous id (letters, digits, '_', '.', ':', '-')",
+                )
+            ]
+        )
