@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import typing
 
 import pytest
 from attrs import frozen
@@ -90,3 +91,13 @@ def test_the_cli_prints_the_diagram(formaat: str) -> None:
 
     assert status == 0
     assert teken("2013", formaat) == out.getvalue()
+
+
+def test_the_diagram_knows_every_condition_type_of_the_rule_language() -> None:
+    """A new condition type must be taught to the diagram before any rule can use it."""
+    from meldcode.adapters import diagram as module
+    from meldcode.rules import model
+
+    bekend = set(typing.get_args(module._Atoom)) | {model.Alle, model.EenVan, model.Niet}
+
+    assert set() == set(typing.get_args(model.Conditie)) - bekend
