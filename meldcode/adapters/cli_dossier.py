@@ -32,7 +32,13 @@ from meldcode.adapters.dossier_json import (
 )
 from meldcode.adapters.storage import Archief, open_opslag
 from meldcode.adapters.werkdagen import NederlandseWerkdagen
-from meldcode.domain.dossier import Dossier, TermijnSoort, TermijnStatus, Toestand
+from meldcode.domain.dossier import (
+    Dossier,
+    TermijnSoort,
+    TermijnStatus,
+    Toestand,
+    volgordefouten,
+)
 from meldcode.errors import Fout, OngeldigeInvoer
 from meldcode.rules.dossier import toestand
 from meldcode.rules.registratie import REGISTRATIES, controleer
@@ -161,12 +167,14 @@ def _controleer(args: argparse.Namespace) -> int:
     finally:
         archief.sluit()
     bevindingen = controleer(dossier)
+    volgorde = volgordefouten(dossier)
     if args.json:
         print(
             json.dumps(
                 {
                     "dossier": dossier.id,
                     "keten": _keten(fouten, hashes),
+                    "volgorde": [{"volgnummer": n, "melding": str(w)} for n, w in volgorde],
                     "bevindingen": [bevinding_naar_dict(b) for b in bevindingen],
                 },
                 ensure_ascii=False,
@@ -182,6 +190,8 @@ def _controleer(args: argparse.Namespace) -> int:
         else:
             laatste = hashes[-1] if hashes else "-"
             print(f"Keten intact; laatste hash {laatste}")
+        for n, weigering in volgorde:
+            print(f"Volgorde: gebeurtenis {n} zou nu geweigerd worden: {weigering}")
         if bevindingen:
             print(f"Bevindingen ({len(bevindingen)}):")
             for b in bevindingen:
@@ -191,7 +201,7 @@ def _controleer(args: argparse.Namespace) -> int:
             print(f"Geen bevindingen ({len(REGISTRATIES)} controles).")
     if fouten:
         return EXIT_GEWIJZIGD
-    return EXIT_BEVINDINGEN if bevindingen else EXIT_OK
+    return EXIT_BEVINDINGEN if bevindingen or volgorde else EXIT_OK
 
 
 def _keten(fouten: Any, hashes: tuple[str, ...]) -> dict[str, Any]:

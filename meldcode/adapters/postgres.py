@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from meldcode.adapters.storage import Kop, Record
+from meldcode.adapters.storage import MOMENTOPNAME, Kop, Record, momentopname_uit_rijen
 from meldcode.errors import EngineNietBeschikbaar, VolgnummerConflict
 
 __all__ = ["PostgresOpslag"]
@@ -72,6 +72,11 @@ class PostgresOpslag:
             "SELECT lengte, laatste_hash FROM dossiers WHERE dossier_id = %s", (dossier,)
         ).fetchone()
         return None if rij is None else Kop(lengte=rij[0], laatste_hash=rij[1])
+
+    def momentopname(self, dossier: str) -> tuple[tuple[Record, ...], Kop | None]:
+        """Records and head in one statement, so from one snapshot."""
+        rijen = self._conn.execute(MOMENTOPNAME, (dossier,)).fetchall()
+        return momentopname_uit_rijen(dossier, rijen)
 
     def schrijf(self, record: Record) -> None:
         """Append one record and move the head in one transaction."""

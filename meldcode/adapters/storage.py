@@ -40,6 +40,7 @@ from meldcode.errors import (
 
 __all__ = [
     "BEGIN_HASH",
+    "MOMENTOPNAME",
     "Archief",
     "Ketenfout",
     "Kop",
@@ -47,6 +48,7 @@ __all__ = [
     "Record",
     "SQLiteOpslag",
     "ketenhash",
+    "momentopname_uit_rijen",
     "open_opslag",
 ]
 
@@ -82,6 +84,14 @@ class Opslag(Protocol):
 
     def kop(self, dossier: str) -> Kop | None:
         """The stored head of ``dossier``, or ``None`` when there is none."""
+        ...
+
+    def momentopname(self, dossier: str) -> tuple[tuple[Record, ...], Kop | None]:
+        """Records and head read together, from one consistent snapshot.
+
+        Separate reads could see another writer's append in between and mistake it for a
+        deleted event; the archive reads through this method only.
+        """
         ...
 
     def schrijf(self, record: Record) -> None:
@@ -155,16 +165,14 @@ class Archief:
 
     def controleer_keten(self, dossier: str) -> tuple[Ketenfout, ...]:
         """Every place the stored chain is broken (empty: intact). Unknown dossier: an error."""
-        records = self.opslag.records(dossier)
-        kop = self.opslag.kop(dossier)
+        records, kop = self.opslag.momentopname(dossier)
         if not records and kop is None:
             raise DossierNietGevonden(dossier)
         return tuple(_ketenfouten(dossier, records, kop))
 
     def lees(self, dossier: str, *, controleer: bool = True) -> Dossier:
         """The dossier as stored; ``DossierGewijzigd`` when its chain is broken."""
-        records = self.opslag.records(dossier)
-        kop = self.opslag.kop(dossier)
+        records, kop = self.opslag.momentopname(dossier)
         if not records and kop is None:
             raise DossierNietGevonden(dossier)
         if controleer:
@@ -196,8 +204,7 @@ class Archief:
         """
         _pseudoniem(dossier)
         for poging in range(max(1, pogingen)):
-            records = self.opslag.records(dossier)
-            kop = self.opslag.kop(dossier)
+            records, kop = self.opslag.momentopname(dossier)
             for fout in _ketenfouten(dossier, records, kop):
                 raise DossierGewijzigd(dossier, fout.volgnummer, fout.reden)
             if na is not None and na != len(records):
@@ -267,6 +274,38 @@ _SCHEMA = (
 )
 
 
+MOMENTOPNAME = (
+    "SELECT d.lengte, d.laatste_hash, g.volgnummer, g.inhoud, g.vorige_hash, g.hash "
+    "FROM (SELECT CAST(%s AS TEXT) AS id) AS x "
+    "LEFT JOIN dossiers AS d ON d.dossier_id = x.id "
+    "LEFT JOIN gebeurtenissen AS g ON g.dossier_id = x.id "
+    "ORDER BY g.volgnummer"
+)
+"""Head and records of one dossier in a single statement (``%s``: the dossier id)."""
+
+
+def momentopname_uit_rijen(
+    dossier: str, rijen: list[tuple[object, ...]]
+) -> tuple[tuple[Record, ...], Kop | None]:
+    """Turn the rows of ``MOMENTOPNAME`` into records and head (shared by the SQL backends)."""
+    kop: Kop | None = None
+    records: list[Record] = []
+    for lengte, laatste, volgnummer, inhoud, vorige, h in rijen:
+        if lengte is not None:
+            kop = Kop(lengte=int(str(lengte)), laatste_hash=str(laatste))
+        if volgnummer is not None:
+            records.append(
+                Record(
+                    dossier=dossier,
+                    volgnummer=int(str(volgnummer)),
+                    inhoud=str(inhoud),
+                    vorige_hash=str(vorige),
+                    hash=str(h),
+                )
+            )
+    return tuple(records), kop
+
+
 class SQLiteOpslag:
     """The embedded default: one SQLite file, WAL, ``synchronous=FULL``, one transaction each.
 
@@ -307,6 +346,11 @@ class SQLiteOpslag:
             "SELECT lengte, laatste_hash FROM dossiers WHERE dossier_id = ?", (dossier,)
         ).fetchone()
         return None if rij is None else Kop(lengte=rij[0], laatste_hash=rij[1])
+
+    def momentopname(self, dossier: str) -> tuple[tuple[Record, ...], Kop | None]:
+        """Records and head in one statement, so from one snapshot."""
+        rijen = self._conn.execute(MOMENTOPNAME.replace("%s", "?"), (dossier,)).fetchall()
+        return momentopname_uit_rijen(dossier, rijen)
 
     def schrijf(self, record: Record) -> None:
         """Append one record and move the head in one fsync'd transaction."""

@@ -74,6 +74,7 @@ __all__ = [
     "casus_uit_dossier",
     "controleer_volgorde",
     "plus_werkdagen",
+    "volgordefouten",
     "vouw",
 ]
 
@@ -636,6 +637,23 @@ def controleer_volgorde(dossier: Dossier, nieuw: Gebeurtenis) -> None:
                 "close after the conversation with the parents (the concerns have another "
                 "cause) or after the weighing (stap 4)",
             )
+
+
+def volgordefouten(dossier: Dossier) -> tuple[tuple[int, StapOntbreekt | OngeldigeInvoer], ...]:
+    """Replay the dossier's events: every event the step progression would refuse now.
+
+    A stored dossier was checked when each event was appended; this finds histories written by
+    other means (or under other rules), as ``meldcode controleer`` reports them.
+    """
+    fouten: list[tuple[int, StapOntbreekt | OngeldigeInvoer]] = []
+    opnieuw = Dossier(id=dossier.id)
+    for nummer, g in enumerate(dossier.gebeurtenissen, start=1):
+        try:
+            controleer_volgorde(opnieuw, g)
+        except (StapOntbreekt, OngeldigeInvoer) as fout:
+            fouten.append((nummer, fout))
+        opnieuw = evolve(opnieuw, gebeurtenissen=(*opnieuw.gebeurtenissen, g))
+    return tuple(fouten)
 
 
 def _controleer_correctie(dossier: Dossier, nieuw: Correctie) -> None:

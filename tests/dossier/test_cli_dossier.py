@@ -185,3 +185,27 @@ def test_lijst_lists_the_dossiers(db: str, capsys: pytest.CaptureFixture[str]) -
     main(["dossier", "lijst", "--db", db])
 
     assert capsys.readouterr().out.split() == ["lln-0042"]
+
+
+def test_controleer_reports_a_history_the_progression_refuses(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Records written straight through the port (chain intact) but out of order: exit 3."""
+    from meldcode.adapters.dossier_json import canoniek, gebeurtenis_naar_dict
+    from meldcode.adapters.storage import BEGIN_HASH, Record, SQLiteOpslag, ketenhash
+
+    opslag = SQLiteOpslag(db)
+    vorige = BEGIN_HASH
+    for nummer, g in enumerate((volledig_voorbeeld()[0], volledig_voorbeeld()[4]), start=1):
+        inhoud = canoniek(gebeurtenis_naar_dict(g))
+        h = ketenhash(vorige, "lln-0042", nummer, inhoud)
+        opslag.schrijf(
+            Record(dossier="lln-0042", volgnummer=nummer, inhoud=inhoud, vorige_hash=vorige, hash=h)
+        )
+        vorige = h
+    opslag.sluit()
+
+    status = main(["controleer", "lln-0042", "--db", db])
+
+    assert status == EXIT_BEVINDINGEN
+    assert "Volgorde: gebeurtenis 2 zou nu geweigerd worden" in capsys.readouterr().out

@@ -136,3 +136,11 @@ def test_random_dossiers_reach_step_5_and_closure() -> None:
             lambda d, soort=soort: any(isinstance(g, soort) for g in d.gebeurtenissen),
             settings=settings(max_examples=2000, database=None, phases=[Phase.generate]),
         )
+
+
+@given(geldige_dossiers())
+def test_a_dossier_grown_by_voeg_toe_has_no_order_problems(dossier: Dossier) -> None:
+    """Replaying a valid history refuses nothing."""
+    from meldcode.domain.dossier import volgordefouten
+
+    assert volgordefouten(dossier) == ()

@@ -192,3 +192,14 @@ def test_free_text_never_appears_in_the_repr() -> None:
 
     assert "geheim" not in repr(g)
     assert "geheim" not in repr(dossier(g))
+
+
+def test_a_history_written_by_other_means_is_replayed_and_its_refusals_listed() -> None:
+    """``volgordefouten`` names each event the progression would refuse now."""
+    from meldcode.domain.dossier import volgordefouten
+
+    d = Dossier(id="lln-1", gebeurtenissen=(SIGNAAL, BESLUIT, WEGING))
+
+    fouten = volgordefouten(d)
+
+    assert [(n, f.ontbreekt) for n, f in fouten] == [(2, "stap 4")]  # type: ignore[union-attr]

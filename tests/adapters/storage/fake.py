@@ -19,6 +19,9 @@ class GeheugenOpslag:
     def kop(self, dossier: str) -> Kop | None:
         return self.koppen.get(dossier)
 
+    def momentopname(self, dossier: str) -> tuple[tuple[Record, ...], Kop | None]:
+        return self.records(dossier), self.kop(dossier)
+
     def schrijf(self, record: Record) -> None:
         kop = self.koppen.get(record.dossier)
         lengte = 0 if kop is None else kop.lengte
