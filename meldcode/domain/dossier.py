@@ -500,6 +500,25 @@ def _weiger(nieuw: _Basis, ontbreekt: str, uitleg: str) -> StapOntbreekt:
 _T = TypeVar("_T", bound=_Basis)
 
 
+def _valideer_gebeurtenissen(_: object, __: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, tuple):
+        raise OngeldigeInvoer(
+            [
+                Fout(
+                    "Dossier.gebeurtenissen",
+                    f"<{type(value).__name__}>",
+                    "Dossier.gebeurtenissen must be a tuple of dossier events",
+                )
+            ]
+        )
+    for i, g in enumerate(value):
+        if not isinstance(g, _ALLE):
+            veld = f"Dossier.gebeurtenissen[{i}]"
+            raise OngeldigeInvoer(
+                [Fout(veld, f"<{type(g).__name__}>", f"{veld} must be a dossier event")]
+            )
+
+
 @frozen(kw_only=True)
 class Dossier:
     """A case record: a pseudonymous ``id`` and its events in the order they were recorded.
@@ -511,7 +530,7 @@ class Dossier:
     id: str = field(validator=valideer_pseudoniem)
     gebeurtenissen: tuple[Gebeurtenis, ...] = field(
         default=(),
-        validator=valideer_tuple_van(_Basis),
+        validator=_valideer_gebeurtenissen,
     )
 
     def __attrs_post_init__(self) -> None:
