@@ -52,6 +52,9 @@ def varianten() -> list[Casus]:
         out.append(attrs.evolve(basis, signalen=(signaal,)))
     for soort in SoortSignaal:
         out.append(attrs.evolve(basis, signalen=(Signaal(soort=soort),)))
+    # the statutory duty for sexual offences by staff needs the kind and the kenmerk together
+    zeden = Signaal(soort=SoortSignaal.SEKSUEEL_GEWELD, pleger_is_medewerker=True)
+    out.append(attrs.evolve(basis, signalen=(zeden,)))
     out.append(attrs.evolve(basis, kind=Kind(leeftijd=14)))
     out.append(attrs.evolve(basis, kind=Kind(ongeboren=True)))
     out.append(attrs.evolve(basis, kind=Kind()))

@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from meldcode._version import __version__
-from meldcode.adapters.engines import ENGINES, engine
+from meldcode.adapters.cli_routes import basis_voor, beslisser_voor, voeg_profiel_toe
+from meldcode.adapters.engines import ENGINES
 from meldcode.adapters.json import (
     besluit_naar_dict,
     casus_uit_json,
@@ -29,7 +30,6 @@ from meldcode.adapters.schema import besluit_schema, casus_schema
 from meldcode.domain.waarden import Protocol
 from meldcode.errors import MeldcodeError, OngeldigeInvoer
 from meldcode.rules.basis import regelbasis
-from meldcode.rules.evaluatie import kies_protocol
 from meldcode.rules.model import Regel
 from meldcode.rules.uitleg import uitleg
 
@@ -38,6 +38,7 @@ __all__ = ["SUBCOMMAND_MODULES", "bouw_parser", "main", "regel_naar_dict"]
 #: modules that add subcommands; each defines ``registreer(subparsers) -> None``
 SUBCOMMAND_MODULES: tuple[str, ...] = (
     "meldcode.adapters.cli_diagram",
+    "meldcode.adapters.cli_routes",
     "meldcode.adapters.cli_dossier",
 )
 
@@ -74,7 +75,7 @@ def _fout_pad(pad: str, melding: str) -> Any:
 
 
 def _beslis(args: argparse.Namespace) -> int:
-    beslisser = engine(args.engine)
+    beslisser = beslisser_voor(args)
     if args.casus == "-" or args.casus.endswith(".jsonl"):
         bron: TextIO = sys.stdin if args.casus == "-" else open(args.casus, encoding="utf-8")  # noqa: SIM115
         try:
@@ -110,8 +111,8 @@ def _batch(
 
 def _uitleg(args: argparse.Namespace) -> int:
     casus = casus_uit_json(_lees_tekst(args.casus))
-    besluit = engine(args.engine)(casus, args.protocol)
-    sys.stdout.write(uitleg(besluit, regelbasis(kies_protocol(casus, args.protocol))))
+    besluit = beslisser_voor(args)(casus, args.protocol)
+    sys.stdout.write(uitleg(besluit, basis_voor(args, casus)))
     return EXIT_OK
 
 
@@ -143,8 +144,14 @@ def _conditie(c: Any) -> Any:
         return {"signaal": {"soorten": sorted(s.value for s in c.soorten), "kenmerk": c.kenmerk}}
     if isinstance(c, m.KindLeeftijdVanaf):
         return {"kind_leeftijd_vanaf": c.jaren}
+    if isinstance(c, m.KindLeeftijdTot):
+        return {"kind_leeftijd_tot": c.jaren}
     if isinstance(c, m.KindOngeboren):
         return {"kind_ongeboren": True}
+    if isinstance(c, m.SignaalVan):
+        return {"signaal_van": sorted(b.value for b in c.bronnen)}
+    if isinstance(c, m.Geconsulteerd):
+        return {"geconsulteerd": c.partij.value}
     if isinstance(c, m.Beslist):
         return {"beslist": c.punt.value}
     if isinstance(c, m.Alle):
@@ -194,8 +201,8 @@ def _demo(args: argparse.Namespace) -> int:
             print(f"ongeldige casus: {exc}")
             status = EXIT_INVOER
             continue
-        besluit = engine(args.engine)(casus, args.protocol)
-        sys.stdout.write(uitleg(besluit, regelbasis(besluit.protocol)))
+        besluit = beslisser_voor(args)(casus, args.protocol)
+        sys.stdout.write(uitleg(besluit, basis_voor(args, casus)))
         print()
     return status
 
@@ -217,6 +224,7 @@ def bouw_parser() -> argparse.ArgumentParser:
             help="2013 or 2019; default: the case's own, else by its date, else 2019",
         )
         p.add_argument("--engine", choices=ENGINES, default="pure", help="evaluation engine")
+        voeg_profiel_toe(p)
 
     p = sub.add_parser("beslis", help="decide a case (JSON) or JSON Lines on stdin ('-')")
     p.add_argument("casus", help="CASE.json, a .jsonl file, or - for JSON Lines on stdin")

@@ -30,12 +30,15 @@ from meldcode.rules.model import (
     Conditie,
     EenVan,
     ErIsSignaal,
+    Geconsulteerd,
+    KindLeeftijdTot,
     KindLeeftijdVanaf,
     KindOngeboren,
     Niet,
     Omstandigheid,
     Regel,
     Regelbasis,
+    SignaalVan,
 )
 
 __all__ = ["FORMATEN", "Diagram", "Knoop", "Pijl", "diagram", "dot", "mermaid", "teken"]
@@ -75,7 +78,17 @@ class Diagram:
 
 # --- conditions in disjunctive normal form ---------------------------------------------------
 
-_Atoom = Antwoord | Omstandigheid | ErIsSignaal | KindLeeftijdVanaf | KindOngeboren | Beslist
+_Atoom = (
+    Antwoord
+    | Omstandigheid
+    | ErIsSignaal
+    | KindLeeftijdVanaf
+    | KindLeeftijdTot
+    | KindOngeboren
+    | SignaalVan
+    | Geconsulteerd
+    | Beslist
+)
 _Term = tuple[tuple[_Atoom, bool], ...]  # (atom, positive)
 
 
@@ -122,8 +135,14 @@ def _tekst(atoom: _Atoom, positief: bool) -> str:
         )
     elif isinstance(atoom, KindLeeftijdVanaf):
         tekst = f"kind {atoom.jaren} jaar of ouder"
+    elif isinstance(atoom, KindLeeftijdTot):
+        tekst = f"kind jonger dan {atoom.jaren} jaar"
     elif isinstance(atoom, KindOngeboren):
         tekst = "kind ongeboren"
+    elif isinstance(atoom, SignaalVan):
+        tekst = "signaal van " + " of ".join(sorted(b.value for b in atoom.bronnen))
+    elif isinstance(atoom, Geconsulteerd):
+        tekst = f"geconsulteerd: {atoom.partij.value.replace('_', ' ')}"
     elif isinstance(atoom, Beslist):
         tekst = f"besluit {atoom.punt.value}"
     else:  # pragma: no cover - _dnf already rejected it

@@ -17,7 +17,15 @@ from meldcode.domain.besluit import Besluit, Grond
 from meldcode.domain.casus import MAX_LEEFTIJD, Casus
 from meldcode.domain.waarden import Protocol
 
-__all__ = ["besluit_schema", "casus_schema"]
+__all__ = ["BESLUIT_AANVULLINGEN", "besluit_schema", "casus_schema"]
+
+#: keys of a decision added to contract v1 by the routes (additions, never renames)
+BESLUIT_AANVULLINGEN: tuple[str, ...] = (
+    "acties",
+    "opvolging",
+    "ontbrekende_consultaties",
+    "contacten_details",
+)
 
 _DATUM = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
 _FIELD_EXTRA: dict[tuple[str, str], dict[str, Any]] = {
@@ -105,7 +113,13 @@ def besluit_schema() -> dict[str, Any]:
         "required": ["regel", "bron", "citaat"],
         "additionalProperties": False,
     }
-    root["required"] = [a.name for a in attrs.fields(Besluit) if a.name != "referentie"]
+    # the keys added after contract v1 was first published are written always, but not
+    # required, so decisions written by earlier versions still validate
+    root["required"] = [
+        a.name
+        for a in attrs.fields(Besluit)
+        if a.name != "referentie" and a.name not in BESLUIT_AANVULLINGEN
+    ]
     root["properties"]["protocol"] = {"type": "string", "enum": [p.value for p in Protocol]}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

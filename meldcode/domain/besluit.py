@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from attrs import field, frozen
 
 from meldcode.domain._validatie import (
     valideer_bool,
+    valideer_datum,
     valideer_enum,
+    valideer_int_bereik,
     valideer_pseudoniem,
     valideer_tekst,
     valideer_tuple_van,
 )
-from meldcode.domain.waarden import Beslispunt, Partij, Protocol, Vraag
+from meldcode.domain.waarden import Beslispunt, Partij, Protocol, Rol, Taak, Vraag
 
-__all__ = ["Besluit", "Grond"]
+__all__ = ["Actie", "Besluit", "Contactgegevens", "Grond", "Opvolging"]
 
 
 @frozen(kw_only=True)
@@ -33,11 +37,59 @@ class Grond:
 
 
 @frozen(kw_only=True)
+class Actie:
+    """Een actie: wat moet gebeuren (``taak``), door wie (``rol``), en op grond van welke regel.
+
+    ``partij`` is the party the action concerns (whom to contact or consult), if any;
+    ``advies`` marks an action the source advises rather than requires.
+    """
+
+    taak: Taak = field(validator=valideer_enum(Taak))
+    rol: Rol = field(validator=valideer_enum(Rol))
+    regel: str = field(validator=valideer_tekst)
+    partij: Partij | None = field(default=None, validator=valideer_enum(Partij, optional=True))
+    advies: bool = field(default=False, validator=valideer_bool)
+
+
+@frozen(kw_only=True)
+class Opvolging:
+    """Een opvolging met een termijn: wat moet binnen hoeveel werkdagen gebeurd zijn.
+
+    ``datum`` is the case's ``datum`` plus ``werkdagen`` working days (Monday to Friday, without
+    public holidays unless a calendar is given), or ``None`` when the case has no date.
+    """
+
+    taak: Taak = field(validator=valideer_enum(Taak))
+    werkdagen: int = field(validator=valideer_int_bereik(1, 366, optional=False))
+    regel: str = field(validator=valideer_tekst)
+    datum: dt.date | None = field(default=None, validator=valideer_datum(optional=True))
+    partij: Partij | None = field(default=None, validator=valideer_enum(Partij, optional=True))
+
+
+@frozen(kw_only=True)
+class Contactgegevens:
+    """Een regel van de sociale kaart: organisatie, telefoon, e-mail en website van een partij.
+
+    Values are copied from the sociale kaart printed in the profile's source; empty when the
+    source leaves them blank.
+    """
+
+    partij: Partij = field(validator=valideer_enum(Partij))
+    organisatie: str = field(validator=valideer_tekst)
+    telefoon: str = field(default="", validator=valideer_tekst)
+    email: str = field(default="", validator=valideer_tekst)
+    website: str = field(default="", validator=valideer_tekst)
+
+
+@frozen(kw_only=True)
 class Besluit:
     """Het besluit over een casus volgens één protocol.
 
     Every ``True`` decision is carried by at least one ``Grond``. ``volgende_vraag`` names the
     unanswered afweging the decision still depends on, or is ``None`` when it is complete.
+    ``acties`` say who does what, ``opvolging`` what must follow by which date,
+    ``ontbrekende_consultaties`` the consultations a profile requires that the case does not
+    record yet, and ``contacten_details`` the sociale kaart entries of ``contacten``.
     """
 
     protocol: Protocol = field(validator=valideer_enum(Protocol))
@@ -54,6 +106,14 @@ class Besluit:
     contacten: tuple[Partij, ...] = field(default=(), validator=valideer_tuple_van(Partij))
     gronden: tuple[Grond, ...] = field(default=(), validator=valideer_tuple_van(Grond))
     referentie: str | None = field(default=None, validator=valideer_pseudoniem)
+    acties: tuple[Actie, ...] = field(default=(), validator=valideer_tuple_van(Actie))
+    opvolging: tuple[Opvolging, ...] = field(default=(), validator=valideer_tuple_van(Opvolging))
+    ontbrekende_consultaties: tuple[Partij, ...] = field(
+        default=(), validator=valideer_tuple_van(Partij)
+    )
+    contacten_details: tuple[Contactgegevens, ...] = field(
+        default=(), validator=valideer_tuple_van(Contactgegevens)
+    )
 
     def beslist(self, punt: Beslispunt) -> bool:
         """The value of one decision, by its ``Beslispunt``."""

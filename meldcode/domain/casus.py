@@ -77,6 +77,16 @@ class Omstandigheden:
     jeugdbeschermer_betrokken: bool = field(default=False, validator=valideer_bool)
     sociaal_team_betrokken: bool = field(default=False, validator=valideer_bool)
     onveiligheid_herhaalt_zich: bool = field(default=False, validator=valideer_bool)
+    #: 002: the parents want help (hulpverlening)
+    ouders_willen_hulp: bool = field(default=False, validator=valideer_bool)
+    #: 002: parents, child and professional find the safety risks too 'light' to scale up
+    risico_licht: bool = field(default=False, validator=valideer_bool)
+    #: 002: a complex case
+    complexe_casus: bool = field(default=False, validator=valideer_bool)
+    #: 002: help cannot be organised (refused, or contact with help does not come about)
+    hulp_komt_niet_tot_stand: bool = field(default=False, validator=valideer_bool)
+    #: 003 §1.1: a parent is in a situation that can (seriously) harm children (the kindcheck)
+    ouder_in_schadelijke_situatie: bool = field(default=False, validator=valideer_bool)
 
 
 @frozen(kw_only=True)

@@ -12,8 +12,10 @@ __all__ = [
     "Oordeel",
     "Partij",
     "Protocol",
+    "Rol",
     "SignaalBron",
     "SoortSignaal",
+    "Taak",
     "Vraag",
 ]
 
@@ -78,6 +80,7 @@ class Partij(enum.Enum):
     POLITIE_112 = "politie_112"
     LEC_EGG = "lec_egg"
     VERWIJSINDEX = "verwijsindex"
+    GEDRAGSDESKUNDIGE = "gedragsdeskundige"
 
 
 class Vraag(enum.Enum):
@@ -102,3 +105,50 @@ class Beslispunt(enum.Enum):
     SPOED = "spoed"
     OUDERGESPREK_OVERSLAAN = "oudergesprek_overslaan"
     BESPREKEN_MET_KIND = "bespreken_met_kind"
+
+
+class Rol(enum.Enum):
+    """Who in (or above) the school carries out an action, as the sources assign it.
+
+    ``AANDACHTSFUNCTIONARIS`` is the intern begeleider (000, 001) or the zorgcoördinator (003);
+    a profile names which. ``MEDEWERKER`` is whoever has the signals (any staff member).
+    """
+
+    LEERKRACHT = "leerkracht"
+    AANDACHTSFUNCTIONARIS = "aandachtsfunctionaris"
+    DIRECTIE = "directie"
+    BESTUUR = "bestuur"
+    ONDERSTEUNINGSTEAM = "ondersteuningsteam"
+    SOCIAAL_VERPLEEGKUNDIGE = "sociaal_verpleegkundige"
+    MEDEWERKER = "medewerker"
+
+
+class Taak(enum.Enum):
+    """An action of a ``Besluit``: what must be done (the ``rol`` says by whom).
+
+    Declared in the order in which a ``Besluit`` lists its actions: most urgent first.
+    """
+
+    BELLEN_112 = "bellen_112"
+    BESTUUR_INFORMEREN = "bestuur_informeren"
+    MELDEN = "melden"
+    CONTACT_OPNEMEN = "contact_opnemen"
+    VEILIG_THUIS_RAADPLEGEN = "veilig_thuis_raadplegen"
+    VERTROUWENSINSPECTEUR_RAADPLEGEN = "vertrouwensinspecteur_raadplegen"
+    MELDEN_BIJ_POLITIE_OF_JUSTITIE = "melden_bij_politie_of_justitie"
+    KINDCHECK = "kindcheck"
+    DIRECTIE_INFORMEREN = "directie_informeren"
+    OVERLEGGEN = "overleggen"
+    OUDERGESPREK_VOEREN = "oudergesprek_voeren"
+    ALLEEN_ANONIEM_BESPREKEN = "alleen_anoniem_bespreken"
+    VASTLEGGEN_WIE_MELDT = "vastleggen_wie_meldt"
+    MELDING_BESPREKEN_MET_OUDERS = "melding_bespreken_met_ouders"
+    COORDINEREN = "coordineren"
+    HULP_ORGANISEREN = "hulp_organiseren"
+    HULP_COORDINEREN = "hulp_coordineren"
+    LICHTE_ONDERSTEUNING_ORGANISEREN = "lichte_ondersteuning_organiseren"
+    BESLUIT_VEILIG_THUIS_AFWACHTEN = "besluit_veilig_thuis_afwachten"
+    EINDVERANTWOORDELIJKHEID_DOSSIER = "eindverantwoordelijkheid_dossier"
+    VERWIJSINDEX_OVERWEGEN = "verwijsindex_overwegen"
+    ZORG_VOOR_JEUGD_REGISTREREN = "zorg_voor_jeugd_registreren"
+    INTERNE_EVALUATIE = "interne_evaluatie"

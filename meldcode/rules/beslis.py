@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Collection
+
 from meldcode.domain.besluit import Besluit
 from meldcode.domain.casus import Casus
 from meldcode.domain.waarden import Protocol
@@ -14,7 +17,11 @@ __all__ = ["beslis", "evalueer_casus"]
 
 
 def evalueer_casus(
-    casus: Casus, protocol: Protocol | str | None = None, *, basis: Regelbasis | None = None
+    casus: Casus,
+    protocol: Protocol | str | None = None,
+    *,
+    basis: Regelbasis | None = None,
+    vrije_dagen: Collection[dt.date] = (),
 ) -> Evaluatie:
     """Like ``beslis``, but return the full ``Evaluatie`` (each rule's outcome) as well."""
     if not isinstance(casus, Casus):
@@ -33,21 +40,26 @@ def evalueer_casus(
                 )
             ]
         )
-    return evalueer(casus, basis)
+    return evalueer(casus, basis, vrije_dagen=vrije_dagen)
 
 
 def beslis(
-    casus: Casus, protocol: Protocol | str | None = None, *, basis: Regelbasis | None = None
+    casus: Casus,
+    protocol: Protocol | str | None = None,
+    *,
+    basis: Regelbasis | None = None,
+    vrije_dagen: Collection[dt.date] = (),
 ) -> Besluit:
     """Decide a case: report, organise help, close, consult, urgency, parent talk, child.
 
     ``protocol`` overrides the case's own choice (useful to ask "what if" under the other
     version); by default the case's ``protocol`` decides, else its ``datum`` (a weighing before
     1 January 2019 falls under 2013), else the current protocol (2019). ``basis`` lets a caller
-    supply an extended rule base (a profile). Pure: the same case always gives the same
-    ``Besluit``, and the case is never changed.
+    supply an extended rule base (a profile). ``vrije_dagen`` are public holidays to skip when
+    dating follow-ups (the core counts Monday to Friday only). Pure: the same case always gives
+    the same ``Besluit``, and the case is never changed.
     """
-    return evalueer_casus(casus, protocol, basis=basis).besluit
+    return evalueer_casus(casus, protocol, basis=basis, vrije_dagen=vrije_dagen).besluit
 
 
 def _protocol(protocol: Protocol | str | None) -> Protocol | None:

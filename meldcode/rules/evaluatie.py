@@ -10,13 +10,13 @@ settle it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 from attrs import frozen
 
-from meldcode.domain.besluit import Besluit, Grond
+from meldcode.domain.besluit import Actie, Besluit, Contactgegevens, Grond, Opvolging
 from meldcode.domain.casus import Casus, Signaal
-from meldcode.domain.waarden import Beslispunt, Protocol, Vraag
+from meldcode.domain.waarden import Beslispunt, Partij, Protocol, Taak, Vraag
 from meldcode.rules.model import (
     Alle,
     Antwoord,
@@ -24,15 +24,26 @@ from meldcode.rules.model import (
     Conditie,
     EenVan,
     ErIsSignaal,
+    Geconsulteerd,
+    KindLeeftijdTot,
     KindLeeftijdVanaf,
     KindOngeboren,
     Niet,
     Omstandigheid,
     Regel,
     Regelbasis,
+    SignaalVan,
 )
 
-__all__ = ["HUIDIG_PROTOCOL", "INGANG_2019", "Evaluatie", "evalueer", "kies_protocol"]
+__all__ = [
+    "HUIDIG_PROTOCOL",
+    "INGANG_2019",
+    "Evaluatie",
+    "evalueer",
+    "kies_protocol",
+    "routegegevens",
+    "werkdagen_na",
+]
 
 Waarheid = bool | None  # None: unknown
 INGANG_2019 = dt.date(2019, 1, 1)
@@ -112,8 +123,15 @@ class _Context:
             case KindLeeftijdVanaf(jaren):
                 leeftijd = self.casus.kind.leeftijd
                 return leeftijd is not None and leeftijd >= jaren
+            case KindLeeftijdTot(jaren):
+                leeftijd = self.casus.kind.leeftijd
+                return leeftijd is not None and leeftijd < jaren
             case KindOngeboren():
                 return self.casus.kind.ongeboren
+            case SignaalVan(bronnen):
+                return any(s.bron in bronnen for s in self.casus.signalen)
+            case Geconsulteerd(partij):
+                return any(c.met is partij for c in self.casus.consultaties)
             case Beslist(punt):
                 return self.beslist.get(punt, False)
             case Alle(delen):
@@ -150,8 +168,89 @@ def _open_vragen(c: Conditie, ctx: _Context) -> set[Vraag]:
     return set()
 
 
-def evalueer(casus: Casus, basis: Regelbasis) -> Evaluatie:
-    """Evaluate every rule of ``basis`` against ``casus``; pure and deterministic."""
+def werkdagen_na(datum: dt.date, werkdagen: int, vrije_dagen: Collection[dt.date] = ()) -> dt.date:
+    """The date ``werkdagen`` working days after ``datum``.
+
+    A working day is Monday to Friday and not in ``vrije_dagen``. Public holidays are *not*
+    known to the core (it has no calendar): pass them as ``vrije_dagen`` to skip them.
+
+    >>> werkdagen_na(dt.date(2026, 3, 13), 5)  # a Friday: the next Friday
+    datetime.date(2026, 3, 20)
+    """
+    dag = datum
+    over = werkdagen
+    while over > 0:
+        dag += dt.timedelta(days=1)
+        if dag.weekday() < 5 and dag not in vrije_dagen:
+            over -= 1
+    return dag
+
+
+def routegegevens(
+    casus: Casus,
+    basis: Regelbasis,
+    gevuurd: Collection[str],
+    contacten: tuple[Partij, ...],
+    vrije_dagen: Collection[dt.date] = (),
+) -> tuple[
+    tuple[Actie, ...], tuple[Opvolging, ...], tuple[Partij, ...], tuple[Contactgegevens, ...]
+]:
+    """The route keys of a ``Besluit`` from the ids of the rules that fired.
+
+    Engine-independent: any engine that knows which rules fired derives the same ``acties``
+    (most urgent task first, each once), ``opvolging`` (dated from the case's ``datum``),
+    ``ontbrekende_consultaties`` (in urgency order) and ``contacten_details`` (the sociale kaart
+    entries of ``contacten``, in their order).
+    """
+    regels = [r for r in basis.regels if r.id in gevuurd]
+    taken = list(Taak)
+    rang = {p: i for i, p in enumerate(basis.contactvolgorde)}
+    acties: dict[tuple[object, ...], Actie] = {}
+    for r in regels:
+        for o in r.dan.acties:
+            sleutel = (o.taak, o.rol, o.partij)
+            bestaand = acties.get(sleutel)
+            if bestaand is None or (bestaand.advies and not o.advies):
+                acties[sleutel] = Actie(
+                    taak=o.taak, rol=o.rol, partij=o.partij, advies=o.advies, regel=r.id
+                )
+    geordend = sorted(
+        acties.values(),
+        key=lambda a: (
+            a.advies,
+            taken.index(a.taak),
+            rang.get(a.partij, -1) if a.partij else -1,
+            a.rol.value,
+        ),
+    )
+    opvolging: dict[tuple[object, ...], Opvolging] = {}
+    for r in regels:
+        for t in r.dan.opvolging:
+            datum = werkdagen_na(casus.datum, t.werkdagen, vrije_dagen) if casus.datum else None
+            opvolging.setdefault(
+                (t.taak, t.partij, t.werkdagen),
+                Opvolging(
+                    taak=t.taak, werkdagen=t.werkdagen, datum=datum, partij=t.partij, regel=r.id
+                ),
+            )
+    ontbrekend = {p for r in regels for p in r.dan.ontbrekende_consultaties}
+    details = tuple(k for p in contacten for k in basis.sociale_kaart if k.partij is p)
+    return (
+        tuple(geordend),
+        tuple(sorted(opvolging.values(), key=lambda o: (o.werkdagen, taken.index(o.taak)))),
+        tuple(p for p in basis.contactvolgorde if p in ontbrekend),
+        details,
+    )
+
+
+def evalueer(
+    casus: Casus, basis: Regelbasis, *, vrije_dagen: Collection[dt.date] = ()
+) -> Evaluatie:
+    """Evaluate every rule of ``basis`` against ``casus``; pure and deterministic.
+
+    ``vrije_dagen`` are days that do not count as working days for dated follow-ups (public
+    holidays); the core knows no calendar of its own.
+    """
     ctx = _Context(casus, basis)
     status: dict[str, Waarheid] = {}
     per_punt: dict[Beslispunt, list[Waarheid]] = {}
@@ -181,10 +280,18 @@ def evalueer(casus: Casus, basis: Regelbasis) -> Evaluatie:
             kandidaten |= _open_vragen(regel.als, ctx)
     volgende = next((a.vraag for a in basis.vragen if a.vraag in kandidaten), None)
 
+    geordende_contacten = tuple(p for p in basis.contactvolgorde if p in contacten)
+    acties, opvolging, ontbrekend, details = routegegevens(
+        casus, basis, {r.id for r in gevuurd}, geordende_contacten, vrije_dagen
+    )
     besluit = Besluit(
         protocol=basis.protocol,
         volgende_vraag=volgende,
-        contacten=tuple(p for p in basis.contactvolgorde if p in contacten),
+        contacten=geordende_contacten,
+        acties=acties,
+        opvolging=opvolging,
+        ontbrekende_consultaties=ontbrekend,
+        contacten_details=details,
         gronden=tuple(_grond(r) for r in gevuurd),
         referentie=casus.referentie,
         melden=genomen[Beslispunt.MELDEN],

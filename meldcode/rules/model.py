@@ -16,8 +16,19 @@ from typing import TypeAlias
 import attrs
 from attrs import field, frozen
 
+from meldcode.domain.besluit import Contactgegevens
 from meldcode.domain.casus import Omstandigheden, Signaal
-from meldcode.domain.waarden import Beslispunt, Oordeel, Partij, Protocol, SoortSignaal, Vraag
+from meldcode.domain.waarden import (
+    Beslispunt,
+    Oordeel,
+    Partij,
+    Protocol,
+    Rol,
+    SignaalBron,
+    SoortSignaal,
+    Taak,
+    Vraag,
+)
 from meldcode.errors import OngeldigeRegelbasis
 
 __all__ = [
@@ -30,12 +41,17 @@ __all__ = [
     "Conditie",
     "EenVan",
     "ErIsSignaal",
+    "Geconsulteerd",
+    "KindLeeftijdTot",
     "KindLeeftijdVanaf",
     "KindOngeboren",
     "Niet",
     "Omstandigheid",
+    "Opdracht",
     "Regel",
     "Regelbasis",
+    "SignaalVan",
+    "Termijn",
     "antwoorden",
     "beslispunten_in",
     "vragen_in",
@@ -92,6 +108,27 @@ class KindOngeboren:
 
 
 @frozen
+class KindLeeftijdTot:
+    """True when the child's age is known and below ``jaren`` (``KindLeeftijdTot(1)``: newborn)."""
+
+    jaren: int
+
+
+@frozen
+class SignaalVan:
+    """True when a signal's information comes from one of ``bronnen`` (e.g. the child itself)."""
+
+    bronnen: frozenset[SignaalBron]
+
+
+@frozen
+class Geconsulteerd:
+    """True when the case records a consultation with ``partij`` (anonymous or not)."""
+
+    partij: Partij
+
+
+@frozen
 class Beslist:
     """True when another decision of the same ``Besluit`` is taken (rules may build on rules)."""
 
@@ -124,7 +161,10 @@ Conditie: TypeAlias = (
     | Omstandigheid
     | ErIsSignaal
     | KindLeeftijdVanaf
+    | KindLeeftijdTot
     | KindOngeboren
+    | SignaalVan
+    | Geconsulteerd
     | Beslist
     | Alle
     | EenVan
@@ -191,11 +231,37 @@ class Bron:
 
 
 @frozen(kw_only=True)
+class Opdracht:
+    """An action a rule assigns: the task, the role that carries it out, the party concerned."""
+
+    taak: Taak
+    rol: Rol
+    partij: Partij | None = None
+    advies: bool = False
+
+
+@frozen(kw_only=True)
+class Termijn:
+    """A follow-up a rule sets: the task and the number of working days it must take at most."""
+
+    taak: Taak
+    werkdagen: int
+    partij: Partij | None = None
+
+
+@frozen(kw_only=True)
 class Conclusie:
-    """What a rule concludes: decisions that become true, and parties to contact."""
+    """What a rule concludes: decisions that become true, parties to contact, and more.
+
+    ``acties`` assign tasks to roles, ``opvolging`` sets dated follow-ups, and
+    ``ontbrekende_consultaties`` names consultations that are required but not recorded.
+    """
 
     beslissingen: frozenset[Beslispunt] = frozenset()
     contacten: tuple[Partij, ...] = ()
+    acties: tuple[Opdracht, ...] = ()
+    opvolging: tuple[Termijn, ...] = ()
+    ontbrekende_consultaties: tuple[Partij, ...] = ()
 
 
 @frozen(kw_only=True)
@@ -252,6 +318,10 @@ class Regelbasis:
     ``onverenigbaar`` lists pairs of decisions that may never both be true; ``contactvolgorde``
     orders ``contacten`` by urgency. ``volgorde`` (derived) is an evaluation order in which
     every rule comes after the rules whose decisions it reads.
+
+    An organisation profile adds its ``profiel`` name, its ``sociale_kaart`` (to resolve
+    ``contacten`` to phone numbers) and its ``rolnamen`` (e.g. the aandachtsfunctionaris is the
+    zorgcoördinator).
     """
 
     protocol: Protocol
@@ -259,6 +329,9 @@ class Regelbasis:
     vragen: tuple[Afweging, ...]
     onverenigbaar: frozenset[frozenset[Beslispunt]] = frozenset()
     contactvolgorde: tuple[Partij, ...] = tuple(Partij)
+    profiel: str | None = None
+    sociale_kaart: tuple[Contactgegevens, ...] = ()
+    rolnamen: tuple[tuple[Rol, str], ...] = ()
     volgorde: tuple[Regel, ...] = field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -269,6 +342,7 @@ class Regelbasis:
         dubbel = sorted({i for i in ids if ids.count(i) > 1})
         _check(not dubbel, f"duplicate rule ids: {', '.join(dubbel)}")
         self._check_onverenigbaar()
+        self._check_profiel()
         object.__setattr__(self, "volgorde", self._sorteer())
 
     def regel(self, regel_id: str) -> Regel:
@@ -326,6 +400,37 @@ class Regelbasis:
                 )
         for partij in regel.dan.contacten:
             _check(partij in self.contactvolgorde, f"{where}: {partij.value} has no urgency rank")
+        for partij in regel.dan.ontbrekende_consultaties:
+            _check(partij in self.contactvolgorde, f"{where}: {partij.value} has no urgency rank")
+        for termijn in regel.dan.opvolging:
+            _check(
+                1 <= termijn.werkdagen <= 366,
+                f"{where}: a termijn must be 1 to 366 working days (got {termijn.werkdagen!r})",
+            )
+        for deel in _delen(regel.als):
+            if isinstance(deel, KindLeeftijdVanaf | KindLeeftijdTot):
+                _check(
+                    0 <= deel.jaren <= 30,
+                    f"{where}: an age must be 0 to 30 years (got {deel.jaren!r})",
+                )
+            if isinstance(deel, SignaalVan):
+                _check(bool(deel.bronnen), f"{where}: SignaalVan needs at least one bron")
+
+    def rolnaam(self, rol: Rol) -> str | None:
+        """The organisation's own name for ``rol`` (``None``: the profile does not name it)."""
+        return dict(self.rolnamen).get(rol)
+
+    def _check_profiel(self) -> None:
+        kaart = [k.partij for k in self.sociale_kaart]
+        dubbel = sorted({p.value for p in kaart if kaart.count(p) > 1})
+        _check(not dubbel, f"the sociale kaart lists a party twice: {', '.join(dubbel)}")
+        for k in self.sociale_kaart:
+            _check(
+                k.partij in self.contactvolgorde,
+                f"the sociale kaart lists {k.partij.value!r}, which has no urgency rank",
+            )
+        rollen = [r for r, _ in self.rolnamen]
+        _check(len(rollen) == len(set(rollen)), "a role is named twice in rolnamen")
 
     def _check_onverenigbaar(self) -> None:
         regels = self.regels

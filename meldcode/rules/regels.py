@@ -14,7 +14,7 @@ check folds away.
 
 from __future__ import annotations
 
-from meldcode.domain.waarden import Beslispunt, Partij, Protocol, SoortSignaal, Vraag
+from meldcode.domain.waarden import Beslispunt, Partij, Protocol, Rol, SoortSignaal, Taak, Vraag
 from meldcode.rules.model import (
     Afweging,
     Alle,
@@ -26,6 +26,7 @@ from meldcode.rules.model import (
     ErIsSignaal,
     KindLeeftijdVanaf,
     Omstandigheid,
+    Opdracht,
     Regel,
     antwoorden,
 )
@@ -168,6 +169,7 @@ CONTACTVOLGORDE: tuple[Partij, ...] = (
     Partij.JEUGDBESCHERMER,
     Partij.SOCIAAL_TEAM,
     Partij.GGD_JGZ,
+    Partij.GEDRAGSDESKUNDIGE,
     Partij.JEUGDARTS,
     Partij.SOCIAAL_VERPLEEGKUNDIGE,
     Partij.INTERN_BEGELEIDER,
@@ -369,6 +371,7 @@ REGELS: tuple[Regel, ...] = (
         dan=Conclusie(
             beslissingen=frozenset({B.SPOED}),
             contacten=(Partij.POLITIE_112, Partij.VEILIG_THUIS),
+            acties=(Opdracht(taak=Taak.BELLEN_112, rol=Rol.MEDEWERKER, partij=Partij.POLITIE_112),),
         ),
         toelichting="Leven of dood of risico op ernstig letsel: bel 112 (politie) en Veilig Thuis.",
     ),
@@ -477,7 +480,12 @@ REGELS: tuple[Regel, ...] = (
         citaat="Indien de signalen duiden op kindermishandeling gepleegd door een medewerker van "
         "de school dan dient dit onmiddellijk gemeld te worden bij het schoolbestuur",
         als=ErIsSignaal(kenmerk="pleger_is_medewerker"),
-        dan=Conclusie(contacten=(Partij.BESTUUR,)),
+        dan=Conclusie(
+            contacten=(Partij.BESTUUR,),
+            acties=(
+                Opdracht(taak=Taak.BESTUUR_INFORMEREN, rol=Rol.MEDEWERKER, partij=Partij.BESTUUR),
+            ),
+        ),
         toelichting="De signalen wijzen op een medewerker van de school: meld dit onmiddellijk "
         "bij het schoolbestuur.",
     ),
@@ -639,7 +647,11 @@ REGELS: tuple[Regel, ...] = (
         citaat="In noodsituaties kunt u overigens ook contact zoeken met de crisisdienst van het "
         "Bureau Jeugdzorg en/of de politie vragen om hulp te bieden.",
         als=ErIsSignaal(kenmerk="levensgevaar"),
-        dan=Conclusie(beslissingen=frozenset({B.SPOED}), contacten=(Partij.POLITIE_112,)),
+        dan=Conclusie(
+            beslissingen=frozenset({B.SPOED}),
+            contacten=(Partij.POLITIE_112,),
+            acties=(Opdracht(taak=Taak.BELLEN_112, rol=Rol.MEDEWERKER, partij=Partij.POLITIE_112),),
+        ),
         toelichting="Levensgevaar: vraag de politie (112) om hulp.",
     ),
 )

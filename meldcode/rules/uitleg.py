@@ -4,11 +4,19 @@ from __future__ import annotations
 
 import textwrap
 
-from meldcode.domain.besluit import Besluit
-from meldcode.domain.waarden import Beslispunt, Partij, Protocol
+from meldcode.domain.besluit import Besluit, Contactgegevens
+from meldcode.domain.waarden import Beslispunt, Partij, Protocol, Rol, Taak
 from meldcode.rules.model import Regelbasis
 
-__all__ = ["BESLISPUNT_LABELS", "PARTIJ_LABELS", "partij_label", "uitleg"]
+__all__ = [
+    "BESLISPUNT_LABELS",
+    "PARTIJ_LABELS",
+    "ROL_LABELS",
+    "TAAK_LABELS",
+    "partij_label",
+    "rol_label",
+    "uitleg",
+]
 
 BESLISPUNT_LABELS: dict[Beslispunt, str] = {
     Beslispunt.MELDEN: "Melden bij Veilig Thuis",
@@ -36,6 +44,45 @@ PARTIJ_LABELS: dict[Partij, str] = {
     Partij.POLITIE_112: "politie (112)",
     Partij.LEC_EGG: "LEC Eergerelateerd Geweld (politie)",
     Partij.VERWIJSINDEX: "Verwijsindex / Zorg voor Jeugd",
+    Partij.GEDRAGSDESKUNDIGE: "gedragsdeskundige op school",
+}
+
+ROL_LABELS: dict[Rol, str] = {
+    Rol.LEERKRACHT: "leerkracht",
+    Rol.AANDACHTSFUNCTIONARIS: "aandachtsfunctionaris",
+    Rol.DIRECTIE: "directie",
+    Rol.BESTUUR: "schoolbestuur",
+    Rol.ONDERSTEUNINGSTEAM: "ondersteuningsteam",
+    Rol.SOCIAAL_VERPLEEGKUNDIGE: "sociaal verpleegkundige",
+    Rol.MEDEWERKER: "medewerker die signaleert",
+}
+
+TAAK_LABELS: dict[Taak, str] = {
+    Taak.BELLEN_112: "bel 112",
+    Taak.BESTUUR_INFORMEREN: "informeer onmiddellijk het schoolbestuur",
+    Taak.MELDEN: "doe de melding",
+    Taak.CONTACT_OPNEMEN: "neem contact op",
+    Taak.VEILIG_THUIS_RAADPLEGEN: "raadpleeg Veilig Thuis (eventueel anoniem)",
+    Taak.VERTROUWENSINSPECTEUR_RAADPLEGEN: "overleg met de vertrouwensinspecteur",
+    Taak.MELDEN_BIJ_POLITIE_OF_JUSTITIE: "meld het vermoeden bij politie of justitie",
+    Taak.KINDCHECK: "doe de kindcheck: wonen er meer kinderen bij de ouders, wie zorgt voor hen?",
+    Taak.OVERLEGGEN: "bespreek de signalen",
+    Taak.ALLEEN_ANONIEM_BESPREKEN: "bespreek de leerling met externen alleen anoniem",
+    Taak.VASTLEGGEN_WIE_MELDT: "leg vast wie de melding doet",
+    Taak.MELDING_BESPREKEN_MET_OUDERS: "bespreek de voorgenomen melding met de ouders",
+    Taak.COORDINEREN: "coördineer de uitvoering van de meldcode",
+    Taak.HULP_COORDINEREN: "coördineer de hulp en volg de effecten",
+    Taak.LICHTE_ONDERSTEUNING_ORGANISEREN: "organiseer lichte ondersteuning dicht bij ouders en "
+    "kind",
+    Taak.DIRECTIE_INFORMEREN: "licht de directeur in (ook over de voortgang)",
+    Taak.OUDERGESPREK_VOEREN: "voer het gesprek met de ouders over de zorgen",
+    Taak.HULP_ORGANISEREN: "organiseer de noodzakelijke hulp",
+    Taak.BESLUIT_VEILIG_THUIS_AFWACHTEN: "besluit van Veilig Thuis, teruggekoppeld aan de melder",
+    Taak.EINDVERANTWOORDELIJKHEID_DOSSIER: "draag de eindverantwoordelijkheid voor het dossier",
+    Taak.VERWIJSINDEX_OVERWEGEN: "overweeg registratie in de Verwijsindex",
+    Taak.ZORG_VOOR_JEUGD_REGISTREREN: "registreer in Zorg voor Jeugd (en of het met de ouders is "
+    "besproken)",
+    Taak.INTERNE_EVALUATIE: "evalueer de toepassing van de meldcode en registreer de casus",
 }
 
 _PROTOCOL_NAAM = {
@@ -51,6 +98,23 @@ def partij_label(partij: Partij, protocol: Protocol) -> str:
     return PARTIJ_LABELS[partij]
 
 
+def rol_label(rol: Rol, basis: Regelbasis | None = None) -> str:
+    """The Dutch name of a role, with the organisation's own name when its profile gives one."""
+    eigen = basis.rolnaam(rol) if basis is not None else None
+    return f"{ROL_LABELS[rol]} ({eigen})" if eigen else ROL_LABELS[rol]
+
+
+def _details(k: Contactgegevens) -> str:
+    delen = [k.organisatie]
+    if k.telefoon:
+        delen.append(f"tel. {k.telefoon}")
+    if k.email:
+        delen.append(f"e-mail {k.email}")
+    if k.website:
+        delen.append(k.website)
+    return ", ".join(delen)
+
+
 def _melden_label(protocol: Protocol) -> str:
     if protocol is Protocol.P2013:
         return "Melden bij het AMK (nu Veilig Thuis)"
@@ -63,6 +127,8 @@ def uitleg(besluit: Besluit, basis: Regelbasis | None = None) -> str:
     ``basis`` (the rule base that decided) lets the next question be shown in words.
     """
     regels = [f"Besluit volgens de {_PROTOCOL_NAAM[besluit.protocol]}"]
+    if basis is not None and basis.profiel:
+        regels.append(f"Profiel: {basis.profiel}")
     if besluit.referentie:
         regels.append(f"Casus: {besluit.referentie}")
     regels.append("")
@@ -89,6 +155,45 @@ def uitleg(besluit: Besluit, basis: Regelbasis | None = None) -> str:
         regels.append("Neem contact op met (in volgorde van urgentie):")
         for i, partij in enumerate(besluit.contacten, start=1):
             regels.append(f"  {i}. {partij_label(partij, besluit.protocol)}")
+            for k in besluit.contacten_details:
+                if k.partij is partij:
+                    regels.extend(
+                        textwrap.wrap(
+                            _details(k), 92, initial_indent="     ", subsequent_indent="     "
+                        )
+                    )
+    if besluit.acties:
+        regels.append("")
+        regels.append("Wie doet wat:")
+        for actie in besluit.acties:
+            tekst = TAAK_LABELS[actie.taak]
+            if actie.partij is not None:
+                tekst += f" ({partij_label(actie.partij, besluit.protocol)})"
+            if actie.advies:
+                tekst += " [advies]"
+            regels.extend(
+                textwrap.wrap(
+                    f"- {rol_label(actie.rol, basis)}: {tekst}",
+                    94,
+                    initial_indent="  ",
+                    subsequent_indent="    ",
+                )
+            )
+    if besluit.opvolging:
+        regels.append("")
+        regels.append("Opvolging:")
+        for o in besluit.opvolging:
+            wanneer = (
+                f"uiterlijk {o.datum.isoformat()} ({o.werkdagen} werkdagen, ma-vr)"
+                if o.datum is not None
+                else f"binnen {o.werkdagen} werkdagen na de melding"
+            )
+            regels.append(f"  - {wanneer}: {TAAK_LABELS[o.taak]}")
+    if besluit.ontbrekende_consultaties:
+        regels.append("")
+        regels.append("Nog ontbrekende verplichte consultaties:")
+        for partij in besluit.ontbrekende_consultaties:
+            regels.append(f"  - {partij_label(partij, besluit.protocol)}")
     regels.append("")
     if not besluit.gronden:
         regels.append("Gronden: geen regel van toepassing.")

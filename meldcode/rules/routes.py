@@ -1,0 +1,555 @@
+"""The routes of the sources: whom to contact when, special routes, and who does what.
+
+The core rules (``regels.py``) decide report / help / consult / close. The rules here add what a
+professional must also know *now*: which party to call, in which order (002, "Wanneer leg je met
+welke partij contact?"), the routes that are not the five steps at all (a school employee as
+suspected perpetrator, the statutory duty for sexual offences by staff, the kindcheck), the
+advice to register in the Verwijsindex / Zorg voor Jeugd, anonymous consultation when the parents
+refuse consent, the dated follow-up after a report, and which role carries out each action.
+
+Every rule cites its source file and section and quotes the source verbatim (up to whitespace
+and markdown ``*``). ``SCHAKELAARS`` holds the rules a profile may switch on; they are not part of
+the national rule base.
+"""
+
+from __future__ import annotations
+
+from meldcode.domain.waarden import Partij, Rol, SignaalBron, SoortSignaal, Taak
+from meldcode.rules.model import (
+    Alle,
+    Beslist,
+    Bron,
+    Conclusie,
+    EenVan,
+    ErIsSignaal,
+    KindLeeftijdTot,
+    KindOngeboren,
+    Niet,
+    Omstandigheid,
+    Opdracht,
+    Regel,
+    SignaalVan,
+    Termijn,
+    antwoorden,
+)
+from meldcode.rules.regels import (
+    BEIDE,
+    CJG,
+    FEDRA,
+    HANDELINGSWIJZER,
+    JSO,
+    P13,
+    P19,
+    VERMOEDEN_BLIJFT,
+    B,
+    V,
+)
+
+__all__ = ["ROUTES", "SCHAKELAARS"]
+
+VT = (Partij.VEILIG_THUIS,)
+AF = Rol.AANDACHTSFUNCTIONARIS
+WIE_WAT = "Wanneer leg je met welke partij contact?"
+JSO_STAP_2 = (
+    "Stap 2: Collegiale consultatie en zo nodig raadplegen van het Advies- en Meldpunt "
+    "Kindermishandeling"
+)
+JSO_ROLLEN = (
+    "II Verantwoordelijkheden van de Scholengroep Perspectief in het scheppen van "
+    "randvoorwaarden voor een veilig werk- en meldklimaat"
+)
+MELDEN = Beslist(B.MELDEN)
+GEEN_MELDING = Niet(MELDEN)
+NIET_GESLOTEN = Niet(Beslist(B.DOSSIER_SLUITEN))
+WEIGERT = Omstandigheid("ouders_weigeren_toestemming")
+UITZONDERING_OUDERGESPREK = EenVan(
+    (Omstandigheid("veiligheid_in_geding"), Omstandigheid("contact_verbreken_verwacht"))
+)
+
+
+def _contact(partij: Partij, rol: Rol = AF, *, advies: bool = False) -> Opdracht:
+    return Opdracht(taak=Taak.CONTACT_OPNEMEN, rol=rol, partij=partij, advies=advies)
+
+
+ROUTES: tuple[Regel, ...] = (
+    # ===== 002: which party to contact when (protocol 2019) =================================
+    Regel(
+        id="2019.contact.veilig-thuis-direct-ingrijpen",
+        protocollen=P19,
+        bron=Bron(HANDELINGSWIJZER, f"{WIE_WAT}, Moet er onmiddellijk ingegrepen worden?"),
+        citaat="Bel Veilig Thuis bij andersoortige onveiligheid waar direct op ingegrepen moet "
+        "worden.",
+        als=antwoorden(V.ACUTE_ONVEILIGHEID, "ja", "twijfel"),
+        dan=Conclusie(
+            beslissingen=frozenset({B.SPOED}), contacten=VT, acties=(_contact(Partij.VEILIG_THUIS),)
+        ),
+        toelichting="Onveiligheid waarop direct moet worden ingegrepen, zonder levensgevaar: "
+        "bel meteen Veilig Thuis (dag en nacht bereikbaar), niet 112.",
+    ),
+    Regel(
+        id="2019.contact.jeugdbeschermer",
+        protocollen=P19,
+        bron=Bron(
+            HANDELINGSWIJZER, f"{WIE_WAT}, Is er een Jeugdbeschermer betrokken bij het gezin?"
+        ),
+        citaat="Leg contact met de Jeugdbeschermer. De Jeugdbeschermer heeft regie in een "
+        "gedwongen kader en bepaalt of en welke stappen nodig zijn.",
+        als=Omstandigheid("jeugdbeschermer_betrokken"),
+        dan=Conclusie(
+            contacten=(Partij.JEUGDBESCHERMER,), acties=(_contact(Partij.JEUGDBESCHERMER),)
+        ),
+        toelichting="Er is een jeugdbeschermer betrokken: leg contact met hem of haar; de "
+        "jeugdbeschermer heeft de regie in het gedwongen kader.",
+    ),
+    Regel(
+        id="2019.contact.jeugdbeschermer.ook-melden",
+        protocollen=P19,
+        bron=Bron(
+            HANDELINGSWIJZER, f"{WIE_WAT}, Is er een Jeugdbeschermer betrokken bij het gezin?"
+        ),
+        citaat="Vanaf 2019 ben je ook verplicht om in ernstige gevallen te melden bij Veilig "
+        "Thuis, "
+        "ook als er al sprake is van een gedwongen kader.",
+        als=Alle((Omstandigheid("jeugdbeschermer_betrokken"), MELDEN)),
+        dan=Conclusie(contacten=VT),
+        toelichting="Een betrokken jeugdbeschermer neemt de plicht om te melden niet weg.",
+    ),
+    Regel(
+        id="2019.contact.sociaal-team.casemanager",
+        protocollen=P19,
+        bron=Bron(
+            HANDELINGSWIJZER,
+            f"{WIE_WAT}, Is er al betrokkenheid van een Sociaal Team bij het gezin?",
+        ),
+        citaat="Is er al contact tussen het kind of ouders en Sociaal Team, dan maak je contact "
+        "met de betreffende Casemanager Jeugd. Zij voeren dan het casemanagement in het "
+        "vrijwillige kader.",
+        als=Omstandigheid("sociaal_team_betrokken"),
+        dan=Conclusie(contacten=(Partij.SOCIAAL_TEAM,), acties=(_contact(Partij.SOCIAAL_TEAM),)),
+        toelichting="Het Sociaal Team is al betrokken: leg contact met de casemanager jeugd.",
+    ),
+    Regel(
+        id="2019.contact.sociaal-team.ook-melden",
+        protocollen=P19,
+        bron=Bron(
+            HANDELINGSWIJZER,
+            f"{WIE_WAT}, Is er al betrokkenheid van een Sociaal Team bij het gezin?",
+        ),
+        citaat="Vanaf 2019 ben je ook verplicht om in ernstige gevallen te melden bij Veilig "
+        "Thuis, "
+        "ook als er al sprake is van vrijwillige hulp.",
+        als=Alle((Omstandigheid("sociaal_team_betrokken"), MELDEN)),
+        dan=Conclusie(contacten=VT),
+        toelichting="Vrijwillige hulp door een Sociaal Team neemt de plicht om te melden niet weg.",
+    ),
+    Regel(
+        id="2019.contact.ongeboren-of-pasgeboren.ggd-jgz",
+        protocollen=P19,
+        bron=Bron(HANDELINGSWIJZER, f"{WIE_WAT}, Is het kind ongebooren of net geboren?"),
+        citaat="Leg contact met de GGD-JGZ. Zij kunnen de casusregie oppakken en waar nodig in "
+        "samenwerking met jou opschalen naar Veilig Thuis of Sociaal Team.",
+        als=EenVan((KindOngeboren(), KindLeeftijdTot(1))),
+        dan=Conclusie(contacten=(Partij.GGD_JGZ,), acties=(_contact(Partij.GGD_JGZ),)),
+        toelichting="Het kind is ongeboren of net geboren (jonger dan 1 jaar): leg contact met "
+        "de GGD-JGZ.",
+    ),
+    Regel(
+        id="2019.contact.ouders-willen-hulp.sociaal-team",
+        protocollen=P19,
+        bron=Bron(HANDELINGSWIJZER, f"{WIE_WAT}, Willen ouders hulpverlening?"),
+        citaat="Je legt verbinding met een Casemanager Jeugd van een Sociaal Team in het gebied "
+        "waar het kind woont.",
+        als=Omstandigheid("ouders_willen_hulp"),
+        dan=Conclusie(contacten=(Partij.SOCIAAL_TEAM,), acties=(_contact(Partij.SOCIAAL_TEAM),)),
+        toelichting="De ouders willen hulp: leg verbinding met een casemanager jeugd van het "
+        "Sociaal Team in het gebied waar het kind woont.",
+    ),
+    Regel(
+        id="2019.contact.ouders-willen-hulp.ook-melden",
+        protocollen=P19,
+        bron=Bron(HANDELINGSWIJZER, f"{WIE_WAT}, Willen ouders hulpverlening?"),
+        citaat="Vanaf 2019 ben je ook verplicht om in ernstige gevallen te melden bij Veilig "
+        "Thuis, "
+        "ook als ouders meewerken!",
+        als=Alle((Omstandigheid("ouders_willen_hulp"), MELDEN)),
+        dan=Conclusie(contacten=VT),
+        toelichting="Ook als de ouders meewerken, blijft melden in ernstige gevallen verplicht.",
+    ),
+    Regel(
+        id="2019.contact.lichte-ondersteuning",
+        protocollen=P19,
+        bron=Bron(
+            HANDELINGSWIJZER,
+            f"{WIE_WAT}, Vinden ouders, kind en jij het niet nodig op te schalen omdat de "
+            "veiligheidsrisico's te 'licht' zijn?",
+        ),
+        citaat="Is er wel behoefte aan lichte ondersteuning in plaats van hulpverlening, "
+        "organiseer dat dan dicht bij ouders en kind. Bijvoorbeeld bij een instantie die ouders "
+        "al kennen, zoals GGD-JGZ via het consultatiebureau of school, een gedragsdeskundige op "
+        "school",
+        als=Alle((Omstandigheid("risico_licht"), GEEN_MELDING)),
+        dan=Conclusie(
+            contacten=(Partij.GGD_JGZ, Partij.GEDRAGSDESKUNDIGE),
+            acties=(Opdracht(taak=Taak.LICHTE_ONDERSTEUNING_ORGANISEREN, rol=AF, advies=True),),
+        ),
+        toelichting="De risico's zijn te licht om op te schalen: organiseer lichte "
+        "ondersteuning dicht bij ouders en kind (GGD-JGZ, gedragsdeskundige op school).",
+    ),
+    Regel(
+        id="2019.contact.complexe-casus.overleg-melding",
+        protocollen=P19,
+        bron=Bron(
+            HANDELINGSWIJZER,
+            f"{WIE_WAT}, Gaat het om een complexe casus en of lukt het niet om hulpverlening te "
+            "organiseren?",
+        ),
+        citaat="Overleg dan met Veilig Thuis over een melding doen. Bijvoorbeeld als ouders geen "
+        "hulpverlening accepteren of contact met hulpverlening niet ontstaat.",
+        als=EenVan((Omstandigheid("complexe_casus"), Omstandigheid("hulp_komt_niet_tot_stand"))),
+        dan=Conclusie(
+            beslissingen=frozenset({B.VEILIG_THUIS_RAADPLEGEN}),
+            contacten=VT,
+            acties=(
+                Opdracht(taak=Taak.VEILIG_THUIS_RAADPLEGEN, rol=AF, partij=Partij.VEILIG_THUIS),
+            ),
+        ),
+        toelichting="Complexe casus, of hulp komt niet tot stand: overleg met Veilig Thuis over "
+        "een melding.",
+    ),
+    # ===== special routes ===================================================================
+    Regel(
+        id="2019.inleiding.alleen-huiselijke-sfeer",
+        protocollen=P19,
+        bron=Bron(FEDRA, "Inleiding en verantwoording"),
+        citaat="De meldcode geldt voor situaties in de huiselijke en privé sfeer.",
+        als=ErIsSignaal(kenmerk="pleger_is_medewerker"),
+        dan=Conclusie(
+            contacten=(Partij.BESTUUR,),
+            acties=(
+                Opdracht(taak=Taak.BESTUUR_INFORMEREN, rol=Rol.MEDEWERKER, partij=Partij.BESTUUR),
+            ),
+        ),
+        toelichting="Geweld door een medewerker van de school valt buiten de huiselijke sfeer: "
+        "niet de route van de meldcode, maar onmiddellijk het schoolbestuur.",
+    ),
+    Regel(
+        id="2013+2019.meldplicht.seksueel-misdrijf-medewerker",
+        protocollen=BEIDE,
+        bron=Bron(FEDRA, "Inleiding en verantwoording, voetnoot 4"),
+        citaat="Deze wet verplicht personeelsleden een vermoeden van een seksueel misdrijf te "
+        "melden bij het bestuur, en verplicht bestuursleden een vermoeden van een seksueel "
+        "misdrijf-na overleg met de vertrouwensinspecteur-te melden bij politie of justitie.",
+        als=ErIsSignaal(
+            soorten=frozenset({SoortSignaal.SEKSUEEL_GEWELD}), kenmerk="pleger_is_medewerker"
+        ),
+        dan=Conclusie(
+            contacten=(Partij.BESTUUR,),
+            acties=(
+                Opdracht(taak=Taak.BESTUUR_INFORMEREN, rol=Rol.MEDEWERKER, partij=Partij.BESTUUR),
+                Opdracht(taak=Taak.VERTROUWENSINSPECTEUR_RAADPLEGEN, rol=Rol.BESTUUR),
+                Opdracht(taak=Taak.MELDEN_BIJ_POLITIE_OF_JUSTITIE, rol=Rol.BESTUUR),
+            ),
+        ),
+        toelichting="Vermoeden van een seksueel misdrijf door een medewerker: wettelijke "
+        "meldplicht (1999) bij het bestuur; het bestuur meldt na overleg met de "
+        "vertrouwensinspecteur bij politie of justitie. Dit is een andere plicht dan de meldcode.",
+    ),
+    Regel(
+        id="2019.stap-1.kindcheck",
+        protocollen=P19,
+        bron=Bron(FEDRA, "1.1 Stap 1. Signaleren, observeren en in kaart brengen"),
+        citaat="Wanneer ouders in een situatie verkeren die minderjarige kinderen (ernstige) "
+        "schade kan berokkenen, moet in een gesprek met de ouders onderzocht worden of er nog "
+        "meer kinderen bij hen wonen en wie er voor deze kinderen zorgen: de zogeheten "
+        "kindcheck.",
+        als=Omstandigheid("ouder_in_schadelijke_situatie"),
+        dan=Conclusie(acties=(Opdracht(taak=Taak.KINDCHECK, rol=AF),)),
+        toelichting="Doe de kindcheck: ga in gesprek met de ouders na of er meer kinderen bij "
+        "hen wonen en wie voor die kinderen zorgt.",
+    ),
+    Regel(
+        id="2013.stap-2.verwijsindex-overwegen",
+        protocollen=P13,
+        bron=Bron(JSO, JSO_STAP_2),
+        citaat="Vanaf stap 2 is het raadzaam registratie in de Verwijsindex Risicjongeren te "
+        "overwegen indien u op dit systeem bent aangesloten.",
+        als=Alle((EenVan((ErIsSignaal(), VERMOEDEN_BLIJFT)), NIET_GESLOTEN)),
+        dan=Conclusie(
+            acties=(
+                Opdracht(
+                    taak=Taak.VERWIJSINDEX_OVERWEGEN,
+                    rol=AF,
+                    partij=Partij.VERWIJSINDEX,
+                    advies=True,
+                ),
+            )
+        ),
+        toelichting="Advies: overweeg registratie in de Verwijsindex, als de school daarop is "
+        "aangesloten.",
+    ),
+    Regel(
+        id="2019.stap-4.verwijsindex-bij-ernstige-zorgen",
+        protocollen=P19,
+        bron=Bron(FEDRA, "1.4 Stap 4. Wegen van geweld/kindermishandeling"),
+        citaat="Als de zorgen ernstig zijn, is het raadzaam een registratie in de Verwijsindex op "
+        "te nemen",
+        als=MELDEN,
+        dan=Conclusie(
+            acties=(
+                Opdracht(
+                    taak=Taak.VERWIJSINDEX_OVERWEGEN,
+                    rol=AF,
+                    partij=Partij.VERWIJSINDEX,
+                    advies=True,
+                ),
+            )
+        ),
+        toelichting="Advies: de zorgen zijn ernstig (er wordt gemeld); neem een registratie in "
+        "de Verwijsindex op.",
+    ),
+    Regel(
+        id="2019.stap-5.zorg-voor-jeugd",
+        protocollen=P19,
+        bron=Bron(CJG, "Stap 5: Zorg voor jeugd gebruiken"),
+        citaat="Registreer wanneer je gemeld hebt en of je dit met ouders besproken hebt. Indien "
+        "je niet met ouders gesproken hebt, registreer dan waarom.",
+        als=Alle((VERMOEDEN_BLIJFT, NIET_GESLOTEN)),
+        dan=Conclusie(
+            acties=(
+                Opdracht(
+                    taak=Taak.ZORG_VOOR_JEUGD_REGISTREREN,
+                    rol=AF,
+                    partij=Partij.VERWIJSINDEX,
+                    advies=True,
+                ),
+            )
+        ),
+        toelichting="Advies: registreer in het signaleringssysteem Zorg voor Jeugd wanneer je "
+        "gemeld hebt en of je dit met de ouders hebt besproken (zo niet: waarom niet).",
+    ),
+    Regel(
+        id="2013.stap-2.zonder-toestemming-anoniem",
+        protocollen=P13,
+        bron=Bron(JSO, JSO_STAP_2),
+        citaat="De leerling kan overigens anoniem worden besproken wanneer de ouder geen "
+        "toestemming heeft gegeven, maar dit verdient niet de voorkeur vanwege de eventuele "
+        "vervolgacties.",
+        als=WEIGERT,
+        dan=Conclusie(acties=(Opdracht(taak=Taak.ALLEEN_ANONIEM_BESPREKEN, rol=AF),)),
+        toelichting="Zonder toestemming van de ouder kan de leerling alleen anoniem worden "
+        "besproken met externen (het zorgadviesteam, het AMK).",
+    ),
+    Regel(
+        id="2019.stap-3.toestemming-voor-externen",
+        protocollen=P19,
+        bron=Bron(FEDRA, "1.3 Stap 3. Gesprek met ouders, leerling"),
+        citaat="Voor bespreking in het groot ondersteuningsteam en met andere externe "
+        "deskundigen is schriftelijke toestemming van ouders noodzakelijk.",
+        als=Alle((WEIGERT, Niet(UITZONDERING_OUDERGESPREK))),
+        dan=Conclusie(acties=(Opdracht(taak=Taak.ALLEEN_ANONIEM_BESPREKEN, rol=AF),)),
+        toelichting="De ouders weigeren toestemming: bespreek de leerling met externen (ook "
+        "Veilig Thuis) alleen anoniem.",
+    ),
+    Regel(
+        id="2019.stap-3.bespreken-zonder-toestemming",
+        protocollen=P19,
+        bron=Bron(FEDRA, "1.3 Stap 3. Gesprek met ouders, leerling"),
+        citaat="De school kan afzien van een gesprek met de ouders over de zorgen, of de "
+        "leerling bespreken zonder toestemming. Dit kan als de veiligheid van de leerling, de "
+        "melder of andere betrokkenen gevaar loopt, of als er een goede reden is om te "
+        "veronderstellen dat de ouders het contact met de school gaan verbreken.",
+        als=UITZONDERING_OUDERGESPREK,
+        dan=Conclusie(),
+        toelichting="De veiligheid loopt gevaar of de ouders zullen het contact verbreken: de "
+        "school kan afzien van het gesprek over de zorgen en de leerling zonder toestemming "
+        "bespreken.",
+    ),
+    # ===== after a report: Veilig Thuis decides within five working days ====================
+    Regel(
+        id="2019.melding.besluit-veilig-thuis-binnen-vijf-werkdagen",
+        protocollen=P19,
+        bron=Bron(FEDRA, "Figuur 2, afweging 3A"),
+        citaat="Zij nemen binnen vijf werkdagen een besluit en koppelen dit terug naar de melder.",
+        als=MELDEN,
+        dan=Conclusie(
+            opvolging=(
+                Termijn(
+                    taak=Taak.BESLUIT_VEILIG_THUIS_AFWACHTEN,
+                    werkdagen=5,
+                    partij=Partij.VEILIG_THUIS,
+                ),
+            )
+        ),
+        toelichting="Veilig Thuis neemt binnen vijf werkdagen na de melding een besluit en "
+        "koppelt dit terug; vraag ernaar als de terugkoppeling uitblijft.",
+    ),
+    # ===== who does what ======================================================================
+    Regel(
+        id="2019.rollen.zorgcoordinator-eerste-aanspreekpunt",
+        protocollen=P19,
+        bron=Bron(FEDRA, "1.1 Stap 1. Signaleren, observeren en in kaart brengen"),
+        citaat="De zorgcoördinator is het eerste aanspreekpunt binnen de school voor alle "
+        "medewerkers die zich zorgen maken om een kind of die een vermoeden hebben van "
+        "kindermishandeling of huiselijk geweld.",
+        als=ErIsSignaal(),
+        dan=Conclusie(
+            acties=(
+                Opdracht(taak=Taak.OVERLEGGEN, rol=Rol.LEERKRACHT, partij=Partij.INTERN_BEGELEIDER),
+            )
+        ),
+        toelichting="De leerkracht bespreekt de signalen met de aandachtsfunctionaris "
+        "(zorgcoördinator).",
+    ),
+    Regel(
+        id="2019.rollen.aandachtsfunctionaris-coordineert",
+        protocollen=P19,
+        bron=Bron(FEDRA, "Inleiding en verantwoording"),
+        citaat="De zorgcoördinator (aandachtsfunctionaris) coördineert de uitvoering van de "
+        "meldcode en is aanspreekpunt voor team, ouders en leerlingen.",
+        als=EenVan((MELDEN, Beslist(B.VEILIG_THUIS_RAADPLEGEN), Beslist(B.HULP_ORGANISEREN))),
+        dan=Conclusie(acties=(Opdracht(taak=Taak.COORDINEREN, rol=AF),)),
+        toelichting="De aandachtsfunctionaris coördineert de stappen en is aanspreekpunt voor "
+        "team, ouders en leerlingen.",
+    ),
+    Regel(
+        id="2019.rollen.zorgcoordinator-vraagt-advies",
+        protocollen=P19,
+        bron=Bron(FEDRA, "1.2 Stap 2. Overleggen met collega's, externen"),
+        citaat="Als de zorgcoördinator twijfelt over de oorzaak van de situatie en mogelijke "
+        "onveiligheid bij het kind kan ook, eventueel anoniem, advies worden gevraagd bij "
+        "Veilig Thuis.",
+        als=Beslist(B.VEILIG_THUIS_RAADPLEGEN),
+        dan=Conclusie(
+            acties=(
+                Opdracht(taak=Taak.VEILIG_THUIS_RAADPLEGEN, rol=AF, partij=Partij.VEILIG_THUIS),
+            )
+        ),
+        toelichting="De aandachtsfunctionaris (zorgcoördinator) raadpleegt Veilig Thuis.",
+    ),
+    Regel(
+        id="2019.rollen.directeur-eindverantwoordelijk",
+        protocollen=P19,
+        bron=Bron(FEDRA, "Inleiding en verantwoording"),
+        citaat="De directeur draagt de eindverantwoordelijkheid voor de inhoud van het dossier.",
+        als=EenVan((ErIsSignaal(), VERMOEDEN_BLIJFT)),
+        dan=Conclusie(
+            acties=(Opdracht(taak=Taak.EINDVERANTWOORDELIJKHEID_DOSSIER, rol=Rol.DIRECTIE),)
+        ),
+        toelichting="De directeur is eindverantwoordelijk voor de inhoud van het dossier.",
+    ),
+    Regel(
+        id="2019.rollen.ondersteuningsteam-legt-vast-wie-meldt",
+        protocollen=P19,
+        bron=Bron(FEDRA, "1.5.1 Beslissing melding Veilig Thuis"),
+        citaat="In het ondersteuningsteam wordt vastgelegd wie de melding doet bij Veilig Thuis.",
+        als=MELDEN,
+        dan=Conclusie(
+            acties=(
+                Opdracht(taak=Taak.VASTLEGGEN_WIE_MELDT, rol=Rol.ONDERSTEUNINGSTEAM),
+                Opdracht(taak=Taak.MELDEN, rol=Rol.ONDERSTEUNINGSTEAM, partij=Partij.VEILIG_THUIS),
+            )
+        ),
+        toelichting="Het ondersteuningsteam legt vast wie de melding bij Veilig Thuis doet.",
+    ),
+    Regel(
+        id="2019.rollen.melding-bespreken-met-ouders",
+        protocollen=P19,
+        bron=Bron(FEDRA, "1.5.1 Beslissing melding Veilig Thuis"),
+        citaat="In het gesprek met de ouders legt een lid van het pedagogisch team van de school "
+        "uit dat de school van plan is een melding te doen en met welk doel.",
+        als=Alle((MELDEN, Niet(Beslist(B.OUDERGESPREK_OVERSLAAN)))),
+        dan=Conclusie(
+            acties=(Opdracht(taak=Taak.MELDING_BESPREKEN_MET_OUDERS, rol=Rol.LEERKRACHT),)
+        ),
+        toelichting="Een lid van het pedagogisch team (in de regel de leerkracht) bespreekt de "
+        "voorgenomen melding met de ouders.",
+    ),
+    Regel(
+        id="2019.rollen.zorgcoordinator-volgt-hulp",
+        protocollen=P19,
+        bron=Bron(FEDRA, "1.5.2 Hulp school"),
+        citaat="In de meeste gevallen zal dit de zorgcoördinator zijn. Zij volgt de effecten van "
+        "deze hulp en stelt de aanpak zo nodig bij.",
+        als=Beslist(B.HULP_ORGANISEREN),
+        dan=Conclusie(acties=(Opdracht(taak=Taak.HULP_COORDINEREN, rol=AF),)),
+        toelichting="De aandachtsfunctionaris (zorgcoördinator) coördineert de hulp, volgt de "
+        "effecten en stelt de aanpak zo nodig bij.",
+    ),
+    Regel(
+        id="2013.rollen.leerkracht-overlegt-met-ib",
+        protocollen=P13,
+        bron=Bron(JSO, JSO_ROLLEN),
+        citaat="overlegt met de intern begeleider bij zorg over een leerling aan de hand van "
+        "waargenomen signalen die kunnen wijzen op kindermishandeling of huiselijk geweld;",
+        als=ErIsSignaal(),
+        dan=Conclusie(
+            acties=(
+                Opdracht(taak=Taak.OVERLEGGEN, rol=Rol.LEERKRACHT, partij=Partij.INTERN_BEGELEIDER),
+            )
+        ),
+        toelichting="De leerkracht overlegt met de intern begeleider over de signalen.",
+    ),
+    Regel(
+        id="2013.rollen.aandachtsfunctionaris-coordineert",
+        protocollen=P13,
+        bron=Bron(JSO, JSO_ROLLEN),
+        citaat="de uitvoering van de meldcode coördineert bij een vermoeden van huiselijk geweld "
+        "en/of kindermishandeling;",
+        als=VERMOEDEN_BLIJFT,
+        dan=Conclusie(acties=(Opdracht(taak=Taak.COORDINEREN, rol=AF),)),
+        toelichting="De intern begeleider coördineert als aandachtsfunctionaris de uitvoering "
+        "van de meldcode.",
+    ),
+    Regel(
+        id="2013.rollen.aandachtsfunctionaris-meldt",
+        protocollen=P13,
+        bron=Bron(JSO, JSO_ROLLEN),
+        citaat="zo nodig contact opneemt met het AMK (Advies- en Meldpunt Kindermishandeling) "
+        "voor advies of melding;",
+        als=MELDEN,
+        dan=Conclusie(acties=(Opdracht(taak=Taak.MELDEN, rol=AF, partij=Partij.VEILIG_THUIS),)),
+        toelichting="De intern begeleider (aandachtsfunctionaris) doet de melding bij het AMK.",
+    ),
+    Regel(
+        id="2013.rollen.aandachtsfunctionaris-vraagt-advies",
+        protocollen=P13,
+        bron=Bron(JSO, JSO_ROLLEN),
+        citaat="zo nodig contact opneemt met het AMK (Advies- en Meldpunt Kindermishandeling) "
+        "voor advies of melding;",
+        als=Beslist(B.VEILIG_THUIS_RAADPLEGEN),
+        dan=Conclusie(
+            acties=(
+                Opdracht(taak=Taak.VEILIG_THUIS_RAADPLEGEN, rol=AF, partij=Partij.VEILIG_THUIS),
+            )
+        ),
+        toelichting="De intern begeleider (aandachtsfunctionaris) vraagt advies aan het AMK.",
+    ),
+    Regel(
+        id="2013.stap-5b.melding-bespreken-met-ouder",
+        protocollen=P13,
+        bron=Bron(JSO, "Stap 5b: Melden en bespreken met de ouder"),
+        citaat="Bespreek uw melding vooraf met de ouder.",
+        als=Alle((MELDEN, Niet(Beslist(B.OUDERGESPREK_OVERSLAAN)))),
+        dan=Conclusie(acties=(Opdracht(taak=Taak.MELDING_BESPREKEN_MET_OUDERS, rol=AF),)),
+        toelichting="Bespreek de voorgenomen melding vooraf met de ouder.",
+    ),
+)
+
+#: rules a profile may switch on by name (``[schakelaars]``); off by default
+SCHAKELAARS: dict[str, Regel] = {
+    "openbaring_kind_altijd_melden": Regel(
+        id="profiel.schakelaar.openbaring-kind-altijd-melden",
+        protocollen=BEIDE,
+        bron=Bron(HANDELINGSWIJZER, "Stap 1: In kaart brengen van signalen"),
+        citaat="Geloof het kind als hij of zij signalen afgeeft. Er is een reden voor het kind om "
+        "het te vertellen.",
+        als=SignaalVan(frozenset({SignaalBron.KIND})),
+        dan=Conclusie(
+            beslissingen=frozenset({B.MELDEN}),
+            contacten=VT,
+            acties=(Opdracht(taak=Taak.MELDEN, rol=AF, partij=Partij.VEILIG_THUIS),),
+        ),
+        toelichting="Profielkeuze (sectorvariant, geen landelijke regel): vertelt het kind zelf "
+        "over geweld of mishandeling, dan wordt altijd gemeld.",
+    ),
+}

@@ -1,0 +1,105 @@
+"""The coverage table: generated, complete, naming only real rules, every rule tested."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from meldcode.adapters.cli import main
+from meldcode.adapters.dekking import AANVULLEND, WEGGELATEN, alle_regels, dekking_markdown
+from meldcode.adapters.json import casus_uit_dict
+from meldcode.rules import evalueer_casus, kies_protocol
+from tests.conftest import ROOT, vignetten
+from tests.routes.conftest import route_vignetten
+
+TABEL = ROOT / "docs" / "coverage.md"
+
+
+def _fold(tekst: str) -> str:
+    return re.sub(r"\s+", " ", tekst.replace("*", "")).strip()
+
+
+def test_the_committed_coverage_table_is_not_stale() -> None:
+    """``docs/coverage.md`` is exactly what ``meldcode dekking`` writes now."""
+    assert TABEL.read_text(encoding="utf-8") == dekking_markdown(), (
+        "docs/coverage.md is stale: run 'meldcode dekking' and review the diff"
+    )
+
+
+def test_dekking_check_fails_on_a_stale_file(tmp_path: Path) -> None:
+    """``meldcode dekking --check`` exits 1 for a stale file and 0 after writing it."""
+    pad = tmp_path / "coverage.md"
+    pad.write_text("oud\n", encoding="utf-8")
+
+    assert main(["dekking", "--check", "--uit", str(pad)]) == 1
+    assert main(["dekking", "--uit", str(pad)]) == 0
+    assert main(["dekking", "--check", "--uit", str(pad)]) == 0
+
+
+def test_every_rule_quotes_a_passage_that_is_in_the_table() -> None:
+    """Each rule's file, section and quote appear in a row of the committed table."""
+    tabel = TABEL.read_text(encoding="utf-8")
+
+    for regel in alle_regels():
+        assert f"`{regel.id}`" in tabel, regel.id
+        assert f"| {regel.bron.sectie} | {regel.citaat.replace('|', chr(92) + '|')} |" in tabel
+
+
+def test_the_table_names_no_rule_that_does_not_exist() -> None:
+    """Every rule id in the table is a rule of the national base, a switch or a profile."""
+    bekend = {r.id for r in alle_regels()}
+    genoemd = set(re.findall(r"`([a-z0-9+]+(?:\.[a-z0-9-]+)+)`", TABEL.read_text("utf-8")))
+
+    assert genoemd - bekend == set()
+    assert {i for p in AANVULLEND for i in p.regels} <= bekend
+
+
+def test_every_listed_passage_is_verbatim_in_its_source(bronnen: Path) -> None:
+    """Rows without a rule quote their source too, and every left-out row gives a reason."""
+    for passage in (*AANVULLEND, *WEGGELATEN):
+        tekst = _fold((bronnen / passage.bestand).read_text(encoding="utf-8"))
+        assert _fold(passage.citaat) in tekst, passage.citaat
+    assert all(p.reden for p in WEGGELATEN)
+
+
+def test_every_rule_in_the_table_is_exercised_by_a_vignette() -> None:
+    """Each rule fires in at least one vignette (the core's or the routes'): every row is tested.
+
+    The 2013 AMK-era rules that only fire in the exhaustive core tests are covered there.
+    """
+    from meldcode.adapters.profiel import laad_profiel
+
+    gevuurd: set[str] = set()
+    for vignet in [*vignetten(), *route_vignetten()]:
+        casus = casus_uit_dict(vignet["casus"])
+        basis = None
+        if vignet.get("profiel"):
+            basis = laad_profiel(vignet["profiel"]).regelbasis(kies_protocol(casus))
+        gevuurd |= set(evalueer_casus(casus, basis=basis).gevuurd)
+    switch = "profiel.schakelaar.openbaring-kind-altijd-melden"  # tested in test_profielen
+    kern = {r.id for r in alle_regels()} - gevuurd - {switch}
+
+    assert kern <= EXHAUSTIEF_GETEST, sorted(kern - EXHAUSTIEF_GETEST)
+
+
+#: core rules whose firing the core's exhaustive tests check (tests/unit/test_exhaustief.py)
+EXHAUSTIEF_GETEST = frozenset(
+    {
+        "2019.stap-5.twijfel-over-hulp",
+        "2019.afweging-4.hulp-niet-aanvaard",
+        "2019.afweging-5.geen-resultaat",
+        "2019.afweging-5.resultaat-bereikt",
+        "2019.stap-2.twijfel-advies-veilig-thuis",
+        "2019.stap-5.altijd-melden.onveiligheid-herhaalt-zich",
+        "2019.stap-5.oudergesprek-overslaan",
+        "2019.stap-2.advies-altijd-anoniem",
+        "2013.stap-2.twijfel-advies-amk",
+        "2013.stap-5a.alsnog-melden",
+        "2013.stap-3.oudergesprek-overslaan.veiligheid",
+        "2013.stap-3.advies-altijd-anoniem",
+        "2013.stap-1.overwegingen-vastleggen",
+        "2013.noodsituatie.advies-amk",
+        "2013.noodsituatie.politie",
+        "2013.stap-3.andere-oorzaak",
+    }
+)

@@ -1,0 +1,118 @@
+"""Invariants of the routes on whole random cases (the public strategies partners use too)."""
+
+from __future__ import annotations
+
+import attrs
+from hypothesis import given
+from hypothesis import strategies as st
+
+from meldcode import Besluit, Casus, Oordeel, Partij, Protocol, beslis
+from meldcode.adapters.profiel import laad_profiel
+from meldcode.rules import kies_protocol
+from meldcode.rules.evaluatie import werkdagen_na
+from meldcode.rules.regels import CONTACTVOLGORDE
+from meldcode.testing.strategies import casussen
+
+PROFIELEN = {naam: laad_profiel(naam) for naam in ("vcog", "fedra")}
+
+
+def _met_profiel(casus: Casus, naam: str | None) -> Besluit:
+    if naam is None:
+        return beslis(casus)
+    return beslis(casus, basis=PROFIELEN[naam].regelbasis(kies_protocol(casus)))
+
+
+@given(casussen(), st.sampled_from([None, "vcog", "fedra"]))
+def test_contacten_are_always_in_urgency_order_and_each_once(
+    casus: Casus, profiel: str | None
+) -> None:
+    """``contacten`` (and their details) follow the order of urgency, without repeats."""
+    besluit = _met_profiel(casus, profiel)
+
+    rang = [CONTACTVOLGORDE.index(p) for p in besluit.contacten]
+    assert rang == sorted(set(rang))
+    assert [k.partij for k in besluit.contacten_details] == [
+        p for p in besluit.contacten if p in {k.partij for k in besluit.contacten_details}
+    ]
+
+
+@given(casussen(), st.sampled_from([None, "vcog", "fedra"]))
+def test_112_only_with_life_danger_or_serious_injury_risk(
+    casus: Casus, profiel: str | None
+) -> None:
+    """002: 112 only 'in geval van leven of dood of risico op ernstig letsel'."""
+    besluit = _met_profiel(casus, profiel)
+
+    if Partij.POLITIE_112 in besluit.contacten:
+        levensgevaar = any(s.levensgevaar for s in casus.signalen)
+        letsel = any(s.ernstig_letsel for s in casus.signalen)
+        assert levensgevaar or letsel
+        assert besluit.contacten[0] is Partij.POLITIE_112
+
+
+@given(
+    casussen(Protocol.P2019),
+    st.sampled_from(["jeugdbeschermer_betrokken", "sociaal_team_betrokken", "ouders_willen_hulp"]),
+)
+def test_an_involved_party_never_withdraws_a_report(casus: Casus, naam: str) -> None:
+    """002 'Let op!': a jeugdbeschermer, Sociaal Team or cooperating parents never stop a report."""
+    betrokken = attrs.evolve(
+        casus, omstandigheden=attrs.evolve(casus.omstandigheden, **{naam: True})
+    )
+
+    voor, na = beslis(casus), beslis(betrokken)
+
+    if voor.melden:
+        assert na.melden
+        assert Partij.VEILIG_THUIS in na.contacten
+
+
+@given(casussen())
+def test_every_action_names_a_role_and_a_rule_that_fired(casus: Casus) -> None:
+    """Who does what: each action carries a role and the id of a rule among the grounds."""
+    besluit = beslis(casus)
+
+    gronden = {g.regel for g in besluit.gronden}
+    for actie in besluit.acties:
+        assert actie.regel in gronden
+    assert len({(a.taak, a.rol, a.partij) for a in besluit.acties}) == len(besluit.acties)
+
+
+@given(casussen(Protocol.P2019))
+def test_a_report_always_has_its_dated_follow_up(casus: Casus) -> None:
+    """003 afweging 3A: after a report Veilig Thuis decides within five working days."""
+    besluit = beslis(casus)
+
+    if besluit.melden:
+        (opvolging,) = besluit.opvolging
+        assert opvolging.werkdagen == 5
+        verwacht = werkdagen_na(casus.datum, 5) if casus.datum else None
+        assert opvolging.datum == verwacht
+    else:
+        assert besluit.opvolging == ()
+
+
+@given(st.dates(), st.integers(min_value=1, max_value=30))
+def test_working_days_skip_weekends_and_given_holidays(datum: object, n: int) -> None:
+    """``werkdagen_na`` lands on a weekday, n weekdays later; a holiday pushes it one further."""
+    import datetime as dt
+
+    assert isinstance(datum, dt.date)
+    uit = werkdagen_na(datum, n)
+    assert uit.weekday() < 5
+    dagen = [datum + dt.timedelta(days=i) for i in range(1, (uit - datum).days + 1)]
+    assert sum(d.weekday() < 5 for d in dagen) == n
+    eerste_werkdag = next(d for d in dagen if d.weekday() < 5)
+    assert werkdagen_na(datum, n, {eerste_werkdag}) > uit
+
+
+def test_life_danger_puts_112_first() -> None:
+    """A concrete case: life danger -> politie (112) before Veilig Thuis."""
+    from meldcode import Signaal, SoortSignaal, Weging
+
+    casus = Casus(
+        signalen=(Signaal(soort=SoortSignaal.LICHAMELIJK_GEWELD, levensgevaar=True),),
+        weging=Weging(vermoeden=Oordeel.JA),
+    )
+
+    assert beslis(casus).contacten[:2] == (Partij.POLITIE_112, Partij.VEILIG_THUIS)

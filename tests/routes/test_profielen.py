@@ -1,0 +1,207 @@
+"""Profiles as data: loaded from a file, they change decisions exactly where their source says."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from importlib import resources
+from pathlib import Path
+
+import attrs
+import pytest
+
+from meldcode import (
+    Casus,
+    Consultatie,
+    Kind,
+    Oordeel,
+    Partij,
+    Protocol,
+    Signaal,
+    SignaalBron,
+    SoortSignaal,
+    Vraag,
+    Weging,
+    beslis,
+)
+from meldcode.adapters.profiel import beschikbare_profielen, laad_profiel, profiel_uit_toml
+from meldcode.errors import OngeldigeInvoer, OngeldigeRegelbasis
+from meldcode.rules import regelbasis
+from tests.ruimte import wegingen
+
+SIGNAAL = (Signaal(soort=SoortSignaal.VERWAARLOZING),)
+BESLISSINGEN = (
+    "melden",
+    "hulp_organiseren",
+    "dossier_sluiten",
+    "veilig_thuis_raadplegen",
+    "spoed",
+    "oudergesprek_overslaan",
+    "bespreken_met_kind",
+    "volgende_vraag",
+)
+
+
+def kopie(naam: str, tmp_path: Path, vervang: tuple[str, str] | None = None) -> Path:
+    """The shipped profile ``naam`` copied to a file (optionally with one text replaced)."""
+    tekst = resources.files("meldcode").joinpath("profielen", f"{naam}.toml").read_text("utf-8")
+    if vervang is not None:
+        assert vervang[0] in tekst
+        tekst = tekst.replace(*vervang)
+    pad = tmp_path / f"eigen-{naam}.toml"
+    pad.write_text(tekst, encoding="utf-8")
+    return pad
+
+
+def test_the_shipped_profiles_are_vcog_and_fedra() -> None:
+    """Both school profiles of the sources ship with the package."""
+    assert beschikbare_profielen() == ("fedra", "vcog")
+
+
+def test_fedra_from_a_file_adds_the_board_exactly_at_afweging_1b(tmp_path: Path) -> None:
+    """003: the board is informed when the suspicion is strong; no decision changes."""
+    profiel = laad_profiel(str(kopie("fedra", tmp_path)))
+    basis = profiel.regelbasis(Protocol.P2019)
+
+    for weging in wegingen(Protocol.P2019):
+        casus = Casus(protocol=Protocol.P2019, signalen=SIGNAAL, weging=weging)
+        landelijk, eigen = beslis(casus), beslis(casus, basis=basis)
+        for sleutel in BESLISSINGEN[:-1]:
+            assert getattr(eigen, sleutel) == getattr(landelijk, sleutel), sleutel
+        if eigen.volgende_vraag != landelijk.volgende_vraag:
+            # the board contact waits for afweging 1 only
+            assert (eigen.volgende_vraag, weging.vermoeden) == (Vraag.VERMOEDEN, None)
+        extra = set(eigen.contacten) - set(landelijk.contacten)
+        assert extra == ({Partij.BESTUUR} if weging.vermoeden is Oordeel.JA else set())
+        nieuwe_gronden = {g.regel for g in eigen.gronden} - {g.regel for g in landelijk.gronden}
+        assert all(regel.startswith("fedra.") for regel in nieuwe_gronden)
+        evaluatie = eigen.melden or eigen.hulp_organiseren
+        assert ("fedra.stap-5.interne-evaluatie" in nieuwe_gronden) == evaluatie
+
+
+def test_vcog_from_a_file_lists_the_missing_mandatory_consultations(tmp_path: Path) -> None:
+    """001: ib-er, sociaal verpleegkundige, colleague (and the AMK) until each is recorded."""
+    profiel = laad_profiel(str(kopie("vcog", tmp_path)))
+    basis = profiel.regelbasis(Protocol.P2013)
+    verplicht = (
+        Partij.INTERN_BEGELEIDER,
+        Partij.SOCIAAL_VERPLEEGKUNDIGE,
+        Partij.COLLEGA,
+        Partij.VEILIG_THUIS,
+    )
+    facultatief = (Partij.ZORGADVIESTEAM, Partij.LEERPLICHT)
+
+    for n in range(len(verplicht) + 1):
+        for gedaan in itertools.combinations(verplicht + facultatief, n):
+            casus = Casus(
+                protocol=Protocol.P2013,
+                signalen=SIGNAAL,
+                consultaties=tuple(Consultatie(met=p) for p in gedaan),
+            )
+            besluit = beslis(casus, basis=basis)
+            assert set(besluit.ontbrekende_consultaties) == set(verplicht) - set(gedaan)
+
+
+def test_vcog_changes_no_national_decision(tmp_path: Path) -> None:
+    """001 adds roles, consultations and the sociaal verpleegkundige, never a decision."""
+    basis = laad_profiel(str(kopie("vcog", tmp_path))).regelbasis(Protocol.P2013)
+
+    for weging in wegingen(Protocol.P2013):
+        casus = Casus(protocol=Protocol.P2013, signalen=SIGNAAL, weging=weging)
+        landelijk, eigen = beslis(casus), beslis(casus, basis=basis)
+        for sleutel in BESLISSINGEN:
+            assert getattr(eigen, sleutel) == getattr(landelijk, sleutel), sleutel
+        extra = set(eigen.contacten) - set(landelijk.contacten)
+        assert extra == ({Partij.SOCIAAL_VERPLEEGKUNDIGE} if eigen.hulp_organiseren else set())
+
+
+def test_without_a_profile_there_are_no_missing_consultations_or_phone_numbers() -> None:
+    """The national rule base names no mandatory consultations and carries no sociale kaart."""
+    casus = Casus(signalen=SIGNAAL, weging=Weging(vermoeden=Oordeel.JA))
+
+    besluit = beslis(casus)
+
+    assert (besluit.ontbrekende_consultaties, besluit.contacten_details) == ((), ())
+
+
+def test_the_disclosure_switch_is_off_by_default_and_reports_when_on(tmp_path: Path) -> None:
+    """A profile switch makes disclosure by the child an always-report trigger."""
+    signaal = (Signaal(soort=SoortSignaal.LICHAMELIJK_GEWELD, bron=SignaalBron.KIND),)
+    casus = Casus(protocol=Protocol.P2019, kind=Kind(leeftijd=9), signalen=signaal)
+    uit = laad_profiel(str(kopie("fedra", tmp_path)))
+    aan = laad_profiel(
+        str(
+            kopie(
+                "fedra",
+                tmp_path,
+                ("openbaring_kind_altijd_melden = false", "openbaring_kind_altijd_melden = true"),
+            )
+        )
+    )
+
+    besluit_uit = beslis(casus, basis=uit.regelbasis(Protocol.P2019))
+    besluit_aan = beslis(casus, basis=aan.regelbasis(Protocol.P2019))
+
+    assert (besluit_uit.melden, besluit_aan.melden) == (False, True)
+    assert "profiel.schakelaar.openbaring-kind-altijd-melden" in {
+        g.regel for g in besluit_aan.gronden
+    }
+    other = attrs.evolve(casus, signalen=(Signaal(soort=SoortSignaal.LICHAMELIJK_GEWELD),))
+    assert not beslis(other, basis=aan.regelbasis(Protocol.P2019)).melden
+
+
+def test_every_sociale_kaart_entry_is_printed_in_its_source(bronnen: Path) -> None:
+    """Organisation, phone, e-mail and website are copied verbatim from the profile's source."""
+    for naam in beschikbare_profielen():
+        profiel = laad_profiel(naam)
+        tekst = re.sub(r"\s+", " ", (bronnen / profiel.bron).read_text("utf-8").replace("*", ""))
+        for k in profiel.sociale_kaart:
+            for waarde in (k.organisatie, k.email, k.website, *k.telefoon.split(" / ")):
+                assert waarde in tekst, (naam, waarde)
+
+
+@pytest.mark.parametrize(
+    ("vervang", "melding"),
+    [
+        (('naam = "fedra"', 'naam = "fedra"\nkleur = "blauw"'), "kleur is not a key"),
+        (('{ antwoord = "vermoeden", in = ["ja"] }', '{ maanstand = "vol" }'), "regel[0].als"),
+        (('rol = "directie"', 'rol = "conciërge"'), "regel[0].dan.acties[0].rol must be one of"),
+        (('partij = "politie_112"', 'partij = "brandweer"'), "sociale_kaart[0].partij"),
+        (("openbaring_kind_altijd_melden = false", "toveren = true"), "unknown schakelaars"),
+        (('id = "fedra.afweging-1b', 'id = "vcog.afweging-1b'), "must have an id starting with"),
+    ],
+)
+def test_a_bad_profile_file_names_the_key_and_the_value(
+    tmp_path: Path, vervang: tuple[str, str], melding: str
+) -> None:
+    """A malformed profile is rejected with the path of the key, never half loaded."""
+    pad = kopie("fedra", tmp_path, vervang)
+
+    with pytest.raises((OngeldigeInvoer, OngeldigeRegelbasis), match=re.escape(melding)):
+        laad_profiel(str(pad))
+
+
+def test_a_profile_rule_that_conflicts_with_the_national_rules_is_rejected() -> None:
+    """A profile rule that would close the dossier while reporting fails the rule base check."""
+    tekst = """
+naam = "strijdig"
+titel = "test"
+bron = "003_4961db14b56be6cc.txt"
+[[regel]]
+id = "strijdig.sluiten"
+sectie = "Figuur 2, afweging 1A"
+citaat = "dossier vastleggen en sluiten"
+als = { signaal = {} }
+dan = { beslissingen = ["dossier_sluiten"] }
+"""
+    with pytest.raises(OngeldigeRegelbasis, match="incompatible"):
+        profiel_uit_toml(tekst)
+
+
+def test_profile_rule_bases_keep_the_national_rules() -> None:
+    """A profile only adds: every national rule is in the profile's rule base."""
+    for naam in beschikbare_profielen():
+        profiel = laad_profiel(naam)
+        for protocol in profiel.protocollen:
+            eigen = {r.id for r in profiel.regelbasis(protocol).regels}
+            assert {r.id for r in regelbasis(protocol).regels} <= eigen
