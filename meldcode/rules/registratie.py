@@ -202,6 +202,10 @@ def _wie_meldt(g: Inhoud, _: Context) -> bool:
     return True
 
 
+def _besluit_overwegingen(g: Inhoud, _: Context) -> bool:
+    return not isinstance(g, BesluitGenomen) or bool(g.overwegingen.strip())
+
+
 def _wie_informeert(g: Inhoud, _: Context) -> bool:
     return not isinstance(g, BesluitGenomen) or g.informeert_ouders is not None
 
@@ -409,6 +413,14 @@ REGISTRATIES: tuple[Registratie, ...] = maak_registraties(
             in_orde=_overslaan_overleg,
             melding="Het overslaan van het gesprek met de ouders is niet met Veilig Thuis "
             "overlegd (of dat is niet vastgelegd).",
+        ),
+        Registratie(
+            id="registratie.besluit.overwegingen",
+            bron=Bron(FEDRA, "1.5 Stap 5. Twee beslissingen"),
+            citaat="worden overwegingen, besluit en vervolgacties geregistreerd",
+            geldt_voor=(BesluitGenomen,),
+            in_orde=_besluit_overwegingen,
+            melding="De overwegingen bij het besluit zijn niet vastgelegd.",
         ),
         Registratie(
             id="registratie.besluit.wie-meldt",

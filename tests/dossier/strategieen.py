@@ -265,6 +265,7 @@ def volledig_voorbeeld() -> tuple[Gebeurtenis, ...]:
             melden=False,
             hulp_organiseren=True,
             informeert_ouders=Betrokkene.INTERN_BEGELEIDER,
+            overwegingen="geen acute of structurele onveiligheid; hulp is aanvaard",
         ),
         HulpAfgesproken(
             datum=D(2026, 3, 16),
@@ -279,6 +280,7 @@ def volledig_voorbeeld() -> tuple[Gebeurtenis, ...]:
             hulp_organiseren=False,
             melder=Betrokkene.INTERN_BEGELEIDER,
             informeert_ouders=Betrokkene.INTERN_BEGELEIDER,
+            overwegingen="de hulp heeft binnen de termijn niet tot resultaat geleid (afweging 5A)",
         ),
         GesprekGevoerd(
             datum=D(2026, 5, 18),

@@ -209,3 +209,35 @@ def test_controleer_reports_a_history_the_progression_refuses(
 
     assert status == EXIT_BEVINDINGEN
     assert "Volgorde: gebeurtenis 2 zou nu geweigerd worden" in capsys.readouterr().out
+
+
+GOUDEN = [
+    ("toon-2026-05-18.txt", 6, ["dossier", "toon", "lln-0042", "--op", "2026-05-18"]),
+    ("toon-2026-05-26.txt", 10, ["dossier", "toon", "lln-0042", "--op", "2026-05-26"]),
+    ("controleer.txt", 12, ["controleer", "lln-0042"]),
+]
+
+
+@pytest.mark.parametrize(("bestand", "aantal", "opdracht"), GOUDEN, ids=[g[0] for g in GOUDEN])
+def test_the_output_matches_the_golden_file_beside_the_example(
+    bestand: str,
+    aantal: int,
+    opdracht: list[str],
+    db: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Reviewers read the diff; ``MELDCODE_UPDATE_GOLDEN=1`` rewrites the files."""
+    import os
+
+    toevoegen(db, *STAPPEN[:aantal])
+    capsys.readouterr()
+    main([*opdracht, "--db", db])
+    uit = capsys.readouterr().out
+    golden = VOORBEELDEN / "uitvoer" / bestand
+    if os.environ.get("MELDCODE_UPDATE_GOLDEN") == "1":
+        golden.parent.mkdir(exist_ok=True)
+        golden.write_text(uit, encoding="utf-8")
+
+    assert golden.read_text(encoding="utf-8") == uit, (
+        "the output changed; review it and rerun with MELDCODE_UPDATE_GOLDEN=1"
+    )

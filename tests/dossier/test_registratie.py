@@ -67,13 +67,14 @@ GEVALLEN: dict[str, tuple[tuple[Gebeurtenis, ...], int]] = {
     "registratie.weging.overwegingen": (met(3, overwegingen=""), 4),
     "registratie.weging.stappen-1-tot-3": ((VOORBEELD[0], *VOORBEELD[3:5]), 2),
     "registratie.oudergesprek-overslaan.overwegingen": (
-        met(7, uitzondering=Uitzondering.VEILIGHEID, overleg_veilig_thuis=True),
-        8,
+        met(9, uitzondering=Uitzondering.VEILIGHEID, overleg_veilig_thuis=True),
+        10,
     ),
     "registratie.oudergesprek-overslaan.overleg-veilig-thuis": (
         met(7, uitzondering=Uitzondering.VEILIGHEID, overwegingen="de vader dreigt"),
         8,
     ),
+    "registratie.besluit.overwegingen": (met(4, overwegingen=""), 5),
     "registratie.besluit.wie-meldt": (met(7, melder=None), 8),
     "registratie.besluit.wie-informeert-ouders": (met(4, informeert_ouders=None), 5),
     "registratie.melding.besproken-met-ouders": (met(9, besproken_met_ouders=None), 10),
