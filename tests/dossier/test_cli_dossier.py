@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from pathlib import Path
 
@@ -232,7 +233,8 @@ def test_the_output_matches_the_golden_file_beside_the_example(
     toevoegen(db, *STAPPEN[:aantal])
     capsys.readouterr()
     main([*opdracht, "--db", db])
-    uit = capsys.readouterr().out
+    # the hash depends on every field of every event: a new optional field changes it
+    uit = re.sub(r"hash [0-9a-f]{64}", "hash <sha256>", capsys.readouterr().out)
     golden = VOORBEELDEN / "uitvoer" / bestand
     if os.environ.get("MELDCODE_UPDATE_GOLDEN") == "1":
         golden.parent.mkdir(exist_ok=True)
