@@ -835,18 +835,6 @@ class _Ruleset:
                 if code == _AFGEHANDELD and self._vuur(staat, soort):
                     raise DurableFout(f"durable ruleset {self.naam} fired on a retraction")
 
-    def verwijder(self, sid: str) -> None:
-        """Delete a case's state in durable: its facts, events and timers."""
-        with self.slot:
-            if not self.open:
-                return
-            try:
-                _engine.delete_state(self._handle, sid)
-            except Exception as exc:
-                raise DurableFout(
-                    f"durable ruleset {self.naam} could not retire a case ({type(exc).__name__})"
-                ) from None
-
     def close(self) -> None:
         """Free the C ruleset."""
         with self.slot:
@@ -967,10 +955,10 @@ class DurableRegelbasis:
                 klaar = True
             finally:
                 # keep the case id for the next case only when every fact is gone again
+                # delete_state is avoided: it crashed the interpreter in the stress scenario;
+                # a case id that could not be emptied is simply not used again
                 if klaar and self._ruleset.trek_in(sid, gepost):
                     self._sid = sid
-                else:
-                    self._ruleset.verwijder(sid)
         return uitkomst
 
     def _evaluatie(self, casus: Casus, uitkomst: Mapping[str, str]) -> Evaluatie:
@@ -1207,7 +1195,9 @@ class Bewaker:
         self._per_ruleset = per_ruleset
         self._shards: list[_Ruleset] = []
         self._levend: list[int] = []  # live dossiers per shard
-        self._shard: dict[str, int] = {}  # dossier -> shard
+        self._vrij: list[list[str]] = []  # per shard: case ids free for the next dossier
+        self._hashes: list[set[int]] = []  # per shard: the FNV-1a hashes of its case ids
+        self._shard: dict[str, tuple[int, str]] = {}  # dossier -> (shard, case id)
         self._timers: dict[str, dict[str, dt.date]] = {}  # dossier -> running deadlines
         self._slot = threading.RLock()
         self._teller = 0
@@ -1238,15 +1228,15 @@ class Bewaker:
             return ()
         assert isinstance(gebeurtenis, _Gebeurtenis)
         with self._slot:
-            ruleset = self._ruleset_voor(dossier)
+            ruleset, sid = self._ruleset_voor(dossier)
             self._teller += 1
-            feit = {"sid": dossier, "id": f"g{self._teller}", **feit}
+            feit = {"sid": sid, "id": f"g{self._teller}", **feit}
             uit: list[Signalering] = []
             try:
                 for naam in self._uniek(ruleset.post(feit, gebeurtenis.soort)):
-                    uit += self._voer_uit(ruleset, dossier, naam, gebeurtenis)
+                    uit += self._voer_uit(ruleset, dossier, sid, naam, gebeurtenis)
             finally:
-                ruleset.trek_terug(dossier, [feit["id"]], "gebeurtenis")
+                ruleset.trek_terug(sid, [feit["id"]], "gebeurtenis")
             if gebeurtenis.soort == DossierGesloten.soort:
                 self.sluit(dossier)
             return tuple(uit)
@@ -1273,25 +1263,35 @@ class Bewaker:
             self.nu = op
             uit: list[Signalering] = []
             for dossier in [d for d, t in self._timers.items() if t]:
-                ruleset = self._shards[self._shard[dossier]]
+                shard, sid = self._shard[dossier]
+                ruleset = self._shards[shard]
                 self._teller += 1
-                puls = {"sid": dossier, "id": f"puls{self._teller}", "feit": "puls"}
+                puls = {"sid": sid, "id": f"puls{self._teller}", "feit": "puls"}
                 try:
                     gevuurd = ruleset.post({**puls, "$time": op.toordinal()}, "puls")
                     for naam in self._uniek(gevuurd):
-                        uit += self._voer_uit(ruleset, dossier, naam, None)
+                        uit += self._voer_uit(ruleset, dossier, sid, naam, None)
                 finally:
-                    ruleset.trek_terug(dossier, [puls["id"]], "puls")
+                    ruleset.trek_terug(sid, [puls["id"]], "puls")
             return tuple(uit)
 
     def sluit(self, dossier: str) -> None:
-        """Retire a dossier: its durable state (facts, timers) is deleted."""
+        """Retire a dossier: its facts and timers are retracted, its case id is reused.
+
+        durable's ``delete_state`` is not used: it crashed the interpreter (``free(): invalid
+        pointer``) in the stress scenario. The case ids of closed dossiers are handed to new
+        ones instead, so the number of durable cases stays at the number of open dossiers.
+        """
         with self._slot:
-            shard = self._shard.pop(dossier, None)
+            plaats = self._shard.pop(dossier, None)
             self._timers.pop(dossier, None)
-            if shard is not None:
-                self._levend[shard] -= 1
-                self._shards[shard].verwijder(dossier)
+            if plaats is None:
+                return
+            shard, sid = plaats
+            ids = [f"{soort}-{k}" for k in self._bewakingen for soort in ("loopt", "timer")]
+            self._shards[shard].trek_terug(sid, ids, "sluiten")
+            self._levend[shard] -= 1
+            self._vrij[shard].append(sid)
 
     def close(self) -> None:
         """Free every durable ruleset of the session."""
@@ -1299,6 +1299,9 @@ class Bewaker:
             for ruleset in self._shards:
                 ruleset.close()
             self._shards.clear()
+            self._levend.clear()
+            self._vrij.clear()
+            self._hashes.clear()
             self._shard.clear()
             self._timers.clear()
 
@@ -1333,20 +1336,34 @@ class Bewaker:
                 feit[b.alleen_als] = waarde
         return feit
 
-    def _ruleset_voor(self, dossier: str) -> _Ruleset:
+    def _ruleset_voor(self, dossier: str) -> tuple[_Ruleset, str]:
         if dossier in self._shard:
-            return self._shards[self._shard[dossier]]
+            shard, sid = self._shard[dossier]
+            return self._shards[shard], sid
         vrij = [i for i, n in enumerate(self._levend) if n < self._per_ruleset]
         if vrij:
             i = vrij[0]
         else:
             self._shards.append(_Ruleset("meldcode_bewaking", self._regels))
             self._levend.append(0)
+            self._vrij.append([])
+            self._hashes.append(set())
             i = len(self._shards) - 1
+        if self._vrij[i]:
+            sid = self._vrij[i].pop()
+        else:
+            # durable finds a case by the 32-bit FNV-1a hash of its id alone: two ids with the
+            # same hash would share one case, so an id whose hash is taken is skipped
+            while True:
+                self._teller += 1
+                sid = f"c{self._teller}"
+                if _fnv1a(sid) not in self._hashes[i]:
+                    break
+            self._hashes[i].add(_fnv1a(sid))
         self._levend[i] += 1
-        self._shard[dossier] = i
+        self._shard[dossier] = (i, sid)
         self._timers[dossier] = {}
-        return self._shards[i]
+        return self._shards[i], sid
 
     @staticmethod
     def _uniek(namen: list[str]) -> list[str]:
@@ -1354,7 +1371,12 @@ class Bewaker:
         return list(dict.fromkeys(namen))
 
     def _voer_uit(
-        self, ruleset: _Ruleset, dossier: str, naam: str, gebeurtenis: _Gebeurtenis | None
+        self,
+        ruleset: _Ruleset,
+        dossier: str,
+        sid: str,
+        naam: str,
+        gebeurtenis: _Gebeurtenis | None,
     ) -> list[Signalering]:
         """Carry out what a durable rule decided: start, stop or fire a bewaking."""
         actie, k = naam.split(":")
@@ -1365,7 +1387,7 @@ class Bewaker:
         if actie == "start":
             assert gebeurtenis is not None
             uiterlijk = self._uiterlijk(b, gebeurtenis)
-            ruleset.trek_terug(dossier, [f"loopt-{k}", f"timer-{k}"], "timer")  # a restart
+            ruleset.trek_terug(sid, [f"loopt-{k}", f"timer-{k}"], "timer")  # a restart
             for feit in (
                 {"id": f"loopt-{k}", "feit": "loopt", "naam": k},
                 {
@@ -1375,17 +1397,17 @@ class Bewaker:
                     "$baseTime": (uiterlijk + dt.timedelta(days=1)).toordinal(),
                 },
             ):
-                if ruleset.post({"sid": dossier, **feit}, "timer"):
+                if ruleset.post({"sid": sid, **feit}, "timer"):
                     raise DurableFout(f"durable ruleset {ruleset.naam} fired on a timer start")
             self._timers[dossier][k] = uiterlijk
             return []
         if actie == "stop":
-            ruleset.trek_terug(dossier, [f"loopt-{k}", f"timer-{k}"], "timer")
+            ruleset.trek_terug(sid, [f"loopt-{k}", f"timer-{k}"], "timer")
             self._timers[dossier].pop(k, None)
             return []
         # verlopen: the deadline passed; the watch stays open until its stop event
         uiterlijk = self._timers[dossier].pop(k)
-        ruleset.trek_terug(dossier, [f"timer-{k}"], "timer")
+        ruleset.trek_terug(sid, [f"timer-{k}"], "timer")
         assert self.nu is not None
         return [self._signalering(dossier, b, self.nu, uiterlijk)]
 
@@ -1411,6 +1433,14 @@ class Bewaker:
             bron=str(b.bron),
             citaat=b.citaat,
         )
+
+
+def _fnv1a(tekst: str) -> int:
+    """The 32-bit FNV-1a hash durable uses to find a case (``fnv1Hash32`` in ``state.c``)."""
+    h = 2166136261
+    for byte in tekst.encode():
+        h = ((h ^ byte) * 16777619) & 0xFFFFFFFF
+    return h
 
 
 def _valideer_dossier(dossier: object) -> None:
