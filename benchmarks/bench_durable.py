@@ -119,9 +119,8 @@ def snelheid() -> None:
     rete = time.process_time() - t
     regels.close()
     print(f"speed:  durable takes {rete / puur:.1f}x the pure engine's time per case")
-    print(
-        f"        (pure {puur / len(casussen) * 1e3:.2f} ms, durable {rete / len(casussen) * 1e3:.2f} ms)"
-    )
+    per_puur, per_rete = puur / len(casussen) * 1e3, rete / len(casussen) * 1e3
+    print(f"        (pure {per_puur:.2f} ms, durable {per_rete:.2f} ms per case)")
 
 
 if __name__ == "__main__":
