@@ -88,6 +88,118 @@ AANVULLEND: tuple[Passage, ...] = (
     ),
 )
 
+AANVULLEND += (
+    _p(
+        JSO,
+        "Stap 4: Weeg de aard en de ernst van het huiselijk geweld of de kindermishandeling",
+        "Neem contact op met het AMK of de jeugdgezondheidszorg bij het maken van deze weging.",
+        "2013.stap-4.oordeel-amk",
+    ),
+    _p(
+        JSO,
+        "Stap 5a: Hulp organiseren en effecten volgen",
+        "organiseer dan de noodzakelijke hulp;",
+        "2013.stap-5a.hulp-organiseren",
+    ),
+    _p(
+        JSO,
+        "Stap 5b: Melden en bespreken met de ouder",
+        "meld uw vermoeden bij het Advies- en Meldpunt Kindermishandeling;",
+        "2013.stap-5b.melden",
+        "2013.rollen.aandachtsfunctionaris-meldt",
+    ),
+    _p(
+        JSO,
+        "Stap 5b: Melden en bespreken met de ouder",
+        "U kunt de melding ook bespreken met de leerling wanneer deze 12 jaar of ouder is.",
+        "2013.stap-5b.bespreken-met-kind",
+    ),
+    _p(
+        JSO,
+        "Stap 5b: Melden en bespreken met de ouder",
+        "als de veiligheid van de leerling, die van u zelf, of die van een ander in het geding "
+        "is; of",
+        "2013.stap-3.oudergesprek-overslaan.veiligheid",
+    ),
+    _p(
+        VCOG,
+        "Stap 2: Collegiale consultatie en raadplegen",
+        "Inlichten directeur over de voortgang",
+        "vcog.stap-1.directeur-inlichten",
+    ),
+    _p(
+        VCOG,
+        "Stap 5b: Melden en bespreken met de ouder",
+        "Meld het vermoeden bij het Advies- en Meldpunt Kindermishandeling (AMK)",
+        "2013.stap-5b.melden",
+    ),
+    _p(
+        VCOG,
+        "Aandachtspunten bij Stap 2",
+        "Bij enige twijfel over de oorzaak, situatie, duiding van signalen en veiligheid van het "
+        "kind verdient het altijd aanbeving advies te vragen bij het AMK.",
+        "2013.stap-2.twijfel-advies-amk",
+    ),
+    _p(
+        VCOG,
+        "Aandachtspunten bij Stap 2",
+        "Mocht dat wel het geval zijn dan kan een kind anoniem besproken worden ook bij het AMK.",
+        "2013.stap-2.zonder-toestemming-anoniem",
+    ),
+    _p(
+        HANDELINGSWIJZER,
+        "Stap 4: Weeg aard en risico van de onveiligheid en raadpleeg bij twijfel Veilig Thuis",
+        "Consulteer (anoniem) Veilig Thuis, Sociaal Team of GGD-JGZ om te overleggen.",
+        "2019.stap-2.twijfel-advies-veilig-thuis",
+    ),
+    _p(
+        HANDELINGSWIJZER,
+        "Stap 5: Beslis over zelf hulp organiseren of melden",
+        "Zet in op lichte ondersteuning of hulp als dat nodig is. Een vervolgstap kan dan "
+        "bijvoorbeeld het Sociaal Team of de GGD-JGZ zijn.",
+        "2019.contact.lichte-ondersteuning",
+        "2019.contact.ouders-willen-hulp.sociaal-team",
+    ),
+    _p(
+        HANDELINGSWIJZER,
+        "Wanneer leg je met welke partij contact?",
+        "Leg contact met die partij die in de situatie het beste de regie kan overpakken of deze "
+        "al heeft.",
+        "2019.contact.jeugdbeschermer",
+        "2019.contact.sociaal-team.casemanager",
+        "2019.contact.ongeboren-of-pasgeboren.ggd-jgz",
+    ),
+    _p(
+        FEDRA,
+        "1.5 Stap 5. Twee beslissingen",
+        "wordt afgesproken wie de vervolgstappen coördineert en volgt",
+        "2019.rollen.aandachtsfunctionaris-coordineert",
+        "2019.rollen.zorgcoordinator-volgt-hulp",
+    ),
+    _p(
+        FEDRA,
+        "1.4 Stap 4. Wegen van geweld/kindermishandeling",
+        "Melding bij Veilig Thuis in acute en structurele situaties",
+        "2019.afweging-2.onveiligheid",
+        "2019.stap-5.altijd-melden.onveiligheid",
+    ),
+    _p(
+        FEDRA,
+        "Noodsituaties",
+        "In noodsituaties kan daarnaast ook contact gezocht worden met de crisisdienst van De "
+        "Jeugd- en Gezinsbeschermers of kan de politie gevraagd worden om hulp te bieden.",
+        "2019.contact.112-levensgevaar",
+    ),
+    _p(
+        CJG,
+        "Stap 5: Zorg voor jeugd gebruiken",
+        "Het signaleringssysteem Zorg voor Jeugd is bedoeld om problemen bij kinderen en "
+        "jongeren in de leeftijd van 0 – 23 jaar in een vroegtijdig stadium te signaleren en "
+        "vervolgens de coördinatie van zorg te organiseren.",
+        "2019.stap-5.zorg-voor-jeugd",
+    ),
+)
+
 #: instructions deliberately left out, each with its reason
 WEGGELATEN: tuple[Passage, ...] = (
     _p(
@@ -263,6 +375,68 @@ WEGGELATEN: tuple[Passage, ...] = (
         "1.4 Stap 4. Wegen van geweld/kindermishandeling",
         "Veilig Thuis kan helpen een risicotaxatie uit te voeren",
         reden=VEILIG_THUIS_DOET,
+    ),
+    _p(
+        VCOG,
+        "Aandachtspunten bij Stap 1",
+        "Deze werknemer meldt zijn/haar vermoedens bij de leerkracht van de desbetreffende "
+        "leerling.",
+        reden="an internal hand-over between staff; the case starts with the leerkracht's signals",
+    ),
+    _p(
+        VCOG,
+        "Aandachtspunten bij stap 3",
+        "Bij het gesprek zijn altijd twee personen vanuit de school aanwezig",
+        reden="who attends is encoded as actions (vcog.stap-3.gesprek-leerkracht-en-ib-er); the "
+        "attendance itself is recorded in the dossier",
+    ),
+    _p(
+        VCOG,
+        "Aandachtspunten bij Stap 1",
+        "Gespreksverslagen worden door betrokkenen ondertekend",
+        reden=DOSSIER,
+    ),
+    _p(
+        HANDELINGSWIJZER,
+        "Stap 2: Overleg met collegae en raadpleeg eventueel Veilig Thuis",
+        "Veilig Thuis is altijd bereikbaar, Sociaal Teams binnen kantooruren.",
+        reden="opening hours; a fact for planning, not a decision",
+    ),
+    _p(
+        HANDELINGSWIJZER,
+        "Voer regie en werk samen voor het kind",
+        "Koppel altijd aan de signaleerder terug dat de melding is opgepakt.",
+        reden="addressed to the party that received the report, not to the school",
+    ),
+    _p(
+        HANDELINGSWIJZER,
+        "Stap 5: Beslis over zelf hulp organiseren of melden",
+        "Monitor of ouders of instanties doen wat je afspreekt. Onderneem actie als dat niet zo "
+        "is.",
+        reden="following the help is hulp_organiseren; when it fails, afweging 5 or "
+        "onveiligheid_herhaalt_zich leads to a report",
+    ),
+    _p(
+        FEDRA,
+        "1.3 Stap 3. Gesprek met ouders, leerling",
+        "Beloof nooit geheimhouding, maar geef wel aan dat de signalen serieus afgewogen zullen "
+        "worden.",
+        reden=GESPREK,
+    ),
+    _p(
+        FEDRA,
+        "1.5.3 Interne evaluatie",
+        "Het is belangrijk dat de toepassing van de meldcode door de leden van het pedagogisch "
+        "team systematisch geëvalueerd wordt.",
+        reden="evaluation of the school's practice as a whole; the per-case part is "
+        "fedra.stap-5.interne-evaluatie",
+    ),
+    _p(
+        CJG,
+        "Stap 3: Bespreking met ouders/opvoeders",
+        "Registreer in ieder geval wanneer je wat met wie besproken hebt en wat de uitkomsten van "
+        "dit gesprek zijn.",
+        reden=DOSSIER,
     ),
     _p(
         CJG,

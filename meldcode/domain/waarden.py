@@ -145,6 +145,7 @@ class Taak(enum.Enum):
     MELDING_BESPREKEN_MET_OUDERS = "melding_bespreken_met_ouders"
     COORDINEREN = "coordineren"
     HULP_ORGANISEREN = "hulp_organiseren"
+    CASEMANAGER_BENOEMEN = "casemanager_benoemen"
     HULP_COORDINEREN = "hulp_coordineren"
     LICHTE_ONDERSTEUNING_ORGANISEREN = "lichte_ondersteuning_organiseren"
     BESLUIT_VEILIG_THUIS_AFWACHTEN = "besluit_veilig_thuis_afwachten"

@@ -476,6 +476,20 @@ ROUTES: tuple[Regel, ...] = (
         "effecten en stelt de aanpak zo nodig bij.",
     ),
     Regel(
+        id="2019.afweging-4d.rollen-en-casemanager",
+        protocollen=P19,
+        bron=Bron(FEDRA, "Figuur 2, afweging 4D"),
+        citaat="Spreek af wie welke rol heeft en benoem casemanager. Spreek af welke taken alle "
+        "betrokkenen hebben en de casemanager specifiek heeft, zodat de verwachtingen voor "
+        "iedereen helder zijn.",
+        als=Beslist(B.HULP_ORGANISEREN),
+        dan=Conclusie(
+            acties=(Opdracht(taak=Taak.CASEMANAGER_BENOEMEN, rol=Rol.ONDERSTEUNINGSTEAM),)
+        ),
+        toelichting="Bij hulp: spreek af wie welke rol heeft, benoem een casemanager en spreek "
+        "een termijn af waarbinnen effect merkbaar moet zijn.",
+    ),
+    Regel(
         id="2013.rollen.leerkracht-overlegt-met-ib",
         protocollen=P13,
         bron=Bron(JSO, JSO_ROLLEN),

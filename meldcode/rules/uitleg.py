@@ -77,6 +77,8 @@ TAAK_LABELS: dict[Taak, str] = {
     Taak.DIRECTIE_INFORMEREN: "licht de directeur in (ook over de voortgang)",
     Taak.OUDERGESPREK_VOEREN: "voer het gesprek met de ouders over de zorgen",
     Taak.HULP_ORGANISEREN: "organiseer de noodzakelijke hulp",
+    Taak.CASEMANAGER_BENOEMEN: "spreek af wie welke rol heeft, benoem een casemanager en leg "
+    "een termijn vast",
     Taak.BESLUIT_VEILIG_THUIS_AFWACHTEN: "besluit van Veilig Thuis, teruggekoppeld aan de melder",
     Taak.EINDVERANTWOORDELIJKHEID_DOSSIER: "draag de eindverantwoordelijkheid voor het dossier",
     Taak.VERWIJSINDEX_OVERWEGEN: "overweeg registratie in de Verwijsindex",
