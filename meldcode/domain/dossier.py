@@ -711,6 +711,20 @@ def _controleer_correctie(dossier: Dossier, nieuw: Correctie) -> None:
                 )
             ]
         )
+    # the corrected history must still be one the progression accepts, event by event
+    gecorrigeerd = Dossier(id=dossier.id, gebeurtenissen=(*dossier.gebeurtenissen, nieuw)).geldend()
+    opnieuw = Dossier(id=dossier.id)
+    for nummer, g in gecorrigeerd:
+        try:
+            controleer_volgorde(opnieuw, g)
+        except StapOntbreekt as fout:
+            raise StapOntbreekt(
+                nieuw.soort,
+                fout.ontbreekt,
+                f"cannot record correctie of event {n}: event {nummer} ({g.soort}) would then "
+                f"lack {fout.ontbreekt}",
+            ) from None
+        opnieuw = evolve(opnieuw, gebeurtenissen=(*opnieuw.gebeurtenissen, g))
 
 
 # --- working days ---------------------------------------------------------------------------

@@ -203,3 +203,16 @@ def test_a_history_written_by_other_means_is_replayed_and_its_refusals_listed() 
     fouten = volgordefouten(d)
 
     assert [(n, f.ontbreekt) for n, f in fouten] == [(2, "stap 4")]  # type: ignore[union-attr]
+
+
+def test_a_correction_that_would_leave_a_later_event_without_its_step_is_refused() -> None:
+    """Turning the parent conversation into one with the child would orphan the report."""
+    met_kind = GesprekGevoerd(datum=D, met=Gesprekspartner.KIND)
+    over_melding = GesprekGevoerd(datum=D, met=Gesprekspartner.OUDERS, over_melding=True)
+    d = dossier(SIGNAAL, WEGING, BESLUIT, over_melding, MeldingGedaan(datum=D))
+
+    with pytest.raises(StapOntbreekt) as info:
+        d.voeg_toe(Correctie(datum=D, verwijst_naar=4, vervanging=met_kind))
+
+    assert info.value.ontbreekt == "stap 3"
+    assert "event 5" in str(info.value)
