@@ -240,7 +240,10 @@ def _exporteer(args: argparse.Namespace) -> int:
     }
     tekst = json.dumps(export, ensure_ascii=False, indent=2) + "\n"
     if args.uitvoer and args.uitvoer != "-":
-        Path(args.uitvoer).write_text(tekst, encoding="utf-8")
+        # an export holds data about a child: readable by its owner only
+        fd = os.open(args.uitvoer, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as uit:
+            uit.write(tekst)
     else:
         sys.stdout.write(tekst)
     return EXIT_GEWIJZIGD if fouten else EXIT_OK

@@ -309,12 +309,18 @@ def momentopname_uit_rijen(
 class SQLiteOpslag:
     """The embedded default: one SQLite file, WAL, ``synchronous=FULL``, one transaction each.
 
+    A new file is created readable and writable by its owner only.
+
     Several processes may append to the same file; ``BEGIN IMMEDIATE`` serialises writers and
     the sequence-number check makes a stale writer fail with ``VolgnummerConflict``.
     """
 
     def __init__(self, pad: str | os.PathLike[str], *, wachttijd: float = 30.0) -> None:
         self.pad = Path(pad)
+        if not self.pad.exists():
+            # data about children: readable by the owner only (SQLite gives its -wal and -shm
+            # files the same permissions as the database)
+            self.pad.touch(mode=0o600, exist_ok=True)
         self._conn = sqlite3.connect(str(self.pad), timeout=wachttijd, isolation_level=None)
         self._conn.execute("PRAGMA journal_mode=WAL")
         self._conn.execute("PRAGMA synchronous=FULL")

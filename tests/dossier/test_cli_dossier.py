@@ -141,6 +141,7 @@ def test_exporteer_writes_the_whole_dossier(
     assert export["keten"]["laatste_hash"] == export["gebeurtenissen"][-1]["hash"]
     assert export["toestand"]["gesloten"] is True
     assert export["bevindingen"] == []
+    assert uitvoer.stat().st_mode & 0o077 == 0
 
 
 def test_an_unknown_dossier_is_an_error_not_a_traceback(

@@ -183,3 +183,16 @@ def test_two_archives_on_one_file_see_each_others_appends(sqlite_pad: str) -> No
         a.voeg_toe("lln-1", MeldingGedaan(datum=dt.date(2026, 3, 5), spoed=True), na=1)
 
     assert len(a.lees("lln-1")) == 2
+
+
+def test_a_new_sqlite_store_is_readable_by_its_owner_only(sqlite_pad: str) -> None:
+    """Data about children: mode 0600 for the database and its WAL."""
+    import os
+    import stat
+
+    archief = Archief(SQLiteOpslag(sqlite_pad))
+    archief.voeg_toe("lln-1", volledig_voorbeeld()[0])
+
+    for pad in (sqlite_pad, f"{sqlite_pad}-wal"):
+        assert stat.S_IMODE(os.stat(pad).st_mode) == 0o600
+    archief.sluit()
