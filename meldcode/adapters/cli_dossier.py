@@ -39,7 +39,13 @@ from meldcode.domain.dossier import (
     Toestand,
     volgordefouten,
 )
-from meldcode.errors import Fout, OngeldigeInvoer
+from meldcode.errors import (
+    DossierNietGevonden,
+    Fout,
+    OngeldigeInvoer,
+    StapOntbreekt,
+    VolgnummerConflict,
+)
 from meldcode.rules.dossier import toestand
 from meldcode.rules.registratie import REGISTRATIES, controleer
 
@@ -86,14 +92,31 @@ def _lees_invoer(pad: str) -> str:
 
 
 def _toevoegen(args: argparse.Namespace) -> int:
+    """Append the events of one file; all or, when one is refused up front, none of them."""
     gebeurtenissen = gebeurtenissen_uit_json(_lees_invoer(args.gebeurtenis))
     archief = _archief(args)
     try:
-        na = args.na
+        try:
+            huidig = archief.lees(args.dossier)
+        except DossierNietGevonden:
+            huidig = Dossier(id=args.dossier)
+        if args.na is not None and args.na != len(huidig):
+            raise VolgnummerConflict(args.dossier, args.na, len(huidig))
+        proef = huidig
+        for i, g in enumerate(gebeurtenissen):
+            try:
+                proef = proef.voeg_toe(g)
+            except StapOntbreekt as fout:
+                if len(gebeurtenissen) == 1:
+                    raise
+                raise StapOntbreekt(
+                    fout.gebeurtenis, fout.ontbreekt, f"[{i}] {fout} (nothing was recorded)"
+                ) from None
+        na = len(huidig)
         for g in gebeurtenissen:
-            nummer = archief.voeg_toe(args.dossier, g, na=na)
-            print(f"{args.dossier}: gebeurtenis {nummer} vastgelegd ({g.soort}, {g.datum})")
-            na = None if na is None else nummer
+            # another writer in between makes this a conflict instead of a mixed history
+            na = archief.voeg_toe(args.dossier, g, na=na)
+            print(f"{args.dossier}: gebeurtenis {na} vastgelegd ({g.soort}, {g.datum})")
     finally:
         archief.sluit()
     return EXIT_OK

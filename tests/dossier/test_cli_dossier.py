@@ -244,3 +244,31 @@ def test_the_output_matches_the_golden_file_beside_the_example(
     assert golden.read_text(encoding="utf-8") == uit, (
         "the output changed; review it and rerun with MELDCODE_UPDATE_GOLDEN=1"
     )
+
+
+def test_a_file_of_events_is_recorded_whole_or_not_at_all(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """When the third event of a list is refused, the first two are not recorded either."""
+    lijst = [
+        json.loads(p.read_text(encoding="utf-8")) for p in (STAPPEN[0], STAPPEN[1], STAPPEN[9])
+    ]
+    pad = tmp_path / "lijst.json"
+    pad.write_text(json.dumps(lijst), encoding="utf-8")
+
+    status = main(["dossier", "toevoegen", "lln-0042", str(pad), "--db", db])
+
+    assert status == 1
+    assert "[2]" in capsys.readouterr().err
+    assert main(["dossier", "lijst", "--db", db]) == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_a_stale_na_is_refused(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """``--na`` is the number of events the caller saw."""
+    toevoegen(db, STAPPEN[0])
+
+    status = main(["dossier", "toevoegen", "lln-0042", str(STAPPEN[1]), "--db", db, "--na", "0"])
+
+    assert status == 1
+    assert "another writer" in capsys.readouterr().err
