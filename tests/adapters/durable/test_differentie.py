@@ -112,3 +112,17 @@ def test_durable_decides_like_the_pure_engine_when_another_protocol_is_asked(
     """The ``protocol`` argument overrides the case's own, in both engines."""
     for weging in list(wegingen(protocol))[::97]:
         vergelijk(attrs.evolve(CONTEXTEN["onveilig"], weging=weging), protocol)
+
+
+def test_durable_decides_like_the_pure_engine_with_every_shipped_profile() -> None:
+    """Organisation profiles add cited rules; durable compiles them from the same objects."""
+    from meldcode.adapters.profiel import beschikbare_profielen, laad_profiel
+
+    for naam in beschikbare_profielen():
+        profiel = laad_profiel(naam)
+        for protocol in profiel.protocollen:
+            basis = profiel.regelbasis(protocol)
+            stap = 1 if protocol is Protocol.P2013 else 97
+            for variant in varianten()[::3]:
+                for weging in list(wegingen(protocol))[::stap]:
+                    vergelijk(attrs.evolve(variant, protocol=protocol, weging=weging), basis=basis)
