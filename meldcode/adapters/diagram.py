@@ -268,10 +268,9 @@ def mermaid(d: Diagram) -> str:
     regels.append("flowchart TD")
     for k in d.knopen:
         open_, sluit = _MERMAID_VORM[k.soort]
-        label = "<br/>".join(
-            f"<b>{_mermaid_tekst(k.label[0])}</b>" if i == 0 else _mermaid_tekst(t)
-            for i, t in enumerate(k.label)
-        )
+        # plain text and line breaks only: Mermaid's default (strict) security level escapes
+        # other HTML, which would show up as literal tags
+        label = "<br/>".join(_mermaid_tekst(t) for t in k.label)
         regels.append(f"    {k.id}{open_}{label}{sluit}")
     for p in d.pijlen:
         pijl = "-.->" if p.gestippeld else "-->"
