@@ -801,24 +801,19 @@ class _Ruleset:
             f"({type(exc).__name__}: {str(exc)[:200]})"
         )
 
-    def trek_in(self, sid: str, ids: list[str]) -> bool:
-        """Retract the facts ``ids`` of case ``sid``; ``True`` when nothing of them is left.
+    def leeg(self, sid: str, ids: list[str]) -> bool:
+        """Retract the facts ``ids`` of case ``sid``; ``True`` when the case holds no fact now.
 
-        Reusing a case id saves durable from building a fresh case state for every case.
+        Reusing an emptied case id saves durable building a fresh case state for every case.
         """
-        with self.slot:
-            try:
-                for i in reversed(ids):
-                    code, staat = _engine.retract_fact(
-                        self._handle, json.dumps({"sid": sid, "id": i})
-                    )
-                    if code == _AFGEHANDELD and _engine.start_action_for_state(self._handle, staat):
-                        _engine.abandon_action(self._handle, staat)
-                        return False
+        try:
+            self.trek_terug(sid, list(reversed(ids)), "opruimen")
+            with self.slot:
                 feiten = json.loads(_engine.get_facts(self._handle, sid))
-            except Exception:
-                return False
-            return all(str(f.get("id", "")).startswith("sid-") for f in feiten)
+        except (MeldcodeError, ValueError):
+            return False
+        # only durable's own state fact ("sid-<id>") may remain
+        return all(str(f.get("id", "")).startswith("sid-") for f in feiten)
 
     def trek_terug(self, sid: str, ids: list[str], soort: str) -> None:
         """Retract the facts ``ids`` of case ``sid`` (an unknown id is no error)."""
@@ -957,7 +952,7 @@ class DurableRegelbasis:
                 # keep the case id for the next case only when every fact is gone again
                 # delete_state is avoided: it crashed the interpreter in the stress scenario;
                 # a case id that could not be emptied is simply not used again
-                if klaar and self._ruleset.trek_in(sid, gepost):
+                if klaar and self._ruleset.leeg(sid, gepost):
                     self._sid = sid
         return uitkomst
 
