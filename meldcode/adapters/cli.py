@@ -26,6 +26,7 @@ from meldcode.adapters.json import (
     fout_naar_dict,
     lees_json_lines,
 )
+from meldcode.adapters.profiel import laad_profiel
 from meldcode.adapters.schema import besluit_schema, casus_schema
 from meldcode.domain.waarden import Protocol
 from meldcode.errors import MeldcodeError, OngeldigeInvoer
@@ -166,8 +167,10 @@ def _conditie(c: Any) -> Any:
 def _regels(args: argparse.Namespace) -> int:
     protocollen = [args.protocol] if args.protocol else list(Protocol)
     gezien: dict[str, Regel] = {}
+    profiel = laad_profiel(args.profiel) if args.profiel else None
     for p in protocollen:
-        for r in regelbasis(p).regels:
+        basis = regelbasis(p) if profiel is None else profiel.regelbasis(p)
+        for r in basis.regels:
             gezien.setdefault(r.id, r)
     if args.json:
         print(
@@ -239,6 +242,7 @@ def bouw_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("regels", help="list the rule base with sources and quotes")
     p.add_argument("--protocol", type=_protocol_arg, default=None)
     p.add_argument("--json", action="store_true", help="as JSON")
+    voeg_profiel_toe(p)
     p.set_defaults(func=_regels)
 
     p = sub.add_parser("schema", help="print the JSON Schema of a case (or --besluit)")

@@ -58,7 +58,7 @@ __all__ = [
 ]
 
 _BESTAND = re.compile(r"^\d{3}_[0-9a-f]{16}\.txt$")
-_ID = re.compile(r"^[a-z0-9+]+(\.[a-z0-9-]+)+$")
+_ID = re.compile(r"^[a-z0-9+-]+(\.[a-z0-9-]+)+$")
 OMSTANDIGHEDEN: frozenset[str] = frozenset(a.name for a in attrs.fields(Omstandigheden))
 SIGNAALKENMERKEN: frozenset[str] = frozenset(
     a.name for a in attrs.fields(Signaal) if a.type in ("bool", bool)
@@ -421,9 +421,7 @@ class Regelbasis:
         return dict(self.rolnamen).get(rol)
 
     def _check_profiel(self) -> None:
-        kaart = [k.partij for k in self.sociale_kaart]
-        dubbel = sorted({p.value for p in kaart if kaart.count(p) > 1})
-        _check(not dubbel, f"the sociale kaart lists a party twice: {', '.join(dubbel)}")
+        # a party may have several entries (e.g. one Sociaal Team per area); all are listed
         for k in self.sociale_kaart:
             _check(
                 k.partij in self.contactvolgorde,

@@ -54,8 +54,8 @@ def kopie(naam: str, tmp_path: Path, vervang: tuple[str, str] | None = None) -> 
 
 
 def test_the_shipped_profiles_are_vcog_and_fedra() -> None:
-    """Both school profiles of the sources ship with the package."""
-    assert beschikbare_profielen() == ("fedra", "vcog")
+    """Both school profiles of the sources ship with the package (with the other kaarten)."""
+    assert {"fedra", "vcog"} <= set(beschikbare_profielen())
 
 
 def test_fedra_from_a_file_adds_the_board_exactly_at_afweging_1b(tmp_path: Path) -> None:
@@ -205,3 +205,46 @@ def test_profile_rule_bases_keep_the_national_rules() -> None:
         for protocol in profiel.protocollen:
             eigen = {r.id for r in profiel.regelbasis(protocol).regels}
             assert {r.id for r in regelbasis(protocol).regels} <= eigen
+
+
+def test_a_party_with_several_entries_lists_them_all() -> None:
+    """Midden-Groningen has one Sociaal Team per area: all five are given, in the kaart's order."""
+    profiel = laad_profiel("midden-groningen")
+    casus = Casus(
+        protocol=Protocol.P2019,
+        signalen=SIGNAAL,
+        omstandigheden=attrs.evolve(Casus().omstandigheden, sociaal_team_betrokken=True),
+    )
+
+    besluit = beslis(casus, basis=profiel.regelbasis(Protocol.P2019))
+
+    teams = [k.organisatie for k in besluit.contacten_details if k.partij is Partij.SOCIAAL_TEAM]
+    assert teams == [
+        "Sociaal Team Oost",
+        "Sociaal Team West",
+        "Sociaal Team Zuid",
+        "Sociaal Team Menterwolde",
+        "Sociaal Team Slochteren",
+    ]
+
+
+def test_the_profile_condition_format_is_what_regels_json_prints() -> None:
+    """Every condition of every rule reads back from its ``meldcode regels --json`` form."""
+    from meldcode.adapters.cli import regel_naar_dict
+    from meldcode.adapters.dekking import alle_regels
+    from meldcode.adapters.profiel import conditie_uit_dict
+
+    for regel in alle_regels():
+        assert conditie_uit_dict(regel_naar_dict(regel)["conditie"]) == regel.als, regel.id
+
+
+def test_regels_with_a_profile_lists_its_own_rules(capsys: pytest.CaptureFixture[str]) -> None:
+    """``meldcode regels --profiel vcog`` shows the national rules and the profile's."""
+    from meldcode.adapters.cli import main
+
+    status = main(["regels", "--profiel", "vcog", "--protocol", "2013"])
+    out = capsys.readouterr().out
+
+    assert status == 0
+    assert "vcog.stap-2.verplicht.intern-begeleider  [2013]" in out
+    assert "2013.stap-5b.melden  [2013]" in out

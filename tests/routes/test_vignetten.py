@@ -107,7 +107,8 @@ def test_an_unknown_profile_is_bad_input(
     err = capsys.readouterr().err
 
     assert status == 1
-    assert "profiel must be a file or one of fedra, vcog (got 'nergens')" in err
+    assert "profiel must be a file or one of fedra, midden-groningen, perspectief, vcog" in err
+    assert "(got 'nergens')" in err
 
 
 def test_a_profile_needs_the_pure_engine(
