@@ -2,32 +2,32 @@
 
 This is the only module that imports ``durable``. It compiles a ``Regelbasis`` (a protocol's
 rules, plus any profile rules) into one durable_rules ruleset, walking the condition trees: there
-is no second, hand-written copy of the rules. durable decides which rules fire; this module only
-posts validated facts and reads the firings back into a ``Besluit``.
+is no second, hand-written copy of the rules. durable decides which rules fire; this module
+posts validated facts and reads the firings back into a ``Besluit``. It also runs a monitoring
+session (``Bewaker``) on durable's timer pattern, from the cited ``meldcode.rules.bewaking``.
 
 How the three-valued semantics of the pure engine (``meldcode.rules.evaluatie``) fit a rete
-engine, which only knows "matches": every condition ``c`` is compiled twice, to an expression
-that holds when ``c`` is true and one that holds when ``c`` is false (negations are pushed down
-to the comparisons, De Morgan). *Unknown* is "neither", which is again an expression. So each
-rule becomes three durable rules, ``waar``, ``onwaar`` and ``onbekend``, of which exactly one
-fires for a case; if not, durable has silently mis-matched and ``DurableFout`` is raised rather
-than a wrong decision returned. Rules that read decisions of other rules (``Beslist``, ``tenzij``)
-are evaluated in a later stratum, on a fact that carries the outcomes of the earlier rules.
+engine, which only knows "matches": every condition becomes a *node* with three outcomes (true,
+false, unknown), each a durable expression; negations are pushed down to the comparisons (De
+Morgan), so *unknown*, "neither true nor false", is an expression too. Rules, their exceptions
+(``tenzij``), decisions read by other rules (``Beslist``) and the next question are nodes as
+well. A node is evaluated in the stratum after the nodes it reads; each stratum is one fact
+posted to durable, and for every node exactly one outcome must fire, or ``DurableFout`` is
+raised instead of a (least protective) default.
 
-durable's quirks, and how they are fenced here (see ``docs/durable.md``):
+durable's quirks, and how they are fenced here (the full list is in ``docs/durable.md``):
 
-- the default ``Host`` starts two background timer threads that dispatch actions and assert
-  timer pulses into the same C ruleset the caller is using; the action protocol spans several C
-  calls, so the threads interleave inside it and the process can crash. ``_StilleHost`` starts
-  no threads; everything runs on the caller's thread, under a lock.
+- durable's ``Host`` starts two timer threads that drive the C ruleset between the calls of an
+  action on the caller's thread (the segmentation fault). ``Host`` is not used: ``_Ruleset``
+  drives the C engine from the caller's thread only, under a lock; timers are pulsed by the
+  caller.
 - a missing or mistyped field matches nothing, and ``"false" == False``, ``0 == False`` match:
-  every fact is built from validated domain objects and checked field by field before it is
-  posted, and "no outcome for a rule" is an error, not a default.
-- ``$iall`` does not hold for an empty list: the signal count is compiled in beside it.
-- per-case state lives on in the ruleset: every evaluation uses a fresh case id and deletes its
-  state when done; the C engine holds at most 1024 live case ids, so the monitor retires cases.
-- errors raised in actions are swallowed into the case state: actions here only record what
-  fired, any error is re-raised as ``DurableFout`` after the post, and the state is checked too.
+  every fact is built from validated domain objects and type-checked before it is posted.
+- ``$iall`` never matches an empty list or an ``$or``: list items are facts of their own.
+- ``delete_state`` aborted the interpreter in the stress scenario: cases are emptied and their
+  ids reused instead, which also keeps below the 1024 live case ids of the C engine.
+- errors raised in actions are swallowed into the case state: there are no Python actions
+  inside durable here, only the record of which rule fired.
 """
 
 from __future__ import annotations
@@ -869,9 +869,9 @@ class DurableRegelbasis:
 
     Build one with ``compileer(basis)``. ``evalueer``/``beslis`` take a ``Casus`` and return
     exactly what the pure engine returns. Each evaluation runs under a lock on the caller's
-    thread, with a fresh case id whose durable state is deleted afterwards, so nothing of one
-    case is seen by the next. ``close()`` frees the C ruleset (also done when the object is
-    garbage collected).
+    thread in a durable case that holds no fact: every fact it posts is retracted afterwards
+    (checked), or the case id is not used again, so nothing of one case is seen by the next.
+    ``close()`` frees the C ruleset (also done when the object is garbage collected).
     """
 
     def __init__(self, basis: Regelbasis) -> None:
