@@ -200,6 +200,64 @@ AANVULLEND += (
     ),
 )
 
+AANVULLEND += (
+    _p(
+        JSO,
+        "Stap 2: Collegiale consultatie en zo nodig raadplegen van het Advies- en Meldpunt "
+        "Kindermishandeling",
+        "Om de leerling 'open' (niet anoniem) te bespreken in het zorgadviesteam en met andere "
+        "externe deskundigen is schriftelijke toestemming van de ouder vereist.",
+        "2013.stap-2.zonder-toestemming-anoniem",
+    ),
+    _p(
+        JSO,
+        "II Verantwoordelijkheden van de Scholengroep Perspectief",
+        "een aandachtsfunctionaris huiselijk geweld en kindermishandeling (mogelijk de intern "
+        "begeleider) aanstellen;",
+        "2013.rollen.aandachtsfunctionaris-coordineert",
+    ),
+    _p(
+        HANDELINGSWIJZER,
+        "Stap 5: Beslis over zelf hulp organiseren of melden",
+        "Zorg er voor dat in situaties waar meerdere partijen betrokken zijn een persoon vinger "
+        "aan de pols houdt of regie voert.",
+        "2019.afweging-4d.rollen-en-casemanager",
+    ),
+    _p(
+        HANDELINGSWIJZER,
+        "Wanneer leg je met welke partij contact?, Moet er onmiddellijk ingegrepen worden?",
+        "Het is vaak niet in het belang van kinderen om overhaast actie te ondernemen.",
+        "2019.contact.112-levensgevaar",
+    ),
+    _p(
+        FEDRA,
+        "1.3 Stap 3. Gesprek met ouders, leerling",
+        "Wanneer de ouders niet te motiveren zijn en de zorgen blijven ontkennen, is het raadzaam "
+        "verder advies te vragen en een melding te overwegen.",
+        "2019.contact.complexe-casus.overleg-melding",
+    ),
+    _p(
+        FEDRA,
+        "1.5.1 Beslissing melding Veilig Thuis",
+        "De melding wordt aan de ouders meegedeeld. Het is verstandig dit te doen in overleg met "
+        "Veilig Thuis.",
+        "2019.rollen.melding-bespreken-met-ouders",
+    ),
+    _p(
+        FEDRA,
+        "1.5.2 Hulp school",
+        "Belangrijk is om bij de ouders en de instantie te informeren of zij ook daadwerkelijk "
+        "naar de verwijzende instantie zijn gegaan.",
+        "2019.rollen.zorgcoordinator-volgt-hulp",
+    ),
+    _p(
+        FEDRA,
+        "Noodsituaties",
+        "Voor noodsituaties is Veilig Thuis 24 uur per dag beschikbaar.",
+        "2019.noodsituatie.direct-contact-veilig-thuis",
+    ),
+)
+
 #: instructions deliberately left out, each with its reason
 WEGGELATEN: tuple[Passage, ...] = (
     _p(
@@ -456,6 +514,111 @@ WEGGELATEN: tuple[Passage, ...] = (
         "Stap 4: Zorg en veiligheid bepalen",
         "Neem contact op met de coördinator van het CJG om de juiste zorg op te starten.",
         reden="a regional CJG role that the contract's parties do not name",
+    ),
+)
+
+
+WEGGELATEN += (
+    _p(
+        JSO,
+        "Stap 1: In kaart brengen van signalen",
+        "In deze fase observeert u de leerling in de klas en eventueel daarbuiten (bijvoorbeeld "
+        "tijdens een huisbezoek)",
+        reden="how to observe; the case records the signals that result",
+    ),
+    _p(
+        JSO,
+        "Stap 2: Collegiale consultatie en zo nodig raadplegen van het Advies- en Meldpunt "
+        "Kindermishandeling",
+        "Voor het bespreken in het zorgadviesteam wordt een intakegesprek met ouder en/of "
+        "leerkracht door het maatschappelijk werk of een ander lid van het zorgadviesteam "
+        "gevoerd.",
+        reden="the zorgadviesteam's own procedure, not the school's decision",
+    ),
+    _p(
+        JSO,
+        "Stap 3: Gesprek met de ouder",
+        "Hebt u ondersteuning nodig bij het voorbereiden of het voeren van het gesprek met de "
+        "ouder, raadpleeg dan een deskundige collega en/of het Advies- en Meldpunt "
+        "Kindermishandeling of het Steunpunt Huiselijk Geweld.",
+        reden=GESPREK,
+    ),
+    _p(
+        JSO,
+        "Stap 3: Gesprek met de ouder",
+        "Indien een handelingsplan wordt ingezet voor de leerling, bespreek dit met de ouder.",
+        reden="the school's own care plan (handelingsplan), outside the meldcode's decisions",
+    ),
+    _p(
+        JSO,
+        "Stap 5a: Hulp organiseren en effecten volgen",
+        "Maak in de klas afspraken over begeleidings- en zorgbehoeften van de leerling.",
+        reden="classroom support; not a decision of the meldcode",
+    ),
+    _p(
+        JSO,
+        "Stap 5b: Melden en bespreken met de ouder",
+        "overleg bij uw melding met het Advies- en Meldpunt Kindermishandeling wat u na de "
+        "melding, binnen de grenzen van uw gebruikelijke werkzaamheden, zelf nog kunt doen",
+        reden="the content of the conversation with the AMK at the report",
+    ),
+    _p(
+        JSO,
+        "II Verantwoordelijkheden van de Scholengroep Perspectief",
+        "het vaststellen of er al dan niet sprake is van kindermishandeling of huiselijk geweld;",
+        reden="a statement of scope: the school reports a suspicion, it does not establish abuse",
+    ),
+    _p(
+        HANDELINGSWIJZER,
+        "Stap 3: Ga in gesprek met betrokkenen",
+        "Bespreek kort na signaleren de zorgen met beide ouders of verzorgers.",
+        reden=GESPREK,
+    ),
+    _p(
+        HANDELINGSWIJZER,
+        "OMGAAN MET HET KIND",
+        "Ga eerst in gesprek met het kind zonder ouders.",
+        reden=GESPREK,
+    ),
+    _p(
+        HANDELINGSWIJZER,
+        "Wanneer leg je met welke partij contact?, Moet er onmiddellijk ingegrepen worden?",
+        "De politie kan een huisverbod in werking laten treden voor de 'pleger'.",
+        reden="describes what the police can do, not what the school must do",
+    ),
+    _p(
+        HANDELINGSWIJZER,
+        "WAT DOET GGD-JEUGDGEZONDHEIDSZORG?",
+        "Betrek als school of leerplicht de Jeugdarts bij veel verzuim op basis van ziekte via "
+        "het ziekteverzuimprotocol.",
+        reden="the absence protocol (ziekteverzuim), outside the meldcode",
+    ),
+    _p(
+        FEDRA,
+        "1.2 Stap 2. Overleggen met collega's, externen",
+        "Ook kan een deskundige worden ingezet bij de beoordeling van letsel waarbij een "
+        "vermoeden van kindermishandeling of huiselijk geweld speelt.",
+        reden="assessing an injury is the case's input (signalen[].ernstig_letsel)",
+    ),
+    _p(
+        FEDRA,
+        "1.5.1 Beslissing melding Veilig Thuis",
+        "Van de leerkracht wordt verwacht dat hij, binnen zijn mogelijkheden, het kind blijft "
+        "ondersteunen en beschermen.",
+        reden="a standing duty after every report, not a decision that depends on the case",
+    ),
+    _p(
+        CJG,
+        "Stap 3: Bespreking met ouders/opvoeders",
+        "Vraag in die gevallen dan ook hulp bij je collega, je directeur of de coördinator van "
+        "het CJG.",
+        reden=GESPREK,
+    ),
+    _p(
+        CJG,
+        "Stap 5: Zorg voor jeugd gebruiken",
+        "Heb je geen inlogcodes vraag deze dan aan de coördinator van het CJG.",
+        reden="access to a regional system; not a decision about the case",
     ),
 )
 
