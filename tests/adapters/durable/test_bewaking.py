@@ -257,3 +257,27 @@ def test_a_deadline_counts_working_days_from_the_event_date() -> None:
         (gevolg,) = b.tik(dag(30))
 
         assert gevolg.uiterlijk == plus_werkdagen(WeekendKalender(), dag(4), 5)
+
+
+def test_the_timer_rules_use_durables_own_timeout_pattern_exactly() -> None:
+    """Wrapping the ``$gte`` against the timer in an ``$and`` crashes durable's C engine.
+
+    Minimal reproduction (durable-rules 2.0.28): a ruleset with ``{"timeout": {"$and":
+    [{"feit": "puls"}, {"$gte": {"$time": {"base": "$baseTime"}}}]}}``, one timer fact, then a
+    pulse whose ``$time`` is below ``$baseTime``: segmentation fault. Keep the pattern as
+    ``durable.lang.timeout`` writes it.
+    """
+    from meldcode.adapters.durable import _bewakingsregels
+
+    regels = _bewakingsregels(BEWAKINGEN)
+    verlopen = {naam: regel for naam, regel in regels.items() if naam.startswith("verlopen:")}
+
+    assert len(verlopen) == 3
+    for naam, regel in verlopen.items():
+        k = naam.split(":")[1]
+        assert regel == {
+            "all": [
+                {"base": {"$timerName": k}},
+                {"timeout": {"$gte": {"$time": {"base": "$baseTime"}}}},
+            ]
+        }
