@@ -79,19 +79,23 @@ class Evaluatie:
 
 
 def _of(waarden: list[Waarheid]) -> Waarheid:
-    if any(w is True for w in waarden):
-        return True
-    if any(w is None for w in waarden):
-        return None
-    return False
+    uitkomst: Waarheid = False
+    for w in waarden:
+        if w is True:
+            return True
+        if w is None:
+            uitkomst = None
+    return uitkomst
 
 
 def _en(waarden: list[Waarheid]) -> Waarheid:
-    if any(w is False for w in waarden):
-        return False
-    if any(w is None for w in waarden):
-        return None
-    return True
+    uitkomst: Waarheid = True
+    for w in waarden:
+        if w is False:
+            return False
+        if w is None:
+            uitkomst = None
+    return uitkomst
 
 
 def _niet(w: Waarheid) -> Waarheid:
@@ -104,11 +108,24 @@ class _Context:
         self.basis = basis
         self.beslist: dict[Beslispunt, Waarheid] = {}
         self.bereikbaar: dict[Vraag, Waarheid] = {}
+        # Conditions are shared between rules; each is evaluated once per case. This is sound
+        # because a condition that reads a decision (``Beslist``) is only evaluated after every
+        # rule concluding that decision (the rule base's ``volgorde``), and ``voorwaarde``s
+        # never read decisions (checked when the rule base is built).
+        self._memo: dict[int, Waarheid] = {}
         for afweging in basis.vragen:
             v = afweging.voorwaarde
             self.bereikbaar[afweging.vraag] = True if v is None else self.waar(v)
 
     def waar(self, c: Conditie) -> Waarheid:
+        sleutel = id(c)
+        if sleutel in self._memo:
+            return self._memo[sleutel]
+        waarde = self._waar(c)
+        self._memo[sleutel] = waarde
+        return waarde
+
+    def _waar(self, c: Conditie) -> Waarheid:
         match c:
             case Antwoord(vraag, waarden):
                 antwoord = self.casus.weging.antwoord(vraag)
@@ -255,7 +272,7 @@ def evalueer(
     status: dict[str, Waarheid] = {}
     per_punt: dict[Beslispunt, list[Waarheid]] = {}
     for regel in basis.volgorde:
-        for punt in regel.afhankelijk_van:
+        for punt in basis.afhankelijkheden[regel.id]:
             ctx.beslist[punt] = _of(per_punt.get(punt, []))
         # default logic: a rule holds unless one of its exceptions is established
         uitgezonderd = any(ctx.beslist[p] is True for p in regel.tenzij)

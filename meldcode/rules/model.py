@@ -10,7 +10,7 @@ declared exception (``tenzij``).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import TypeAlias
 
 import attrs
@@ -317,7 +317,8 @@ class Regelbasis:
 
     ``onverenigbaar`` lists pairs of decisions that may never both be true; ``contactvolgorde``
     orders ``contacten`` by urgency. ``volgorde`` (derived) is an evaluation order in which
-    every rule comes after the rules whose decisions it reads.
+    every rule comes after the rules whose decisions it reads; ``afhankelijkheden`` (derived)
+    maps each rule id to the decisions it reads.
 
     An organisation profile adds its ``profiel`` name, its ``sociale_kaart`` (to resolve
     ``contacten`` to phone numbers) and its ``rolnamen`` (e.g. the aandachtsfunctionaris is the
@@ -333,6 +334,7 @@ class Regelbasis:
     sociale_kaart: tuple[Contactgegevens, ...] = ()
     rolnamen: tuple[tuple[Rol, str], ...] = ()
     volgorde: tuple[Regel, ...] = field(init=False, eq=False, repr=False)
+    afhankelijkheden: Mapping[str, frozenset[Beslispunt]] = field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         self._check_vragen()
@@ -344,6 +346,8 @@ class Regelbasis:
         self._check_onverenigbaar()
         self._check_profiel()
         object.__setattr__(self, "volgorde", self._sorteer())
+        # derived once here, so that an evaluation does not walk every condition tree again
+        object.__setattr__(self, "afhankelijkheden", {r.id: r.afhankelijk_van for r in self.regels})
 
     def regel(self, regel_id: str) -> Regel:
         """The rule with this id; ``KeyError`` when there is none."""
