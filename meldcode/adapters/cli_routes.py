@@ -11,14 +11,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from meldcode.adapters.engines import Beslisser, engine
+from meldcode.adapters.engines import Beslisser, engine, engine_met_basis
 from meldcode.adapters.profiel import beschikbare_profielen, laad_profiel
 from meldcode.domain.besluit import Besluit
 from meldcode.domain.casus import Casus
 from meldcode.domain.waarden import Protocol
-from meldcode.errors import EngineNietBeschikbaar
 from meldcode.rules.basis import regelbasis
-from meldcode.rules.beslis import beslis
 from meldcode.rules.evaluatie import kies_protocol
 from meldcode.rules.model import Regelbasis
 from meldcode.rules.profiel import Profiel
@@ -44,17 +42,14 @@ def _profiel(args: argparse.Namespace) -> Profiel | None:
 
 
 def beslisser_voor(args: argparse.Namespace) -> Beslisser:
-    """The decide function for ``--engine`` and ``--profiel``; a profile needs the pure engine."""
+    """The decide function for ``--engine`` and ``--profiel`` (any engine takes a profile)."""
     profiel = _profiel(args)
     if profiel is None:
         return engine(args.engine)
-    if args.engine != "pure":
-        raise EngineNietBeschikbaar(
-            f"--profiel is only supported with --engine pure (got --engine {args.engine})"
-        )
+    met_basis = engine_met_basis(args.engine)
 
     def met_profiel(casus: Casus, protocol: Protocol | None) -> Besluit:
-        return beslis(casus, protocol, basis=profiel.regelbasis(kies_protocol(casus, protocol)))
+        return met_basis(casus, protocol, basis=profiel.regelbasis(kies_protocol(casus, protocol)))
 
     return met_profiel
 

@@ -56,7 +56,7 @@ from meldcode.domain.dossier import (
     Werkdagkalender,
     plus_werkdagen,
 )
-from meldcode.domain.dossier import _Basis as _Gebeurtenis
+from meldcode.domain.dossier import Gebeurtenis as _Gebeurtenis
 from meldcode.domain.waarden import (
     Beslispunt,
     Oordeel,

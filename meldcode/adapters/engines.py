@@ -12,9 +12,12 @@ from meldcode.domain.waarden import Protocol
 from meldcode.errors import EngineNietBeschikbaar
 from meldcode.rules.beslis import beslis
 
-__all__ = ["ENGINES", "Beslisser", "engine"]
+__all__ = ["ENGINES", "Beslisser", "BeslisserMetBasis", "engine", "engine_met_basis"]
 
 Beslisser = Callable[[Casus, Protocol | None], Besluit]
+"""A decide function as the command line calls it: ``(casus, protocol)``."""
+BeslisserMetBasis = Callable[..., Besluit]
+"""A decide function that also takes ``basis=`` (a profile's rule base), as ``beslis`` does."""
 ENGINES: tuple[str, ...] = ("pure", "durable")
 
 
@@ -26,6 +29,17 @@ def engine(naam: str) -> Beslisser:
     """The decide function of engine ``naam``; ``EngineNietBeschikbaar`` says why one is missing."""
     if naam == "pure":
         return _pure
+    beslisser: Beslisser = engine_met_basis(naam)
+    return beslisser
+
+
+def engine_met_basis(naam: str) -> BeslisserMetBasis:
+    """Like ``engine``, but the function takes ``(casus, protocol, *, basis=None)``.
+
+    ``basis`` lets a caller decide with an extended rule base, such as an organisation profile.
+    """
+    if naam == "pure":
+        return beslis
     if naam == "durable":
         if sys.version_info >= (3, 13):
             raise EngineNietBeschikbaar(
@@ -41,6 +55,6 @@ def engine(naam: str) -> Beslisser:
                 f"the durable engine is not available ({exc.name or 'durable'} is not installed): "
                 "pip install 'meldcode[durable]' (needs a C compiler and Python 3.11 or 3.12)"
             ) from None
-        beslisser: Beslisser = module.beslis
-        return beslisser
+        met_basis: BeslisserMetBasis = module.beslis
+        return met_basis
     raise EngineNietBeschikbaar(f"unknown engine {naam!r}; choose one of {', '.join(ENGINES)}")
