@@ -88,3 +88,14 @@ def test_the_version_matches_pyproject() -> None:
     pyproject = tomllib.loads((PAKKET.parent / "pyproject.toml").read_text(encoding="utf-8"))
 
     assert pyproject["project"]["version"] == meldcode.__version__
+
+
+def test_every_error_of_the_api_is_exported_and_has_the_root() -> None:
+    """The errors are part of the API: each is a MeldcodeError, exported from the facade."""
+    import meldcode.errors as errors
+
+    for naam in errors.__all__:
+        obj = getattr(errors, naam)
+        if isinstance(obj, type) and issubclass(obj, Exception):
+            assert issubclass(obj, meldcode.MeldcodeError), naam
+            assert naam in meldcode.__all__, naam
