@@ -1,13 +1,16 @@
-"""Every ```python block of the docs runs, top to bottom per page, so the docs cannot drift."""
+"""Every ```python block of the docs runs, and the stateless `meldcode` command lines too."""
 
 from __future__ import annotations
 
 import contextlib
 import io
 import re
+import shlex
 from pathlib import Path
 
 import pytest
+
+from meldcode.adapters.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
@@ -32,3 +35,32 @@ def test_every_python_example_on_a_page_runs(pagina: Path, monkeypatch: pytest.M
     for i, code in enumerate(blokken, start=1):
         with contextlib.redirect_stdout(io.StringIO()):
             exec(compile(code, f"{pagina.name}[{i}]", "exec"), namespace)
+
+
+SHELL = re.compile(r"^```bash[^\n]*\n(.*?)^```", re.MULTILINE | re.DOTALL)
+#: pages whose `meldcode ...` command lines need no state (a dossier store, a running monitor)
+CLI_PAGINAS = ("tutorial.md", "howto/diagrams.md", "howto/other-languages.md")
+
+
+def _opdrachten() -> list[tuple[str, str]]:
+    out = []
+    for naam in CLI_PAGINAS:
+        for blok in SHELL.findall((DOCS / naam).read_text(encoding="utf-8")):
+            for regel in blok.splitlines():
+                opdracht = regel.split("#", 1)[0].strip()
+                if opdracht.startswith("meldcode ") and not set("|<>") & set(opdracht):
+                    out.append((naam, opdracht))
+    return out
+
+
+@pytest.mark.parametrize(("pagina", "opdracht"), _opdrachten())
+def test_every_command_line_example_runs(
+    pagina: str, opdracht: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The `meldcode ...` lines of the tutorial and how-to guides exit 0 (pipes are not run)."""
+    monkeypatch.chdir(ROOT)
+
+    with contextlib.redirect_stdout(io.StringIO()):
+        status = main(shlex.split(opdracht)[1:])
+
+    assert status == 0, f"{pagina}: {opdracht}"
