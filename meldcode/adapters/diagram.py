@@ -185,6 +185,22 @@ def _conclusie(r: Regel) -> str:
     return tekst
 
 
+def _route_eisen(basis: Regelbasis, vraag: Vraag) -> dict[Vraag, frozenset[Oordeel]]:
+    """The answers every route to ``vraag`` requires (nothing when its voorwaarde branches)."""
+    voorwaarde = basis.afweging(vraag).voorwaarde
+    if voorwaarde is None:
+        return {}
+    termen = _dnf(voorwaarde)
+    if len(termen) != 1:
+        return {}
+    eisen: dict[Vraag, frozenset[Oordeel]] = {}
+    for a, positief in termen[0]:
+        if isinstance(a, Antwoord) and positief:
+            for q, w in [(a.vraag, a.waarden), *_route_eisen(basis, a.vraag).items()]:
+                eisen[q] = eisen.get(q, frozenset(Oordeel)) & w
+    return eisen
+
+
 def _pijlen(basis: Regelbasis, conditie: Conditie | None, naar: str) -> Iterator[Pijl]:
     """One arrow per disjunct of ``conditie``, from where that disjunct is decided."""
     if conditie is None:
@@ -203,8 +219,16 @@ def _pijlen(basis: Regelbasis, conditie: Conditie | None, naar: str) -> Iterator
             for a, _s in vragen:
                 if a.vraag is laatste.vraag:
                     waarden &= a.waarden
+            # answers to earlier questions that reaching this one does not already guarantee
+            route = _route_eisen(basis, laatste.vraag)
+            eerder = [
+                _tekst(a, True)
+                for a, _s in vragen
+                if a.vraag is not laatste.vraag
+                and not route.get(a.vraag, frozenset(Oordeel)) <= a.waarden
+            ]
             rest = [_tekst(a, s) for a, s in term if not isinstance(a, Antwoord)]
-            label = " + ".join([_waarden(waarden) or "(geen antwoord)", *rest])
+            label = " + ".join([_waarden(waarden) or "(geen antwoord)", *eerder, *rest])
         elif besluiten:
             van = _besluit_id(besluiten[0][0].punt)
             label = " + ".join(_tekst(a, s) for a, s in term if (a, s) != besluiten[0])

@@ -47,6 +47,15 @@ def test_the_2019_route_follows_the_voorwaarden_of_the_afwegingen() -> None:
     assert pijlen[("v_hulp_aanvaard", "r_2019_afweging_4_hulp_niet_aanvaard")] == "nee"
 
 
+def test_an_earlier_answer_the_route_does_not_guarantee_is_named_on_the_arrow() -> None:
+    """Afweging 2 is reached on 'ja' or 'twijfel'; rule afweging-2 needs a 'ja' to afweging 1."""
+    pijlen = {(p.van, p.naar): p.label for p in diagram("2019").pijlen}
+
+    label = pijlen[("v_acute_onveiligheid", "r_2019_afweging_2_onveiligheid")]
+
+    assert label == "ja / twijfel + vermoeden: ja"
+
+
 def test_mermaid_and_dot_draw_the_same_graph() -> None:
     """Both formats have one line per node and per arrow."""
     d = diagram("2013")
