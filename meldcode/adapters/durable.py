@@ -68,9 +68,9 @@ from meldcode.domain.waarden import (
 )
 from meldcode.errors import Fout, MeldcodeError, OngeldigeInvoer, OngeldigeRegelbasis
 from meldcode.rules import evaluatie
-from meldcode.rules.basis import regelbasis
+from meldcode.rules.beslis import kies_regelbasis
 from meldcode.rules.bewaking import BEWAKINGEN, Bewaking, Signalering, Termijnsoort
-from meldcode.rules.evaluatie import Evaluatie, Waarheid, kies_protocol
+from meldcode.rules.evaluatie import Evaluatie, Waarheid
 from meldcode.rules.model import (
     Alle,
     Antwoord,
@@ -1063,33 +1063,8 @@ def evalueer_casus(
 ) -> Evaluatie:
     """Like ``meldcode.rules.evalueer_casus``, with durable_rules doing the rule matching."""
     casus = _valideer_casus(casus)
-    gekozen = kies_protocol(casus, _kies(protocol))
-    if basis is None:
-        basis = regelbasis(gekozen)
-    elif basis.protocol is not gekozen:
-        raise OngeldigeInvoer(
-            [
-                Fout(
-                    "protocol",
-                    repr(gekozen.value),
-                    f"the rule base is for protocol {basis.protocol.value!r}, "
-                    f"the case asks for {gekozen.value!r}",
-                )
-            ]
-        )
+    basis = kies_regelbasis(casus, protocol, basis=basis)
     return _gecompileerd(basis).evalueer(casus)
-
-
-def _kies(protocol: Protocol | str | None) -> Protocol | None:
-    if protocol is None or isinstance(protocol, Protocol):
-        return protocol
-    try:
-        return Protocol(protocol)
-    except ValueError:
-        shown = repr(protocol) if len(protocol) < 20 else "<value>"
-        raise OngeldigeInvoer(
-            [Fout("protocol", shown, f"protocol must be '2013' or '2019' (got {shown})")]
-        ) from None
 
 
 def beslis(

@@ -1,7 +1,7 @@
 """The cited rule base per protocol, its rule language, and the pure engine."""
 
 from meldcode.rules.basis import maak_regelbasis, regelbasis
-from meldcode.rules.beslis import beslis, evalueer_casus
+from meldcode.rules.beslis import beslis, evalueer_casus, kies_regelbasis
 from meldcode.rules.evaluatie import (
     HUIDIG_PROTOCOL,
     INGANG_2019,
@@ -50,6 +50,7 @@ __all__ = [
     "evalueer",
     "evalueer_casus",
     "kies_protocol",
+    "kies_regelbasis",
     "maak_regelbasis",
     "regelbasis",
 ]

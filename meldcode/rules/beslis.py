@@ -13,23 +13,24 @@ from meldcode.rules.basis import regelbasis
 from meldcode.rules.evaluatie import Evaluatie, evalueer, kies_protocol
 from meldcode.rules.model import Regelbasis
 
-__all__ = ["beslis", "evalueer_casus"]
+__all__ = ["beslis", "evalueer_casus", "kies_regelbasis"]
 
 
-def evalueer_casus(
-    casus: Casus,
-    protocol: Protocol | str | None = None,
-    *,
-    basis: Regelbasis | None = None,
-    vrije_dagen: Collection[dt.date] = (),
-) -> Evaluatie:
-    """Like ``beslis``, but return the full ``Evaluatie`` (each rule's outcome) as well."""
+def kies_regelbasis(
+    casus: Casus, protocol: Protocol | str | None = None, *, basis: Regelbasis | None = None
+) -> Regelbasis:
+    """The rule base that decides ``casus``: ``basis`` if given, else the national one.
+
+    The protocol is chosen as ``beslis`` documents. Every engine calls this, so they all refuse
+    the same bad input the same way: ``OngeldigeInvoer`` for something that is not a ``Casus``,
+    an unknown protocol, or a ``basis`` of another protocol than the one the case asks for.
+    """
     if not isinstance(casus, Casus):
         raise OngeldigeInvoer([Fout("casus", f"<{type(casus).__name__}>", "casus must be a Casus")])
     gekozen = kies_protocol(casus, _protocol(protocol))
     if basis is None:
-        basis = regelbasis(gekozen)
-    elif basis.protocol is not gekozen:
+        return regelbasis(gekozen)
+    if basis.protocol is not gekozen:
         raise OngeldigeInvoer(
             [
                 Fout(
@@ -40,7 +41,19 @@ def evalueer_casus(
                 )
             ]
         )
-    return evalueer(casus, basis, vrije_dagen=vrije_dagen)
+    return basis
+
+
+def evalueer_casus(
+    casus: Casus,
+    protocol: Protocol | str | None = None,
+    *,
+    basis: Regelbasis | None = None,
+    vrije_dagen: Collection[dt.date] = (),
+) -> Evaluatie:
+    """Like ``beslis``, but return the full ``Evaluatie`` (each rule's outcome) as well."""
+    gekozen = kies_regelbasis(casus, protocol, basis=basis)
+    return evalueer(casus, gekozen, vrije_dagen=vrije_dagen)
 
 
 def beslis(
