@@ -9,20 +9,18 @@ wrong type is an ``OngeldigeInvoer`` naming its path, and free text is never ech
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import json
-import re
 from collections.abc import Mapping
 from typing import Any
 
 import attrs
 import cattrs
-from cattrs.errors import IterableValidationError, IterableValidationNote
 
 # the case reader's strict hooks and error paths, so events read exactly like cases do
 from meldcode.adapters.json import (
+    _SLEUTEL,
+    _enum_hook,
     _fouten,
-    _Waardefout,
     besluit_naar_dict,
     casus_naar_dict,
     converter,
@@ -50,53 +48,12 @@ __all__ = [
     "toestand_naar_dict",
 ]
 
-_SLEUTEL = re.compile(r"^[a-z0-9_]{1,40}$")
-
-
-def _enum_hook(soort: type[enum.Enum]) -> Any:
-    """Like the case reader's, but a value that does not look like a key is never shown.
-
-    A name typed where a role belongs (``"aanwezigen": ["<a name>"]``) must not end up in an
-    error message or a log.
-    """
-    allowed = ", ".join(repr(m.value) for m in soort)
-
-    def structure(value: object, _: object) -> enum.Enum:
-        if isinstance(value, str):
-            try:
-                return soort(value)
-            except ValueError:
-                if not _SLEUTEL.match(value):
-                    raise _Waardefout(f"one of {allowed}", value, tekst=True) from None
-        raise _Waardefout(f"one of {allowed}", value)
-
-    return structure
-
-
-def _rollen_hook(value: object, t: object) -> tuple[Betrokkene, ...]:
-    if not isinstance(value, list):
-        raise _Waardefout("a list", value)
-    item_hook = _enum_hook(Betrokkene)
-    items: list[Betrokkene] = []
-    errors: list[Exception] = []
-    for i, item in enumerate(value):
-        try:
-            items.append(item_hook(item, Betrokkene))
-        except Exception as exc:
-            note = IterableValidationNote(f"Structuring {t} @ index {i}", i, Betrokkene)
-            exc.__notes__ = [*getattr(exc, "__notes__", []), note]
-            errors.append(exc)
-    if errors:
-        raise IterableValidationError("invalid items", errors, tuple)
-    return tuple(items)
-
 
 def _maak_converter() -> cattrs.Converter:
     conv = converter.copy()
     for soort in (Betrokkene, Gesprekspartner, Uitzondering, TermijnSoort):
         conv.register_structure_hook(soort, _enum_hook(soort))
         conv.register_unstructure_hook(soort, lambda e: e.value)
-    conv.register_structure_hook_func(lambda t: t == tuple[Betrokkene, ...], _rollen_hook)
     return conv
 
 

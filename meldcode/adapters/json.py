@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, TypeVar
 
@@ -58,7 +59,15 @@ class _Waardefout(ValueError):
         super().__init__(f"must be {verwacht} (got {self.waarde})")
 
 
+_SLEUTEL = re.compile(r"^[a-z0-9_]{1,40}$")
+
+
 def _enum_hook(soort: type[enum.Enum]) -> Any:
+    """Accept exactly the contract's values; a wrong value is shown only if it looks like a key.
+
+    A name typed where a party or a role belongs (``"met": "<a name>"``) must not end up in an
+    error message or a log, so such a value is rendered as ``<text>``.
+    """
     allowed = ", ".join(repr(m.value) for m in soort)
 
     def structure(value: object, _: object) -> enum.Enum:
@@ -66,7 +75,8 @@ def _enum_hook(soort: type[enum.Enum]) -> Any:
             try:
                 return soort(value)
             except ValueError:
-                pass
+                if not _SLEUTEL.match(value):
+                    raise _Waardefout(f"one of {allowed}", value, tekst=True) from None
         raise _Waardefout(f"one of {allowed}", value)
 
     return structure
@@ -113,9 +123,10 @@ def _maak_converter() -> cattrs.Converter:
     def is_tuple(t: Any) -> bool:
         return getattr(t, "__origin__", None) is tuple
 
-    def tuple_hook(t: Any) -> Any:
+    def tuple_hook(t: Any, huidig: cattrs.Converter) -> Any:
+        # takes the converter it is used by, so a copy (with more hooks) uses its own hooks
         (item_type, _ellipsis) = t.__args__
-        item_hook = conv.get_structure_hook(item_type)
+        item_hook = huidig.get_structure_hook(item_type)
 
         def structure(value: object, _: object) -> tuple[Any, ...]:
             if not isinstance(value, list):

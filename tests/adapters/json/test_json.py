@@ -196,3 +196,20 @@ def test_json_lines_keep_going_after_a_bad_line() -> None:
     assert resultaten[1].fout is not None
     fout = fout_naar_dict(resultaten[1].fout, lijn=3)["fout"]
     assert (fout["lijn"], fout["veld"]) == (3, "weging")
+
+
+@pytest.mark.parametrize(
+    "invoer",
+    [
+        {"consultaties": [{"met": "Jan Jansen"}]},
+        {"signalen": [{"soort": "verwaarlozing", "bron": "buurvrouw Fatima"}]},
+    ],
+)
+def test_a_name_typed_into_a_value_set_is_not_echoed(invoer: dict[str, Any]) -> None:
+    """A value that does not look like a key (it may be a name) is shown by its type only."""
+    with pytest.raises(OngeldigeInvoer) as fout:
+        casus_uit_dict(invoer)
+
+    assert fout.value.waarde == "<str>"
+    assert "Jan" not in str(fout.value)
+    assert "Fatima" not in str(fout.value)
