@@ -16,7 +16,8 @@ from meldcode.adapters.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
-SCRIPTS = sorted(EXAMPLES.glob("*.py"))
+# every script, in subfolders too; test_*.py files are a partner's tests, run by tests/kit
+SCRIPTS = sorted(p for p in EXAMPLES.rglob("*.py") if not p.name.startswith("test_"))
 
 
 def test_there_is_an_example_for_each_kind_of_user() -> None:
@@ -26,7 +27,7 @@ def test_there_is_an_example_for_each_kind_of_user() -> None:
     assert {"school_systeem.py", "batch_csv.py", "partner", "beleidsanalyse.ipynb"} <= namen
 
 
-@pytest.mark.parametrize("script", SCRIPTS, ids=lambda p: p.name)
+@pytest.mark.parametrize("script", SCRIPTS, ids=lambda p: p.relative_to(EXAMPLES).as_posix())
 def test_every_example_script_runs(script: Path, tmp_path: Path) -> None:
     """Python examples/<script>.py exits 0 (scripts that write a file write it to tmp_path)."""
     args = (
