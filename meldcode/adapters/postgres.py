@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from meldcode.adapters.storage import MOMENTOPNAME, Kop, Record, momentopname_uit_rijen
+from meldcode.adapters.storage import Record, SqlLezer
 from meldcode.errors import EngineNietBeschikbaar, VolgnummerConflict
 
 __all__ = ["PostgresOpslag"]
@@ -41,42 +41,19 @@ def _psycopg() -> Any:
     return psycopg
 
 
-class PostgresOpslag:
+class PostgresOpslag(SqlLezer):
     """The ``Opslag`` port on a PostgreSQL database given by a libpq connection string."""
 
     def __init__(self, verbinding: str) -> None:
         psycopg = _psycopg()
         self._psycopg = psycopg
+        self._param = "%s"
         self._conn: Any = psycopg.connect(verbinding, autocommit=True)
         with self._conn.transaction():
             # one schema creator at a time, also when several processes start together
             self._conn.execute("SELECT pg_advisory_xact_lock(7318350)")
             for sql in _SCHEMA:
                 self._conn.execute(sql)
-
-    def records(self, dossier: str) -> tuple[Record, ...]:
-        """Every record of ``dossier``, in order."""
-        rijen = self._conn.execute(
-            "SELECT volgnummer, inhoud, vorige_hash, hash FROM gebeurtenissen "
-            "WHERE dossier_id = %s ORDER BY volgnummer",
-            (dossier,),
-        ).fetchall()
-        return tuple(
-            Record(dossier=dossier, volgnummer=v, inhoud=i, vorige_hash=p, hash=h)
-            for v, i, p, h in rijen
-        )
-
-    def kop(self, dossier: str) -> Kop | None:
-        """The stored head of ``dossier``."""
-        rij = self._conn.execute(
-            "SELECT lengte, laatste_hash FROM dossiers WHERE dossier_id = %s", (dossier,)
-        ).fetchone()
-        return None if rij is None else Kop(lengte=rij[0], laatste_hash=rij[1])
-
-    def momentopname(self, dossier: str) -> tuple[tuple[Record, ...], Kop | None]:
-        """Records and head in one statement, so from one snapshot."""
-        rijen = self._conn.execute(MOMENTOPNAME, (dossier,)).fetchall()
-        return momentopname_uit_rijen(dossier, rijen)
 
     def schrijf(self, record: Record) -> None:
         """Append one record and move the head in one transaction."""

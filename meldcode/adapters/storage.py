@@ -23,7 +23,7 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from attrs import frozen
 
@@ -47,6 +47,7 @@ __all__ = [
     "Opslag",
     "Record",
     "SQLiteOpslag",
+    "SqlLezer",
     "ketenhash",
     "momentopname_uit_rijen",
     "open_opslag",
@@ -306,7 +307,44 @@ def momentopname_uit_rijen(
     return tuple(records), kop
 
 
-class SQLiteOpslag:
+class SqlLezer:
+    """The reading half of the ``Opslag`` port, shared by the SQL backends.
+
+    A backend sets ``_conn`` (a DB-API connection with ``execute``) and ``_param`` (its
+    placeholder: ``?`` for sqlite3, ``%s`` for psycopg).
+    """
+
+    _conn: Any
+    _param: str
+
+    def records(self, dossier: str) -> tuple[Record, ...]:
+        """Every record of ``dossier``, in order."""
+        rijen = self._conn.execute(
+            "SELECT volgnummer, inhoud, vorige_hash, hash FROM gebeurtenissen "
+            f"WHERE dossier_id = {self._param} ORDER BY volgnummer",
+            (dossier,),
+        ).fetchall()
+        return tuple(
+            Record(dossier=dossier, volgnummer=v, inhoud=i, vorige_hash=p, hash=h)
+            for v, i, p, h in rijen
+        )
+
+    def kop(self, dossier: str) -> Kop | None:
+        """The stored head of ``dossier``."""
+        rij = self._conn.execute(
+            f"SELECT lengte, laatste_hash FROM dossiers WHERE dossier_id = {self._param}",
+            (dossier,),
+        ).fetchone()
+        return None if rij is None else Kop(lengte=rij[0], laatste_hash=rij[1])
+
+    def momentopname(self, dossier: str) -> tuple[tuple[Record, ...], Kop | None]:
+        """Records and head in one statement, so from one snapshot."""
+        sql = MOMENTOPNAME.replace("%s", self._param)
+        rijen = self._conn.execute(sql, (dossier,)).fetchall()
+        return momentopname_uit_rijen(dossier, rijen)
+
+
+class SQLiteOpslag(SqlLezer):
     """The embedded default: one SQLite file, WAL, ``synchronous=FULL``, one transaction each.
 
     A new file is created readable and writable by its owner only.
@@ -321,6 +359,7 @@ class SQLiteOpslag:
             # data about children: readable by the owner only (SQLite gives its -wal and -shm
             # files the same permissions as the database)
             self.pad.touch(mode=0o600, exist_ok=True)
+        self._param = "?"
         self._conn = sqlite3.connect(str(self.pad), timeout=wachttijd, isolation_level=None)
         self._conn.execute("PRAGMA journal_mode=WAL")
         self._conn.execute("PRAGMA synchronous=FULL")
@@ -333,30 +372,6 @@ class SQLiteOpslag:
         except BaseException:
             self._conn.execute("ROLLBACK")
             raise
-
-    def records(self, dossier: str) -> tuple[Record, ...]:
-        """Every record of ``dossier``, in order."""
-        rijen = self._conn.execute(
-            "SELECT volgnummer, inhoud, vorige_hash, hash FROM gebeurtenissen "
-            "WHERE dossier_id = ? ORDER BY volgnummer",
-            (dossier,),
-        ).fetchall()
-        return tuple(
-            Record(dossier=dossier, volgnummer=v, inhoud=i, vorige_hash=p, hash=h)
-            for v, i, p, h in rijen
-        )
-
-    def kop(self, dossier: str) -> Kop | None:
-        """The stored head of ``dossier``."""
-        rij = self._conn.execute(
-            "SELECT lengte, laatste_hash FROM dossiers WHERE dossier_id = ?", (dossier,)
-        ).fetchone()
-        return None if rij is None else Kop(lengte=rij[0], laatste_hash=rij[1])
-
-    def momentopname(self, dossier: str) -> tuple[tuple[Record, ...], Kop | None]:
-        """Records and head in one statement, so from one snapshot."""
-        rijen = self._conn.execute(MOMENTOPNAME.replace("%s", "?"), (dossier,)).fetchall()
-        return momentopname_uit_rijen(dossier, rijen)
 
     def schrijf(self, record: Record) -> None:
         """Append one record and move the head in one fsync'd transaction."""
