@@ -9,26 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from meldcode.adapters.storage import Record, SqlLezer
+from meldcode.adapters.storage import SCHEMA, Record, SqlLezer
 from meldcode.errors import EngineNietBeschikbaar, VolgnummerConflict
 
 __all__ = ["PostgresOpslag"]
-
-_SCHEMA = (
-    """CREATE TABLE IF NOT EXISTS gebeurtenissen (
-        dossier_id TEXT NOT NULL,
-        volgnummer INTEGER NOT NULL,
-        inhoud TEXT NOT NULL,
-        vorige_hash TEXT NOT NULL,
-        hash TEXT NOT NULL,
-        PRIMARY KEY (dossier_id, volgnummer)
-    )""",
-    """CREATE TABLE IF NOT EXISTS dossiers (
-        dossier_id TEXT PRIMARY KEY,
-        lengte INTEGER NOT NULL,
-        laatste_hash TEXT NOT NULL
-    )""",
-)
 
 
 def _psycopg() -> Any:
@@ -52,7 +36,7 @@ class PostgresOpslag(SqlLezer):
         with self._conn.transaction():
             # one schema creator at a time, also when several processes start together
             self._conn.execute("SELECT pg_advisory_xact_lock(7318350)")
-            for sql in _SCHEMA:
+            for sql in SCHEMA:
                 self._conn.execute(sql)
 
     def schrijf(self, record: Record) -> None:

@@ -41,6 +41,7 @@ from meldcode.errors import (
 __all__ = [
     "BEGIN_HASH",
     "MOMENTOPNAME",
+    "SCHEMA",
     "Archief",
     "Ketenfout",
     "Kop",
@@ -256,9 +257,9 @@ def _pseudoniem(dossier: object) -> None:
         )
 
 
-# --- SQLite ---------------------------------------------------------------------------------
+# --- the SQL backends -----------------------------------------------------------------------
 
-_SCHEMA = (
+SCHEMA = (
     """CREATE TABLE IF NOT EXISTS gebeurtenissen (
         dossier_id TEXT NOT NULL,
         volgnummer INTEGER NOT NULL,
@@ -273,6 +274,7 @@ _SCHEMA = (
         laatste_hash TEXT NOT NULL
     )""",
 )
+"""The two tables of every SQL backend (the same statements work on SQLite and PostgreSQL)."""
 
 
 MOMENTOPNAME = (
@@ -366,7 +368,7 @@ class SQLiteOpslag(SqlLezer):
         self._conn.execute(f"PRAGMA busy_timeout={int(wachttijd * 1000)}")
         self._conn.execute("BEGIN IMMEDIATE")
         try:
-            for sql in _SCHEMA:
+            for sql in SCHEMA:
                 self._conn.execute(sql)
             self._conn.execute("COMMIT")
         except BaseException:
