@@ -12,7 +12,7 @@ import pytest
 from meldcode.adapters.cli import main
 from meldcode.adapters.cli_dossier import EXIT_BEVINDINGEN, EXIT_GEWIJZIGD
 from meldcode.adapters.dossier_json import gebeurtenis_uit_json
-from tests.dossier.strategieen import volledig_voorbeeld
+from meldcode.testing.dossier import volledig_voorbeeld
 
 VOORBEELDEN = Path(__file__).resolve().parents[2] / "examples" / "dossier"
 STAPPEN = sorted(VOORBEELDEN.glob("*.json"))

@@ -28,8 +28,8 @@ from meldcode.domain.dossier import (
 )
 from meldcode.rules.beslis import beslis
 from meldcode.rules.dossier import toestand
+from meldcode.testing.dossier import datums, geldige_dossiers
 from tests.adapters.storage.fake import GeheugenOpslag
-from tests.dossier.strategieen import datums, geldige_dossiers
 
 KALENDER = WeekendKalender()
 

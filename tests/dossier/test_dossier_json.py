@@ -14,7 +14,7 @@ from meldcode.adapters.dossier_json import (
 )
 from meldcode.domain.dossier import SOORTEN, Correctie
 from meldcode.errors import OngeldigeInvoer
-from tests.dossier.strategieen import volledig_voorbeeld
+from meldcode.testing.dossier import volledig_voorbeeld
 
 
 def fout(data: object) -> OngeldigeInvoer:

@@ -17,7 +17,7 @@ from meldcode.domain.dossier import (
     vouw,
 )
 from meldcode.rules.dossier import toestand
-from tests.dossier.strategieen import volledig_voorbeeld, voorbeeld_dossier
+from meldcode.testing.dossier import volledig_voorbeeld, voorbeeld_dossier
 
 D = dt.date
 NL = NederlandseWerkdagen()

@@ -23,7 +23,7 @@ from meldcode.domain.dossier import (
 from meldcode.errors import OngeldigeRegelbasis
 from meldcode.rules.regels import BRONNEN
 from meldcode.rules.registratie import REGISTRATIES, controleer, maak_registraties
-from tests.dossier.strategieen import D, volledig_voorbeeld, voorbeeld_dossier
+from meldcode.testing.dossier import D, volledig_voorbeeld, voorbeeld_dossier
 
 VOORBEELD = volledig_voorbeeld()
 

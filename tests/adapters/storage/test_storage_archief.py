@@ -17,7 +17,7 @@ from meldcode.errors import (
     StapOntbreekt,
     VolgnummerConflict,
 )
-from tests.dossier.strategieen import volledig_voorbeeld, voorbeeld_dossier
+from meldcode.testing.dossier import volledig_voorbeeld, voorbeeld_dossier
 
 
 def test_an_appended_dossier_reads_back_equal(opslag: Opslag) -> None:

@@ -1,4 +1,19 @@
-"""Hypothesis strategies for dossier events, and a complete example dossier."""
+"""Hypothesis strategies for dossier events, and a complete example dossier.
+
+For partners who store meldcode dossiers (``meldcode.domain.dossier``) and want to test that
+their system keeps what meldcode keeps::
+
+    from hypothesis import given
+    from meldcode.testing.dossier import geldige_dossiers
+
+    @given(geldige_dossiers())
+    def test_our_store_keeps_every_event(dossier):
+        assert our_store.roundtrip(dossier) == dossier
+
+``volledig_voorbeeld()`` is one dossier through all five steps, recorded as the sources ask (no
+record-keeping findings). Every strategy draws synthetic data only: roles, never names.
+Requires Hypothesis (``pip install meldcode[testing]``).
+"""
 
 from __future__ import annotations
 
@@ -39,6 +54,24 @@ from meldcode.domain.dossier import (
     WegingVastgelegd,
 )
 from meldcode.errors import OngeldigeInvoer, StapOntbreekt
+
+__all__ = [
+    "besluit_genomen",
+    "consultatie_gehouden",
+    "datums",
+    "dossier_gesloten",
+    "evaluatie_gehouden",
+    "geldige_dossiers",
+    "gesprek_gevoerd",
+    "hulp_afgesproken",
+    "inhoud",
+    "melding_gedaan",
+    "signaal_vastgelegd",
+    "terugkoppeling",
+    "volledig_voorbeeld",
+    "voorbeeld_dossier",
+    "weging_vastgelegd",
+]
 
 D = dt.date
 datums = st.dates(min_value=D(2018, 6, 1), max_value=D(2027, 12, 31))
