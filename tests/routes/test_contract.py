@@ -12,22 +12,11 @@ from meldcode.adapters.profiel import laad_profiel
 from meldcode.adapters.schema import BESLUIT_AANVULLINGEN, besluit_schema, casus_schema
 from meldcode.errors import OngeldigeInvoer
 from meldcode.rules import beslis, kies_protocol
+from tests.adapters.json.test_json import BESLUIT_SLEUTELS
 from tests.routes.conftest import beslis_vignet, route_vignetten
 
 VIGNETTEN = route_vignetten()
-CONTRACT_V1 = {
-    "protocol",
-    "melden",
-    "hulp_organiseren",
-    "dossier_sluiten",
-    "veilig_thuis_raadplegen",
-    "spoed",
-    "oudergesprek_overslaan",
-    "bespreken_met_kind",
-    "volgende_vraag",
-    "contacten",
-    "gronden",
-}
+CONTRACT_V1 = set(BESLUIT_SLEUTELS)
 
 
 @pytest.mark.parametrize("vignet", VIGNETTEN, ids=[v["id"] for v in VIGNETTEN])
