@@ -26,6 +26,7 @@ from meldcode.rules.basis import regelbasis
 from meldcode.rules.model import (
     Alle,
     Antwoord,
+    Atoom,
     Beslist,
     Conditie,
     EenVan,
@@ -78,17 +79,7 @@ class Diagram:
 
 # --- conditions in disjunctive normal form ---------------------------------------------------
 
-_Atoom = (
-    Antwoord
-    | Omstandigheid
-    | ErIsSignaal
-    | KindLeeftijdVanaf
-    | KindLeeftijdTot
-    | KindOngeboren
-    | SignaalVan
-    | Geconsulteerd
-    | Beslist
-)
+_Atoom = Atoom  # the rule language's own list of leaf condition types
 _Term = tuple[tuple[_Atoom, bool], ...]  # (atom, positive)
 
 

@@ -35,6 +35,7 @@ __all__ = [
     "Afweging",
     "Alle",
     "Antwoord",
+    "Atoom",
     "Beslist",
     "Bron",
     "Conclusie",
@@ -156,7 +157,7 @@ class Niet:
     deel: Conditie
 
 
-Conditie: TypeAlias = (
+Atoom: TypeAlias = (
     Antwoord
     | Omstandigheid
     | ErIsSignaal
@@ -166,10 +167,10 @@ Conditie: TypeAlias = (
     | SignaalVan
     | Geconsulteerd
     | Beslist
-    | Alle
-    | EenVan
-    | Niet
 )
+"""A leaf condition: one fact of the case (or one decision); the one list of leaf types."""
+
+Conditie: TypeAlias = Atoom | Alle | EenVan | Niet
 
 
 def antwoorden(vraag: Vraag, *waarden: str) -> Antwoord:
