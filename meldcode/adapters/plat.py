@@ -1,17 +1,41 @@
 """Flat rows (CSV, spreadsheets, dataframes) and the nested exchange format: which column is which.
 
 A column is named after the contract's key, with or without its object's prefix:
-``weging.vermoeden`` or ``vermoeden``. Standard library and attrs only, so a CSV reader can use
-it without the dataframe extra.
+``weging.vermoeden`` or ``vermoeden``. The lists of a case (``signalen``, ``consultaties``) do not
+fit in one cell as data, so a flat row says what the rules read of them as boolean *flag
+columns*:
+
+- ``signaal.<soort>``: there is a signal of this soort (``signaal.seksueel_geweld``);
+- ``signaal.<kenmerk>``: there is a signal with this kenmerk (``signaal.levensgevaar``);
+- ``signaal.<soort>.<kenmerk>``: one signal has both (``signaal.seksueel_geweld.pleger_is_medewerker``);
+- ``signaal.bron.<bron>``: a signal's information comes from this bron (``signaal.bron.kind``);
+- ``consultatie.<partij>``: the case records a consultation with this party.
+
+A flag implies the more general ones (``signaal.seksueel_geweld.levensgevaar`` means there is a
+sexual-violence signal, and a signal with levensgevaar). An absent flag column is ``false``, as
+an absent list is empty in the exchange format. Standard library and attrs only, so a CSV reader
+can use it without the dataframe extra.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 
-from meldcode.domain.casus import Kind, Omstandigheden, Weging
+from meldcode.domain.casus import Casus, Kind, Omstandigheden, Signaal, Weging
+from meldcode.domain.waarden import Partij, SignaalBron, SoortSignaal
 
-__all__ = ["BOVEN", "LIJSTEN", "OBJECTEN", "kolommen"]
+__all__ = [
+    "BOVEN",
+    "KENMERKEN",
+    "LIJSTEN",
+    "OBJECTEN",
+    "VLAGKOLOMMEN",
+    "kolommen",
+    "rij_uit_casus",
+    "vlaggen",
+]
 
 #: the nested objects of a case whose fields may be flat columns
 OBJECTEN: dict[str, type] = {"kind": Kind, "omstandigheden": Omstandigheden, "weging": Weging}
@@ -19,10 +43,25 @@ OBJECTEN: dict[str, type] = {"kind": Kind, "omstandigheden": Omstandigheden, "we
 BOVEN: tuple[str, ...] = ("protocol", "datum", "referentie")
 #: the list keys of a case (a flat column holds them as JSON text)
 LIJSTEN: tuple[str, ...] = ("signalen", "consultaties")
+#: the boolean kenmerken of a signal, in the order of ``Signaal``'s fields
+KENMERKEN: tuple[str, ...] = tuple(a.name for a in attrs.fields(Signaal) if a.type in ("bool", bool))
+
+
+def _vlagkolommen() -> tuple[str, ...]:
+    namen = [f"signaal.{s.value}" for s in SoortSignaal]
+    namen += [f"signaal.{k}" for k in KENMERKEN]
+    namen += [f"signaal.{s.value}.{k}" for s in SoortSignaal for k in KENMERKEN]
+    namen += [f"signaal.bron.{b.value}" for b in SignaalBron]
+    namen += [f"consultatie.{p.value}" for p in Partij]
+    return tuple(namen)
+
+
+#: every flag column a flat row may have (see the module's docstring)
+VLAGKOLOMMEN: tuple[str, ...] = _vlagkolommen()
 
 
 def kolommen() -> dict[str, str]:
-    """Every column a flat row may have, mapped to its contract path.
+    """Every column a flat row may have, mapped to its contract path (a flag to itself).
 
     Both spellings are listed: ``vermoeden`` and ``weging.vermoeden`` -> ``weging.vermoeden``.
     A bare name that two objects share is left out: only its dotted spellings are read.
@@ -36,6 +75,42 @@ def kolommen() -> dict[str, str]:
     for naam, paden in kaal.items():
         if len(paden) == 1 and naam not in (*BOVEN, *LIJSTEN):
             out[naam] = paden[0]
-    for naam in (*BOVEN, *LIJSTEN):
+    for naam in (*BOVEN, *LIJSTEN, *VLAGKOLOMMEN):
         out[naam] = naam
     return out
+
+
+def vlaggen(casus: Casus) -> dict[str, bool]:
+    """The flag columns of a case: every one of ``VLAGKOLOMMEN``, true or false."""
+    uit = dict.fromkeys(VLAGKOLOMMEN, False)
+    for s in casus.signalen:
+        uit[f"signaal.{s.soort.value}"] = True
+        if s.bron is not None:
+            uit[f"signaal.bron.{s.bron.value}"] = True
+        for k in KENMERKEN:
+            if getattr(s, k):
+                uit[f"signaal.{k}"] = True
+                uit[f"signaal.{s.soort.value}.{k}"] = True
+    for c in casus.consultaties:
+        uit[f"consultatie.{c.met.value}"] = True
+    return uit
+
+
+def rij_uit_casus(casus: Casus) -> dict[str, Any]:
+    """A case as one flat row: every contract scalar under its dotted name, plus the flags.
+
+    Answers are their contract strings (``None``: unanswered), ``datum`` a ``datetime.date``.
+    Free text (a signal's omschrijving) is not part of a flat row.
+    """
+    uit: dict[str, Any] = {
+        "referentie": casus.referentie,
+        "protocol": casus.protocol.value if casus.protocol is not None else None,
+        "datum": casus.datum,
+    }
+    for obj in OBJECTEN:
+        waarde = getattr(casus, obj)
+        for a in attrs.fields(type(waarde)):
+            v = getattr(waarde, a.name)
+            uit[f"{obj}.{a.name}"] = v.value if hasattr(v, "value") else v
+    uit.update(vlaggen(casus))
+    return uit
