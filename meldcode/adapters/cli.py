@@ -41,6 +41,7 @@ SUBCOMMAND_MODULES: tuple[str, ...] = (
     "meldcode.adapters.cli_diagram",
     "meldcode.adapters.cli_routes",
     "meldcode.adapters.cli_dossier",
+    "meldcode.adapters.cli_evaluatie",
 )
 
 EXIT_OK = 0
