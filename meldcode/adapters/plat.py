@@ -7,7 +7,8 @@ columns*:
 
 - ``signaal.<soort>``: there is a signal of this soort (``signaal.seksueel_geweld``);
 - ``signaal.<kenmerk>``: there is a signal with this kenmerk (``signaal.levensgevaar``);
-- ``signaal.<soort>.<kenmerk>``: one signal has both (``signaal.seksueel_geweld.pleger_is_medewerker``);
+- ``signaal.<soort>.<kenmerk>``: one signal has both
+  (``signaal.seksueel_geweld.pleger_is_medewerker``);
 - ``signaal.bron.<bron>``: a signal's information comes from this bron (``signaal.bron.kind``);
 - ``consultatie.<partij>``: the case records a consultation with this party.
 
@@ -44,7 +45,9 @@ BOVEN: tuple[str, ...] = ("protocol", "datum", "referentie")
 #: the list keys of a case (a flat column holds them as JSON text)
 LIJSTEN: tuple[str, ...] = ("signalen", "consultaties")
 #: the boolean kenmerken of a signal, in the order of ``Signaal``'s fields
-KENMERKEN: tuple[str, ...] = tuple(a.name for a in attrs.fields(Signaal) if a.type in ("bool", bool))
+KENMERKEN: tuple[str, ...] = tuple(
+    a.name for a in attrs.fields(Signaal) if a.type in ("bool", bool)
+)
 
 
 def _vlagkolommen() -> tuple[str, ...]:

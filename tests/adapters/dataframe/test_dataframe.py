@@ -110,10 +110,11 @@ def test_a_misspelled_contract_column_is_refused() -> None:
         beslis_frame(pl.DataFrame({"weging.vermoden": ["ja"]}))
 
 
-def test_a_lazy_frame_must_be_collected_first() -> None:
-    """Decisions are computed row by row; a lazy frame is refused with a TypeError."""
-    with pytest.raises(TypeError):
-        beslis_frame(pl.DataFrame({"vermoeden": ["ja"]}).lazy())
+def test_json_list_columns_need_an_eager_frame() -> None:
+    """A lazy frame cannot decode JSON text row by row: the error says to use flag columns."""
+    lazy = pl.DataFrame({"vermoeden": ["ja"], "signalen": ["[]"]}).lazy()
+    with pytest.raises(OngeldigeInvoer, match=r"flag columns"):
+        beslis_frame(lazy)
 
 
 def test_pandas_dates_and_integer_gaps_are_read_as_the_contract_says() -> None:
