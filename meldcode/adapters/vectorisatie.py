@@ -112,7 +112,9 @@ class Vertaler:
         self._rails: dict[tuple[int, bool], Uitdrukking] = {}
         self._open: dict[tuple[int, Vraag], Uitdrukking] = {}
         self._bereik: dict[tuple[Vraag, bool], Uitdrukking] = {}
-        #: the intermediate status columns that outputs refer to: name -> (level, expression)
+        #: the intermediate columns that outputs refer to: name -> (level, expression); the
+        #: reach of the questions comes first (negative levels, in the afwegingskader's order),
+        #: then the rule statuses by dependency level
         self.tussenkolommen: dict[str, tuple[int, nw.Expr]] = {}
         self._status: dict[tuple[str, bool], Uitdrukking] = {}
         self._niveau = self._niveaus()
@@ -204,10 +206,14 @@ class Vertaler:
         sleutel = (vraag, waar)
         if sleutel not in self._bereik:
             voorwaarde = self.basis.afweging(vraag).voorwaarde
-            if voorwaarde is None:
-                self._bereik[sleutel] = waar
-            else:
-                self._bereik[sleutel] = self.rail(voorwaarde, waar)
+            waarde = waar if voorwaarde is None else self.rail(voorwaarde, waar)
+            if not isinstance(waarde, bool):
+                # a column of its own: the reach is read by every rule that reads the question
+                kolom = f"{self.naam}bereik.{vraag.value}.{'waar' if waar else 'onwaar'}"
+                plaats = [a.vraag for a in self.basis.vragen].index(vraag)
+                self.tussenkolommen[kolom] = (plaats - len(self.basis.vragen), waarde)
+                waarde = nw.col(kolom)
+            self._bereik[sleutel] = waarde
         return self._bereik[sleutel]
 
     # --- rules ------------------------------------------------------------------------------------

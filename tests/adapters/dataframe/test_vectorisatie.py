@@ -303,3 +303,30 @@ def test_vergelijk_a_profile_switch_against_the_national_rule_base() -> None:
     assert set(verschil["regel_openbaring"].to_list()) <= {
         "profiel.schakelaar.openbaring-kind-altijd-melden"
     }
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@settings(max_examples=10, deadline=None)
+@given(
+    seed=st.integers(min_value=0, max_value=2**32 - 1),
+    stopt_vroeg=st.floats(min_value=0.0, max_value=1.0),
+    protocol=st.sampled_from(list(Protocol)),
+)
+def test_any_generated_population_is_decided_as_beslis_decides_each_row(
+    backend: str, seed: int, stopt_vroeg: float, protocol: Protocol
+) -> None:
+    """The population generator's frames (Enum answers, flags) against the engine, row by row."""
+    from meldcode.adapters.populatie import (
+        Populatieparameters,
+        casussen_uit_populatie,
+        genereer_populatie,
+    )
+
+    parameters = Populatieparameters(stopt_vroeg=stopt_vroeg)
+    populatie = genereer_populatie(300, seed=seed, parameters=parameters, backend=backend)
+
+    df = beslis_frame(populatie, protocol)
+
+    besluiten = [beslis(c, protocol) for c in casussen_uit_populatie(populatie)]
+    for sleutel in BESLUIT_KOLOMMEN:
+        assert kolom(df, f"besluit.{sleutel}") == [verwacht(b, sleutel) for b in besluiten], sleutel
