@@ -156,7 +156,10 @@ class _Invoer:
         if isinstance(self._df, nw.LazyFrame):
             return
         leeg = [
-            pad for pad, naam in self.kolom.items() if self._df[naam].null_count() == len(self._df)
+            pad
+            for pad, naam in self.kolom.items()
+            if isinstance(self.schema[naam], nw.Object | nw.Unknown | nw.String)
+            and self._df[naam].null_count() == len(self._df)
         ]
         for pad in leeg:
             del self.kolom[pad]
@@ -170,6 +173,10 @@ class _Invoer:
     def leeftijd(self) -> nw.Expr | None:
         naam = self.kolom.get("kind.leeftijd")
         return None if naam is None else nw.col(naam)
+
+    def heeft(self, pad: str) -> bool:
+        """Whether the frame says anything about the flag ``pad`` (a column, or decoded JSON)."""
+        return pad in self.kolom or pad in self.extra_vlaggen
 
     def feit(self, pad: str) -> Uitdrukking:
         delen: list[Uitdrukking] = [nw.col(n) for n in self.extra_vlaggen.get(pad, [])]
@@ -208,6 +215,10 @@ class _Invoer:
                 return  # the dtype already guarantees a valid answer
         elif not isinstance(dtype, nw.String | nw.Categorical | nw.Enum):
             raise _kolomfout(naam, dtype, "the answers 'ja', 'nee', 'twijfel' (text) or nulls")
+        if not isinstance(self._df, nw.LazyFrame):
+            waarden = self._df[naam].drop_nulls().unique().cast(nw.String).to_list()
+            if set(waarden) <= {o.value for o in Oordeel}:
+                return  # every value is a valid answer: no row needs checking
         kolom = nw.col(naam).cast(nw.String)
         fout = ~kolom.is_null() & ~kolom.is_in([o.value for o in Oordeel]).fill_null(False)
         self.controles.append(
@@ -216,9 +227,9 @@ class _Invoer:
 
     def _controleer_bool(self, naam: str) -> None:
         dtype = self.schema[naam]
-        if dtype == nw.Boolean:
+        if isinstance(dtype, nw.Boolean):
             return
-        if dtype != nw.Object or isinstance(self._df, nw.LazyFrame):
+        if not isinstance(dtype, nw.Object) or isinstance(self._df, nw.LazyFrame):
             raise _kolomfout(naam, dtype, "booleans (true, false or empty)")
         # pandas keeps booleans with gaps as objects: check them one by one
         pad = next(p for p, n in self.kolom.items() if n == naam)
@@ -252,6 +263,12 @@ class _Invoer:
         dtype = self.schema[naam]
         if not dtype.is_numeric():
             raise _kolomfout(naam, dtype, "whole numbers")
+        if dtype.is_integer() and not isinstance(self._df, nw.LazyFrame):
+            reeks = self._df[naam]
+            if reeks.null_count() == len(reeks) or (
+                reeks.min() >= 0 and reeks.max() <= MAX_LEEFTIJD
+            ):
+                return  # every age is in range: no row needs checking
         kolom = nw.col(naam)
         goed = (kolom >= 0) & (kolom <= MAX_LEEFTIJD)
         getoond = kolom.cast(nw.String)
@@ -469,6 +486,7 @@ class _Uitkomsten:
             basis,
             antwoord=invoer.antwoord,
             feit=invoer.feit,
+            heeft=invoer.heeft,
             leeftijd=invoer.leeftijd,
             naam=naam,
             inline=inline,
@@ -573,6 +591,7 @@ def beslis_frame(
         }
 
         df = _met_kolommen(df, invoer.voorbereiding)
+        gemaakt: list[str] = [reeks.name for reeks in invoer.voorbereiding]
         # polars: one lazy query, so its optimiser sees every stage at once
         polars_eager = not lazy and nw.dependencies.is_polars_dataframe(df.to_native())
         if polars_eager:
@@ -587,12 +606,14 @@ def beslis_frame(
         goed: Uitdrukking = True
         if invoer.controles:
             df = df.with_columns(fout.alias(foutkolom))
+            gemaakt.append(foutkolom)
             goed = nw.col(foutkolom).is_null()
 
         for u in uitkomsten.values():
             for niveau in u.niveaus():
                 df = df.with_columns(*niveau)
             df = _met_kolommen(df, [w.alias(k) for k, w in u.tussen.items()])
+            gemaakt += [*u.vertaler.tussenkolommen, *u.tussen]
 
         nieuw: list[nw.Expr] = []
         for sleutel in gevraagd:
@@ -613,7 +634,7 @@ def beslis_frame(
                 waarde = nw.when(expr(goed)).then(waarde)
             nieuw.append(waarde.alias(f"{prefix}{sleutel}"))
         df = df.with_columns(*nieuw)
-        intern = [k for k in df.collect_schema().names() if k.startswith(_INTERN)]
+        intern = [k for k in gemaakt if k.startswith(_INTERN)]
         if intern:
             df = df.drop(*intern)
         if polars_eager:

@@ -29,7 +29,7 @@ from typing import TypeAlias, TypeVar
 
 import narwhals as nw
 
-from meldcode.domain.waarden import Beslispunt, Oordeel, Partij, SoortSignaal, Vraag
+from meldcode.domain.waarden import Beslispunt, Oordeel, Partij, SignaalBron, SoortSignaal, Vraag
 from meldcode.rules.model import (
     Alle,
     Antwoord,
@@ -61,6 +61,8 @@ def en(*delen: Uitdrukking) -> Uitdrukking:
     if any(d is False for d in delen):
         return False
     rest = [d for d in delen if not isinstance(d, bool)]
+    if len(rest) > 2:  # one node for many parts: cheaper to translate than a chain of pairs
+        return nw.all_horizontal(*rest, ignore_nulls=True)
     return functools.reduce(operator.and_, rest) if rest else True
 
 
@@ -69,6 +71,8 @@ def of(*delen: Uitdrukking) -> Uitdrukking:
     if any(d is True for d in delen):
         return True
     rest = [d for d in delen if not isinstance(d, bool)]
+    if len(rest) > 2:
+        return nw.any_horizontal(*rest, ignore_nulls=True)
     return functools.reduce(operator.or_, rest) if rest else False
 
 
@@ -99,6 +103,7 @@ class Vertaler:
         feit: Callable[[str], Uitdrukking],
         leeftijd: Callable[[], nw.Expr | None],
         naam: str,
+        heeft: Callable[[str], bool] = lambda _: True,
         inline: frozenset[tuple[str, bool]] = frozenset(),
     ) -> None:
         self.basis = basis
@@ -107,6 +112,7 @@ class Vertaler:
         self.verwijzingen: dict[tuple[str, bool], int] = {}
         self._antwoord = antwoord
         self._feit = feit
+        self._heeft = heeft
         self._leeftijd = leeftijd
         self.naam = naam
         self._rails: dict[tuple[int, bool], Uitdrukking] = {}
@@ -182,12 +188,47 @@ class Vertaler:
                 leeftijd = self._leeftijd()
                 return False if leeftijd is None else (leeftijd < jaren).fill_null(False)
             case ErIsSignaal(soorten, kenmerk):
-                return of(*(self._feit(v) for v in signaalvlaggen(soorten, kenmerk)))
+                return self._signaal(soorten, kenmerk)
             case SignaalVan(bronnen):
                 return of(*(self._feit(f"signaal.bron.{b.value}") for b in sorted_enum(bronnen)))
             case Geconsulteerd(partij):
                 return self._feit(f"consultatie.{partij.value}")
         raise AssertionError(f"unknown condition {c!r}")  # pragma: no cover
+
+    def _algemeen(self, algemeen: str, specifiek: Iterable[str]) -> Uitdrukking:
+        """A general flag: its own column where the frame has one, else the specific flags."""
+        if self._heeft(algemeen):
+            return self._feit(algemeen)
+        return of(*(self._feit(v) for v in specifiek))
+
+    def _signaal(self, soorten: frozenset[SoortSignaal], kenmerk: str | None) -> Uitdrukking:
+        """``ErIsSignaal`` over the flag columns.
+
+        A flag column answers its own question; the more specific flags answer it where the
+        frame has no column for it (``signaal.<soort>.<kenmerk>`` implies ``signaal.<soort>``
+        and ``signaal.<kenmerk>``).
+        """
+        from meldcode.adapters.plat import KENMERKEN
+
+        def soort(s: SoortSignaal) -> Uitdrukking:
+            return self._algemeen(
+                f"signaal.{s.value}", (f"signaal.{s.value}.{k}" for k in KENMERKEN)
+            )
+
+        def met(k: str) -> Uitdrukking:
+            return self._algemeen(f"signaal.{k}", (f"signaal.{s.value}.{k}" for s in SoortSignaal))
+
+        if kenmerk is None and not soorten:  # any signal at all
+            return of(
+                *(soort(s) for s in SoortSignaal),
+                *(met(k) for k in KENMERKEN),
+                *(self._feit(f"signaal.bron.{b.value}") for b in SignaalBron),
+            )
+        if kenmerk is None:
+            return of(*(soort(s) for s in sorted_enum(soorten)))
+        if not soorten:
+            return met(kenmerk)
+        return of(*(self._feit(f"signaal.{s.value}.{kenmerk}") for s in sorted_enum(soorten)))
 
     def _antwoord_rail(self, vraag: Vraag, waarden: frozenset[Oordeel], waar: bool) -> Uitdrukking:
         kolom = self._antwoord(vraag)
@@ -342,23 +383,3 @@ def _in(kolom: nw.Expr, waarden: frozenset[Oordeel]) -> nw.Expr:
 def sorted_enum(waarden: Iterable[_E]) -> list[_E]:
     """Enum members in a stable order (by value), so the compiled expressions are reproducible."""
     return sorted(waarden, key=lambda w: str(w.value))
-
-
-def signaalvlaggen(soorten: frozenset[SoortSignaal], kenmerk: str | None) -> list[str]:
-    """The flag columns any of which makes ``ErIsSignaal(soorten, kenmerk)`` true.
-
-    A flag implies the more general ones: ``signaal.<soort>.<kenmerk>`` means there is a signal
-    of that soort and a signal with that kenmerk; any signal flag means there is a signal.
-    """
-    from meldcode.adapters.plat import KENMERKEN, VLAGKOLOMMEN
-
-    if not soorten and kenmerk is None:
-        return [v for v in VLAGKOLOMMEN if v.startswith("signaal.")]
-    namen = [s.value for s in sorted_enum(soorten)]
-    if not namen:
-        return [f"signaal.{kenmerk}", *(f"signaal.{s.value}.{kenmerk}" for s in SoortSignaal)]
-    if kenmerk is None:
-        return [
-            v for s in namen for v in (f"signaal.{s}", *(f"signaal.{s}.{k}" for k in KENMERKEN))
-        ]
-    return [f"signaal.{s}.{kenmerk}" for s in namen]

@@ -330,3 +330,22 @@ def test_any_generated_population_is_decided_as_beslis_decides_each_row(
     besluiten = [beslis(c, protocol) for c in casussen_uit_populatie(populatie)]
     for sleutel in BESLUIT_KOLOMMEN:
         assert kolom(df, f"besluit.{sleutel}") == [verwacht(b, sleutel) for b in besluiten], sleutel
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_specific_flag_answers_for_the_general_fact_when_its_column_is_absent(
+    backend: str,
+) -> None:
+    """signaal.<soort>.<kenmerk> alone means a signal with that kenmerk (levensgevaar: report)."""
+    kolommen = {
+        "weging.vermoeden": ["nee", "nee"],
+        "signaal.lichamelijk_geweld.levensgevaar": [True, False],
+    }
+    df = pl.DataFrame(kolommen) if backend == "polars" else pd.DataFrame(kolommen)
+
+    assert kolom(beslis_frame(df, "2019"), "besluit.melden") == [True, False]
+    # with its own column present, the general fact is read from that column
+    assert kolom(
+        beslis_frame(pl.DataFrame({**kolommen, "signaal.levensgevaar": [True, True]}), "2019"),
+        "besluit.melden",
+    ) == [True, True]
