@@ -12,7 +12,8 @@ columns*:
 - ``signaal.bron.<bron>``: a signal's information comes from this bron (``signaal.bron.kind``);
 - ``consultatie.<partij>``: the case records a consultation with this party.
 
-A flag implies the more general ones (``signaal.seksueel_geweld.levensgevaar`` means there is a
+A flag column answers its own question; where a frame has no column for a general fact, the
+more specific flags answer it (``signaal.seksueel_geweld.levensgevaar`` means there is a
 sexual-violence signal, and a signal with levensgevaar). An absent flag column is ``false``, as
 an absent list is empty in the exchange format. Standard library and attrs only, so a CSV reader
 can use it without the dataframe extra.
