@@ -486,8 +486,9 @@ WEGGELATEN: tuple[Passage, ...] = (
         "1.5.3 Interne evaluatie",
         "Het is belangrijk dat de toepassing van de meldcode door de leden van het pedagogisch "
         "team systematisch geëvalueerd wordt.",
-        reden="evaluation of the school's practice as a whole; the per-case part is "
-        "fedra.stap-5.interne-evaluatie",
+        reden="evaluation of the school's practice as a whole, not a decision about a case: "
+        "`meldcode evaluatie` (meldcode.rules.evaluatiecijfers) gives its figures per period; "
+        "the per-case part is fedra.stap-5.interne-evaluatie",
     ),
     _p(
         CJG,
