@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import math
 import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
@@ -38,6 +37,7 @@ from meldcode.adapters.plat import (
     OBJECTEN,
     VLAGKOLOMMEN,
     kolommen,
+    leeg,
     rij_uit_casus,
     vlaggen,
 )
@@ -236,7 +236,7 @@ class _Invoer:
         waarden: list[bool | None] = []
         fouten: list[str | None] = []
         for waarde in self._df[naam].to_list():
-            if _leeg(waarde):
+            if leeg(waarde):
                 waarden.append(None)
                 fouten.append(None)
             elif type(waarde).__name__ in ("bool", "bool_"):
@@ -360,7 +360,7 @@ class _Invoer:
             try:
                 for pad in aanwezig:
                     waarde = rij[self.kolom[pad]]
-                    if _leeg(waarde):
+                    if leeg(waarde):
                         continue
                     try:
                         data[pad] = json.loads(waarde) if isinstance(waarde, str) else waarde
@@ -385,14 +385,6 @@ class _Invoer:
             naam = f"{_INTERN}lijst.fout"
             self.voorbereiding.append(_reeks(naam, fouten, nw.String, self._df, ns))
             self.controles.insert(0, _Controle(~nw.col(naam).is_null(), nw.col(naam)))
-
-
-def _leeg(waarde: object) -> bool:
-    if waarde is None:
-        return True
-    if isinstance(waarde, float) and math.isnan(waarde):
-        return True
-    return type(waarde).__name__ in ("NAType", "NaTType")
 
 
 def _reeks(naam: str, waarden: list[Any], dtype: Any, df: Any, ns: Any) -> Any:

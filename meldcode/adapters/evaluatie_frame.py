@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import math
 from typing import Any
 
 import narwhals as nw
 
+from meldcode.adapters.plat import leeg
 from meldcode.domain._validatie import toon
 from meldcode.errors import Fout, OngeldigeInvoer
 from meldcode.rules.evaluatiecijfers import (
@@ -51,14 +51,6 @@ _PERIODE = "__evaluatie_periode"
 _TELBAAR = "__evaluatie_telbaar"
 
 
-def _leeg(waarde: object) -> bool:
-    if waarde is None:
-        return True
-    if isinstance(waarde, float) and math.isnan(waarde):
-        return True
-    return type(waarde).__name__ in ("NAType", "NaTType")
-
-
 def _python(waarde: object) -> object:
     """A native scalar: numpy scalars unwrapped, timestamps as datetimes."""
     if type(waarde).__module__ == "numpy" and hasattr(waarde, "item"):
@@ -70,7 +62,7 @@ def _python(waarde: object) -> object:
 
 def _datum(waarde: object) -> object:
     """The cell as a ``date`` where it is one (a timestamp's day, an ISO text), else as is."""
-    if _leeg(waarde):
+    if leeg(waarde):
         return None
     waarde = _python(waarde)
     if isinstance(waarde, dt.datetime):
@@ -82,7 +74,7 @@ def _datum(waarde: object) -> object:
 
 
 def _beslissing(kolom: str, waarde: object) -> Fout | None:
-    if _leeg(waarde):
+    if leeg(waarde):
         return Fout(kolom, "None", f"{kolom} must be true or false (got None: not decided)")
     waarde = _python(waarde)
     if isinstance(waarde, bool):

@@ -21,6 +21,7 @@ can use it without the dataframe extra.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import attrs
@@ -35,6 +36,7 @@ __all__ = [
     "OBJECTEN",
     "VLAGKOLOMMEN",
     "kolommen",
+    "leeg",
     "rij_uit_casus",
     "vlaggen",
 ]
@@ -118,3 +120,12 @@ def rij_uit_casus(casus: Casus) -> dict[str, Any]:
             uit[f"{obj}.{a.name}"] = v.value if hasattr(v, "value") else v
     uit.update(vlaggen(casus))
     return uit
+
+
+def leeg(waarde: object) -> bool:
+    """Whether a cell is empty: ``None``, a float NaN, or pandas' ``NA`` / ``NaT``."""
+    if waarde is None:
+        return True
+    if isinstance(waarde, float) and math.isnan(waarde):
+        return True
+    return type(waarde).__name__ in ("NAType", "NaTType")
