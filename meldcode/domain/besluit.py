@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
+import operator
+from collections.abc import Callable
+from itertools import repeat
+from typing import Any
 
+import attrs
 from attrs import field, frozen
 
 from meldcode.domain._validatie import (
@@ -124,3 +130,169 @@ class Besluit:
     def volledig(self) -> bool:
         """``True`` when no unanswered afweging can change this decision."""
         return self.volgende_vraag is None
+
+    def _repr_html_(self) -> str:
+        """The decision as an HTML table, for Jupyter: decisions, next question, contacts, grounds.
+
+        Every value is escaped (a profile's text or a quote may hold ``<`` or ``&``).
+        """
+        e = html.escape
+        kop = f"Besluit volgens protocol {e(self.protocol.value)}"
+        if self.referentie is not None:
+            kop += f" (referentie {e(self.referentie)})"
+        rijen = [
+            f"<tr><th>{e(label)}</th><td>{'ja' if getattr(self, naam) else 'nee'}</td></tr>"
+            for naam, label in _LABELS
+        ]
+        vraag = (
+            "geen: het besluit is volledig"
+            if self.volgende_vraag is None
+            else self.volgende_vraag.value
+        )
+        rijen.append(f"<tr><th>Volgende vraag</th><td>{e(vraag)}</td></tr>")
+        contacten = ", ".join(p.value for p in self.contacten) or "geen"
+        rijen.append(f"<tr><th>Contacten</th><td>{e(contacten)}</td></tr>")
+        gronden = [
+            "<tr>"
+            + "".join(
+                f"<td>{e(w)}</td>" for w in (g.regel, g.bestand, g.sectie, g.citaat, g.toelichting)
+            )
+            + "</tr>"
+            for g in self.gronden
+        ]
+        koppen = "".join(
+            f"<th>{k}</th>" for k in ("Regel", "Bestand", "Sectie", "Citaat", "Toelichting")
+        )
+        grondtabel = (
+            f"<table><caption>Gronden</caption><thead><tr>{koppen}</tr></thead>"
+            f"<tbody>{''.join(gronden)}</tbody></table>"
+            if gronden
+            else "<p>Gronden: geen (geen regel heeft gevuurd)</p>"
+        )
+        return (
+            f'<div class="meldcode-besluit"><table><caption>{kop}</caption>'
+            f"<tbody>{''.join(rijen)}</tbody></table>{grondtabel}</div>"
+        )
+
+
+#: the decisions of a ``Besluit`` with their Dutch labels, in the contract's order
+_LABELS: tuple[tuple[str, str], ...] = (
+    ("melden", "Melden bij Veilig Thuis"),
+    ("hulp_organiseren", "Hulp organiseren en effect volgen"),
+    ("dossier_sluiten", "Dossier vastleggen en sluiten"),
+    ("veilig_thuis_raadplegen", "Veilig Thuis raadplegen"),
+    ("spoed", "Spoed: direct contact opnemen"),
+    ("oudergesprek_overslaan", "Gesprek met de ouders mag vervallen"),
+    ("bespreken_met_kind", "Melding ook bespreken met het kind"),
+)
+
+
+def _kopie(
+    soort: type,
+) -> tuple[tuple[str, ...], Callable[[Any], tuple[Any, ...]], tuple[Any, ...]]:
+    """The field names of a frozen attrs class, a reader of all of them, and their slots' setters.
+
+    A slot's own setter writes the field without the class's validators and frozen guard.
+    """
+    namen = tuple(a.name for a in attrs.fields(soort))
+    return namen, operator.attrgetter(*namen), tuple(getattr(soort, n).__set__ for n in namen)
+
+
+_BESLUIT_NAMEN, _BESLUIT_LEES, _BESLUIT_ZET = _kopie(Besluit)
+_OPVOLGING_NAMEN, _OPVOLGING_LEES, _OPVOLGING_ZET = _kopie(Opvolging)
+_REFERENTIE = _BESLUIT_NAMEN.index("referentie")
+_OPVOLGING = _BESLUIT_NAMEN.index("opvolging")
+_DATUM = _OPVOLGING_NAMEN.index("datum")
+
+
+def _velden(besluit: Besluit) -> tuple[Any, ...]:
+    """The values of every field of ``besluit``, in their order (for ``_besluit_met``)."""
+    return tuple(_BESLUIT_LEES(besluit))
+
+
+def _besluit_met(
+    velden: tuple[Any, ...], referentie: str | None, opvolging: tuple[Opvolging, ...]
+) -> Besluit:
+    """The ``Besluit`` of ``velden`` with another ``referentie`` and ``opvolging``, not validated.
+
+    For the engine's memo only: ``velden`` are a validated ``Besluit``'s (``_velden``),
+    ``referentie`` must come from a (validated) ``Casus`` and ``opvolging`` from ``Opvolging``s
+    of a ``Besluit`` (re-dated with ``_opvolging_op``).
+    """
+    waarden = list(velden)
+    waarden[_REFERENTIE] = referentie
+    waarden[_OPVOLGING] = opvolging
+    nieuw: Besluit = object.__new__(Besluit)
+    any(map(operator.call, _BESLUIT_ZET, repeat(nieuw), waarden))  # every slot, in C
+    return nieuw
+
+
+def _besluit_uit(
+    protocol: Protocol,
+    beslissingen: tuple[bool, ...],
+    volgende_vraag: Vraag | None,
+    contacten: tuple[Partij, ...],
+    gronden: tuple[Grond, ...],
+    referentie: str | None,
+    acties: tuple[Actie, ...],
+    opvolging: tuple[Opvolging, ...],
+    ontbrekende_consultaties: tuple[Partij, ...],
+    contacten_details: tuple[Contactgegevens, ...],
+) -> Besluit:
+    """A ``Besluit`` without validating again; ``beslissingen`` in ``Beslispunt``'s order.
+
+    For the engine only: every value must come from a validated object (the rule base's
+    ``Grond``s and ``Actie``s, a ``Casus``'s ``referentie``, ``Opvolging``s) or be an enum
+    member, a bool or a tuple of those.
+    """
+    nieuw: Besluit = object.__new__(Besluit)
+    _zet(
+        _BESLUIT_ZET,
+        nieuw,
+        [
+            protocol,
+            *beslissingen,
+            volgende_vraag,
+            contacten,
+            gronden,
+            referentie,
+            acties,
+            opvolging,
+            ontbrekende_consultaties,
+            contacten_details,
+        ],
+    )
+    return nieuw
+
+
+#: the fields in the order ``_besluit_uit`` lists them
+_VOLGORDE = (
+    "protocol",
+    *(p.value for p in Beslispunt),
+    "volgende_vraag",
+    "contacten",
+    "gronden",
+    "referentie",
+    "acties",
+    "opvolging",
+    "ontbrekende_consultaties",
+    "contacten_details",
+)
+if _BESLUIT_NAMEN != _VOLGORDE:  # pragma: no cover - a guard for whoever reorders the fields
+    raise ImportError("Besluit's fields changed order: update _besluit_uit")
+
+
+def _opvolging_op(opvolging: Opvolging, datum: dt.date | None) -> Opvolging:
+    """``opvolging`` with another ``datum`` (a date or ``None``), without validating again."""
+    waarden = list(_OPVOLGING_LEES(opvolging))
+    waarden[_DATUM] = datum
+    nieuw: Opvolging = object.__new__(Opvolging)
+    _zet(_OPVOLGING_ZET, nieuw, waarden)
+    return nieuw
+
+
+def _zet(zetters: tuple[Any, ...], nieuw: object, waarden: list[Any]) -> None:
+    """Write every field of ``nieuw`` through its slot (the loop runs in C: ``map``)."""
+    if len(waarden) != len(zetters):  # pragma: no cover - a programming error
+        raise ValueError("every field needs a value")
+    any(map(operator.call, zetters, repeat(nieuw), waarden))

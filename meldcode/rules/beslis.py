@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
+from types import MappingProxyType
 
 from meldcode.domain.besluit import Besluit
 from meldcode.domain.casus import Casus
 from meldcode.domain.waarden import Protocol
 from meldcode.errors import Fout, OngeldigeInvoer
 from meldcode.rules.basis import regelbasis
-from meldcode.rules.evaluatie import Evaluatie, evalueer, kies_protocol
+from meldcode.rules.evaluatie import Evaluatie, besluit_van, evalueer, kies_protocol
 from meldcode.rules.model import Regelbasis
 
 __all__ = ["beslis", "evalueer_casus", "kies_regelbasis"]
@@ -71,13 +72,31 @@ def beslis(
     supply an extended rule base (a profile). ``vrije_dagen`` are public holidays to skip when
     dating follow-ups (the core counts Monday to Friday only). Pure: the same case always gives
     the same ``Besluit``, and the case is never changed.
+
+    A case whose decision-relevant facts were decided before under the same rule base is answered
+    from that rule base's bounded memo (``meldcode.rules.evaluatie.besluit_van``): the same
+    ``Besluit`` a full evaluation gives, with the case's own ``referentie`` and dates.
     """
-    return evalueer_casus(casus, protocol, basis=basis, vrije_dagen=vrije_dagen).besluit
+    if basis is None and type(casus) is Casus and type(protocol) is str:
+        gekozen = _PROTOCOLLEN.get(protocol)
+        if gekozen is not None:  # the common call, ``beslis(casus, "2019")``, made short
+            return besluit_van(casus, regelbasis(gekozen), vrije_dagen)
+    return besluit_van(
+        casus, kies_regelbasis(casus, protocol, basis=basis), vrije_dagen=vrije_dagen
+    )
+
+
+#: the protocols by their contract string
+_PROTOCOLLEN: Mapping[str, Protocol] = MappingProxyType({p.value: p for p in Protocol})
 
 
 def _protocol(protocol: Protocol | str | None) -> Protocol | None:
     if protocol is None or isinstance(protocol, Protocol):
         return protocol
+    try:
+        return _PROTOCOLLEN[protocol]
+    except (KeyError, TypeError):
+        pass  # not a contract string: refused below, as ``Protocol`` refuses it
     try:
         return Protocol(protocol)
     except ValueError:

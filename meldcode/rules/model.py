@@ -10,13 +10,14 @@ declared exception (``tenzij``).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
-from typing import TypeAlias
+import threading
+from collections.abc import Callable, Iterator, Mapping
+from typing import TypeAlias, TypeVar, cast
 
 import attrs
 from attrs import field, frozen
 
-from meldcode.domain.besluit import Contactgegevens
+from meldcode.domain.besluit import Actie, Contactgegevens, Grond
 from meldcode.domain.casus import Omstandigheden, Signaal
 from meldcode.domain.waarden import (
     Beslispunt,
@@ -29,7 +30,7 @@ from meldcode.domain.waarden import (
     Taak,
     Vraag,
 )
-from meldcode.errors import OngeldigeRegelbasis
+from meldcode.errors import OngeldigeInvoer, OngeldigeRegelbasis
 
 __all__ = [
     "Afweging",
@@ -43,6 +44,7 @@ __all__ = [
     "EenVan",
     "ErIsSignaal",
     "Geconsulteerd",
+    "Geheugen",
     "KindLeeftijdTot",
     "KindLeeftijdVanaf",
     "KindOngeboren",
@@ -58,6 +60,7 @@ __all__ = [
     "vragen_in",
 ]
 
+_T = TypeVar("_T")
 _BESTAND = re.compile(r"^\d{3}_[0-9a-f]{16}\.txt$")
 _ID = re.compile(r"^[a-z0-9+-]+(\.[a-z0-9-]+)+$")
 OMSTANDIGHEDEN: frozenset[str] = frozenset(a.name for a in attrs.fields(Omstandigheden))
@@ -304,6 +307,48 @@ class Afweging:
     voorwaarde: Conditie | None = None
 
 
+# --- room for what the engine derives from a rule base ------------------------------------
+
+
+class Geheugen:
+    """Room, per rule base, for what the engine derives from it and remembers about it.
+
+    ``meldcode.rules.evaluatie`` fills it on first use (``vul``) with the rule base compiled for
+    fast decisions and its bounded memo of decisions; see there. It is never part of the rule
+    base's value (equality, hash, repr), holds no case (only projections of cases and the
+    decisions they get), and a copy or a pickle of it starts empty. Safe to use from several
+    threads.
+    """
+
+    __slots__ = ("_slot", "inhoud")
+
+    def __init__(self) -> None:
+        #: what the engine keeps here (``None`` until first use); read it, fill it with ``vul``
+        self.inhoud: object = None
+        self._slot = threading.Lock()
+
+    def vul(self, maak: Callable[[], _T]) -> _T:
+        """The content, made by ``maak`` on first use (once, also when threads race)."""
+        inhoud = self.inhoud
+        if inhoud is None:
+            with self._slot:
+                if self.inhoud is None:
+                    self.inhoud = maak()
+                inhoud = self.inhoud
+        return cast(_T, inhoud)
+
+    def wis(self) -> None:
+        """Forget everything: the next decision derives it again (a cold start, for benchmarks)."""
+        with self._slot:
+            self.inhoud = None
+
+    def __reduce__(self) -> tuple[type[Geheugen], tuple[()]]:
+        return (Geheugen, ())
+
+    def __repr__(self) -> str:
+        return f"Geheugen({'leeg' if self.inhoud is None else type(self.inhoud).__name__})"
+
+
 # --- the rule base --------------------------------------------------------------------------
 
 
@@ -321,6 +366,11 @@ class Regelbasis:
     every rule comes after the rules whose decisions it reads; ``afhankelijkheden`` (derived)
     maps each rule id to the decisions it reads.
 
+    Derived once when the rule base is built, so that an evaluation only looks them up:
+    ``gronden`` (each rule's ``Grond``) and ``acties`` (each rule's ``Actie``s). ``geheugen``
+    is room for what the engine derives from this rule base on first use and the bounded memo
+    of decisions it keeps (see ``Geheugen`` and ``meldcode.rules.evaluatie``).
+
     An organisation profile adds its ``profiel`` name, its ``sociale_kaart`` (to resolve
     ``contacten`` to phone numbers) and its ``rolnamen`` (e.g. the aandachtsfunctionaris is the
     zorgcoördinator).
@@ -336,6 +386,9 @@ class Regelbasis:
     rolnamen: tuple[tuple[Rol, str], ...] = ()
     volgorde: tuple[Regel, ...] = field(init=False, eq=False, repr=False)
     afhankelijkheden: Mapping[str, frozenset[Beslispunt]] = field(init=False, eq=False, repr=False)
+    gronden: Mapping[str, Grond] = field(init=False, eq=False, repr=False)
+    acties: Mapping[str, tuple[Actie, ...]] = field(init=False, eq=False, repr=False)
+    geheugen: Geheugen = field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         self._check_vragen()
@@ -349,6 +402,26 @@ class Regelbasis:
         object.__setattr__(self, "volgorde", self._sorteer())
         # derived once here, so that an evaluation does not walk every condition tree again
         object.__setattr__(self, "afhankelijkheden", {r.id: r.afhankelijk_van for r in self.regels})
+        gronden: dict[str, Grond] = {}
+        acties: dict[str, tuple[Actie, ...]] = {}
+        for r in self.regels:
+            try:
+                gronden[r.id] = Grond(
+                    regel=r.id,
+                    bestand=r.bron.bestand,
+                    sectie=r.bron.sectie,
+                    citaat=r.citaat,
+                    toelichting=r.toelichting,
+                )
+                acties[r.id] = tuple(
+                    Actie(taak=o.taak, rol=o.rol, partij=o.partij, advies=o.advies, regel=r.id)
+                    for o in r.dan.acties
+                )
+            except OngeldigeInvoer as exc:
+                raise OngeldigeRegelbasis(f"rule {r.id!r}: {exc}") from None
+        object.__setattr__(self, "gronden", gronden)
+        object.__setattr__(self, "acties", acties)
+        object.__setattr__(self, "geheugen", Geheugen())
 
     def regel(self, regel_id: str) -> Regel:
         """The rule with this id; ``KeyError`` when there is none."""
