@@ -374,10 +374,13 @@ class Vertaler:
 
 
 def _in(kolom: nw.Expr, waarden: frozenset[Oordeel]) -> nw.Expr:
-    if len(waarden) == 1:
-        (enig,) = waarden
-        return (kolom == enig.value).fill_null(False)
-    return kolom.is_in(sorted(w.value for w in waarden)).fill_null(False)
+    """Where the answer is one of ``waarden`` (never null: an unanswered question is not).
+
+    Comparisons rather than ``is_in``: on a categorical column (what pandas keeps answers in)
+    an equality compares codes, while ``is_in`` decodes the column first.
+    """
+    vergelijkingen = [kolom == w.value for w in sorted(waarden, key=lambda w: w.value)]
+    return functools.reduce(operator.or_, vergelijkingen).fill_null(False)
 
 
 def sorted_enum(waarden: Iterable[_E]) -> list[_E]:
