@@ -42,7 +42,6 @@ from meldcode.adapters.plat import (
     vlaggen,
 )
 from meldcode.adapters.vectorisatie import Uitdrukking, Vertaler, en, expr, of
-from meldcode.domain._validatie import PSEUDONIEM
 from meldcode.domain.casus import MAX_LEEFTIJD, Casus
 from meldcode.domain.waarden import Beslispunt, Oordeel, Partij, Protocol, Vraag
 from meldcode.errors import Fout, OngeldigeInvoer
@@ -188,7 +187,9 @@ class _Invoer:
     # --- checks -----------------------------------------------------------------------------
 
     def _controleer(self) -> None:
-        for pad in ("protocol", "datum", "referentie"):
+        # ``referentie`` is carried along like any other column of the analyst's: the frame's
+        # decisions do not echo it, so it is not checked
+        for pad in ("protocol", "datum"):
             if pad in self.kolom:
                 getattr(self, f"_controleer_{pad}")(self.kolom[pad])
         for obj, cls in OBJECTEN.items():
@@ -303,15 +304,6 @@ class _Invoer:
         self.controles.append(
             _Controle(fout, _melding("datum", "a date 'YYYY-MM-DD'", nw.lit("<str>")))
         )
-
-    def _controleer_referentie(self, naam: str) -> None:
-        dtype = self.schema[naam]
-        if not isinstance(dtype, nw.String):
-            raise _kolomfout(naam, dtype, "pseudonymous ids (text)")
-        kolom = nw.col(naam)
-        fout = ~kolom.is_null() & ~kolom.str.contains(PSEUDONIEM.pattern).fill_null(False)
-        wat = "a pseudonymous id of 1-64 letters, digits or '_.:-' (no names, no spaces)"
-        self.controles.append(_Controle(fout, _melding("referentie", wat, nw.lit("<text>"))))
 
     def is_2013(self) -> Uitdrukking:
         """Where a row asks for protocol 2013: its ``protocol``, else a ``datum`` before 2019."""
