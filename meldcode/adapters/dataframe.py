@@ -46,6 +46,7 @@ from meldcode.domain.casus import MAX_LEEFTIJD, Casus
 from meldcode.domain.waarden import Beslispunt, Oordeel, Partij, Protocol, Vraag
 from meldcode.errors import Fout, OngeldigeInvoer
 from meldcode.rules.basis import regelbasis
+from meldcode.rules.beslis import lees_protocol
 from meldcode.rules.evaluatie import INGANG_2019
 from meldcode.rules.model import Regelbasis
 
@@ -405,15 +406,9 @@ def _basis_van(protocol: Protocol | str | None, basis: Regelbasis | None) -> Reg
 
 
 def _protocol(protocol: Protocol | str) -> Protocol:
-    if isinstance(protocol, Protocol):
-        return protocol
-    try:
-        return Protocol(protocol)
-    except ValueError:
-        shown = repr(protocol) if len(protocol) < 20 else "<value>"
-        raise OngeldigeInvoer(
-            [Fout("protocol", shown, f"protocol must be '2013' or '2019' (got {shown})")]
-        ) from None
+    gekozen = lees_protocol(protocol)
+    assert gekozen is not None  # only None gives None
+    return gekozen
 
 
 def _uitvoer(uitvoer: Iterable[str] | None) -> tuple[str, ...]:

@@ -14,7 +14,7 @@ from meldcode.rules.basis import regelbasis
 from meldcode.rules.evaluatie import Evaluatie, besluit_van, evalueer, kies_protocol
 from meldcode.rules.model import Regelbasis
 
-__all__ = ["beslis", "evalueer_casus", "kies_regelbasis"]
+__all__ = ["beslis", "evalueer_casus", "kies_regelbasis", "lees_protocol"]
 
 
 def kies_regelbasis(
@@ -28,7 +28,7 @@ def kies_regelbasis(
     """
     if not isinstance(casus, Casus):
         raise OngeldigeInvoer([Fout("casus", f"<{type(casus).__name__}>", "casus must be a Casus")])
-    gekozen = kies_protocol(casus, _protocol(protocol))
+    gekozen = kies_protocol(casus, lees_protocol(protocol))
     if basis is None:
         return regelbasis(gekozen)
     if basis.protocol is not gekozen:
@@ -90,7 +90,8 @@ def beslis(
 _PROTOCOLLEN: Mapping[str, Protocol] = MappingProxyType({p.value: p for p in Protocol})
 
 
-def _protocol(protocol: Protocol | str | None) -> Protocol | None:
+def lees_protocol(protocol: Protocol | str | None) -> Protocol | None:
+    """``protocol`` as a ``Protocol`` (``None`` stays ``None``); ``OngeldigeInvoer`` otherwise."""
     if protocol is None or isinstance(protocol, Protocol):
         return protocol
     try:
