@@ -66,16 +66,21 @@ _STATUS = {
 }
 
 
-def _datum(value: str) -> dt.date:
+def datum_argument(value: str) -> dt.date:
+    """An argparse type: a date ``YYYY-MM-DD``, else a usage error that shows what was given."""
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"a date YYYY-MM-DD is expected (got {value!r})") from None
 
 
+def opslagadres(db: str | None) -> str:
+    """Where the dossier store is: ``--db``, else ``$MELDCODE_DB``, else the default file."""
+    return db or os.environ.get("MELDCODE_DB") or STANDAARD_DB
+
+
 def _archief(args: argparse.Namespace) -> Archief:
-    adres = args.db or os.environ.get("MELDCODE_DB") or STANDAARD_DB
-    return Archief(open_opslag(adres))
+    return Archief(open_opslag(opslagadres(args.db)))
 
 
 def _lees_invoer(pad: str) -> str:
@@ -295,7 +300,7 @@ def registreer(subparsers: Any) -> None:
     def met_op(p: argparse.ArgumentParser) -> None:
         p.add_argument(
             "--op",
-            type=_datum,
+            type=datum_argument,
             default=dt.date.today(),
             help="the date at which deadlines are judged (default: today)",
         )

@@ -18,7 +18,6 @@ import argparse
 import contextlib
 import datetime as dt
 import json
-import os
 import re
 import sys
 import textwrap
@@ -28,7 +27,12 @@ from typing import Any, TextIO, cast
 
 from attrs import frozen
 
-from meldcode.adapters.cli_dossier import EXIT_GEWIJZIGD, STANDAARD_DB
+from meldcode.adapters.cli_dossier import (
+    EXIT_GEWIJZIGD,
+    STANDAARD_DB,
+    datum_argument,
+    opslagadres,
+)
 from meldcode.adapters.json import besluit_uit_dict
 from meldcode.adapters.storage import Archief, open_opslag
 from meldcode.domain._validatie import toon
@@ -282,13 +286,6 @@ def _periode(value: str) -> Periode:
         raise argparse.ArgumentTypeError(str(exc.fouten[0].melding)) from None
 
 
-def _datum(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"a date YYYY-MM-DD is expected (got {value!r})") from None
-
-
 def _evaluatie(args: argparse.Namespace) -> int:
     gewijzigd = False
     if args.besluiten is not None:
@@ -298,7 +295,7 @@ def _evaluatie(args: argparse.Namespace) -> int:
             )
         cijfers, problemen = _uit_besluiten(args.besluiten, args.periode)
     else:
-        adres = args.db or os.environ.get("MELDCODE_DB") or STANDAARD_DB
+        adres = opslagadres(args.db)
         cijfers, problemen, gewijzigd = _uit_dossiers(adres, args.periode, args.op)
     uit: TextIO = sys.stdout
     if args.json:
@@ -339,7 +336,7 @@ def registreer(subparsers: Any) -> None:
     )
     p.add_argument(
         "--op",
-        type=_datum,
+        type=datum_argument,
         default=None,
         help="count only dossier events dated up to this day (default: all)",
     )
