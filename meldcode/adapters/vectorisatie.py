@@ -123,25 +123,10 @@ class Vertaler:
         #: then the rule statuses by dependency level
         self.tussenkolommen: dict[str, tuple[int, nw.Expr]] = {}
         self._status: dict[tuple[str, bool], Uitdrukking] = {}
-        self._niveau = self._niveaus()
         self._concluderen: dict[Beslispunt, list[Regel]] = {}
         for r in basis.regels:
             for p in r.dan.beslissingen:
                 self._concluderen.setdefault(p, []).append(r)
-
-    # --- levels -------------------------------------------------------------------------------
-
-    def _niveaus(self) -> dict[str, int]:
-        niveau: dict[str, int] = {}
-        concluderen: dict[Beslispunt, list[str]] = {}
-        for r in self.basis.volgorde:  # every rule after the rules whose decisions it reads
-            afhankelijk = [
-                niveau[i] for p in self.basis.afhankelijkheden[r.id] for i in concluderen.get(p, [])
-            ]
-            niveau[r.id] = 1 + max(afhankelijk, default=-1)
-            for p in r.dan.beslissingen:
-                concluderen.setdefault(p, []).append(r.id)
-        return niveau
 
     # --- conditions -----------------------------------------------------------------------------
 
@@ -278,7 +263,7 @@ class Vertaler:
                 self._status[sleutel] = waarde
             else:
                 kolom = f"{self.naam}{regel.id}.{'waar' if waar else 'onwaar'}"
-                self.tussenkolommen[kolom] = (self._niveau[regel.id], waarde)
+                self.tussenkolommen[kolom] = (self.basis.niveaus[regel.id], waarde)
                 self._status[sleutel] = nw.col(kolom)
         return self._status[sleutel]
 

@@ -850,13 +850,7 @@ class _Programma:
         for i, r in enumerate(regels):
             for p in r.dan.beslissingen:
                 concludeert.setdefault(p, []).append(i)
-        index = {r.id: i for i, r in enumerate(regels)}
-        laag_van: dict[int, int] = {}
-        for r in self.basis.volgorde:  # rules reading a decision come after its rules
-            laag_van[index[r.id]] = max(
-                (laag_van[j] + 1 for p in r.afhankelijk_van for j in concludeert.get(p, [])),
-                default=0,
-            )
+        laag_van = {i: self.basis.niveaus[r.id] for i, r in enumerate(regels)}
         lagen = []
         for nummer in range(max(laag_van.values(), default=-1) + 1):
             in_laag = [i for i in range(aantal) if laag_van[i] == nummer]

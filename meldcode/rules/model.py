@@ -364,7 +364,9 @@ class Regelbasis:
     ``onverenigbaar`` lists pairs of decisions that may never both be true; ``contactvolgorde``
     orders ``contacten`` by urgency. ``volgorde`` (derived) is an evaluation order in which
     every rule comes after the rules whose decisions it reads; ``afhankelijkheden`` (derived)
-    maps each rule id to the decisions it reads.
+    maps each rule id to the decisions it reads; ``niveaus`` (derived) maps each rule id to its
+    stratum: 0 for a rule that reads no decision, else one more than the highest stratum of the
+    rules concluding a decision it reads (an engine may evaluate a whole stratum at once).
 
     Derived once when the rule base is built, so that an evaluation only looks them up:
     ``gronden`` (each rule's ``Grond``) and ``acties`` (each rule's ``Actie``s). ``geheugen``
@@ -386,6 +388,7 @@ class Regelbasis:
     rolnamen: tuple[tuple[Rol, str], ...] = ()
     volgorde: tuple[Regel, ...] = field(init=False, eq=False, repr=False)
     afhankelijkheden: Mapping[str, frozenset[Beslispunt]] = field(init=False, eq=False, repr=False)
+    niveaus: Mapping[str, int] = field(init=False, eq=False, repr=False)
     gronden: Mapping[str, Grond] = field(init=False, eq=False, repr=False)
     acties: Mapping[str, tuple[Actie, ...]] = field(init=False, eq=False, repr=False)
     geheugen: Geheugen = field(init=False, eq=False, repr=False)
@@ -402,6 +405,7 @@ class Regelbasis:
         object.__setattr__(self, "volgorde", self._sorteer())
         # derived once here, so that an evaluation does not walk every condition tree again
         object.__setattr__(self, "afhankelijkheden", {r.id: r.afhankelijk_van for r in self.regels})
+        object.__setattr__(self, "niveaus", self._niveaus())
         gronden: dict[str, Grond] = {}
         acties: dict[str, tuple[Actie, ...]] = {}
         for r in self.regels:
@@ -523,6 +527,23 @@ class Regelbasis:
                             f"decisions {pa.value!r} and {pb.value!r}: declare one an exception "
                             "(tenzij) of the other",
                         )
+
+    def _niveaus(self) -> dict[str, int]:
+        """Each rule's stratum, from ``volgorde`` (every rule after the rules it reads)."""
+        niveau: dict[str, int] = {}
+        concluderen: dict[Beslispunt, list[str]] = {}
+        for r in self.volgorde:
+            niveau[r.id] = max(
+                (
+                    niveau[i] + 1
+                    for p in self.afhankelijkheden[r.id]
+                    for i in concluderen.get(p, [])
+                ),
+                default=0,
+            )
+            for p in r.dan.beslissingen:
+                concluderen.setdefault(p, []).append(r.id)
+        return niveau
 
     def _sorteer(self) -> tuple[Regel, ...]:
         """Order the rules so that each comes after the rules that conclude what it reads."""
