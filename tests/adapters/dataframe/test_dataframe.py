@@ -19,6 +19,7 @@ pd = pytest.importorskip("pandas", reason="pandas is in the dev extra")
 pl = pytest.importorskip("polars", reason="polars is in the dev extra")
 
 from meldcode.adapters.dataframe import BESLUIT_KOLOMMEN, beslis_frame  # noqa: E402
+from tests.adapters.dataframe.uitlezen import kolom  # noqa: E402
 
 BIBLIOTHEKEN = {"pandas": pd.DataFrame, "polars": pl.DataFrame}
 
@@ -38,14 +39,6 @@ def plat(casus: Casus) -> dict[str, Any]:
 def frame(bibliotheek: str, rijen: list[dict[str, Any]]) -> Any:
     kolommen = {k: [r.get(k) for r in rijen] for k in rijen[0]}
     return BIBLIOTHEKEN[bibliotheek](kolommen)
-
-
-def leeg(v: Any) -> bool:
-    return v is None or v is pd.NA or (isinstance(v, float) and v != v)
-
-
-def kolom(df: Any, naam: str) -> list[Any]:
-    return [None if leeg(v) else v for v in nw.from_native(df)[naam].to_list()]
 
 
 @pytest.mark.parametrize("bibliotheek", sorted(BIBLIOTHEKEN))

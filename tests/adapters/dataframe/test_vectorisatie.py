@@ -34,23 +34,13 @@ from meldcode.adapters.dataframe import (  # noqa: E402
     vergelijk,
 )
 from meldcode.adapters.vectorisatie import Vertaler  # noqa: E402
+from tests.adapters.dataframe.uitlezen import kolom  # noqa: E402
 
 BACKENDS = ("pandas", "polars")
 JA = Oordeel.JA
 OPENBARING = maak_regelbasis(
     Protocol.P2019, (SCHAKELAARS["openbaring_kind_altijd_melden"],), profiel="openbaring"
 )
-
-
-def leeg(v: Any) -> bool:
-    return v is None or v is pd.NA or (isinstance(v, float) and v != v)
-
-
-def kolom(df: Any, naam: str) -> list[Any]:
-    nwdf = nw.from_native(df)
-    if isinstance(nwdf, nw.LazyFrame):
-        nwdf = nwdf.collect()
-    return [None if leeg(v) else v for v in nwdf[naam].to_list()]
 
 
 def verwacht(b: Besluit, sleutel: str) -> Any:

@@ -1,0 +1,17 @@
+"""Read a decision column back as plain Python values, whatever the frame's library."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import narwhals as nw
+
+from meldcode.adapters.plat import leeg
+
+
+def kolom(df: Any, naam: str) -> list[Any]:
+    """The values of column ``naam`` (a lazy frame is collected); empty cells become ``None``."""
+    nwdf = nw.from_native(df)
+    if isinstance(nwdf, nw.LazyFrame):
+        nwdf = nwdf.collect()
+    return [None if leeg(v) else v for v in nwdf[naam].to_list()]
