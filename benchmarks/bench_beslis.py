@@ -21,7 +21,7 @@ import tracemalloc
 from typing import Any, TextIO, cast
 
 from meldcode import beslis, casus_uit_dict
-from meldcode.adapters.cli import _batch
+from meldcode.adapters.cli.main import _batch
 from meldcode.rules.beslis import beslis as pure
 
 ANTWOORDEN = [None, "ja", "nee", "twijfel"]

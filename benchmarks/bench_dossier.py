@@ -15,9 +15,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from meldcode.adapters.dossier_json import gebeurtenis_uit_json
-from meldcode.adapters.storage import Archief, SQLiteOpslag
-from meldcode.adapters.werkdagen import NederlandseWerkdagen
+from meldcode.adapters.json.dossier import gebeurtenis_uit_json
+from meldcode.adapters.kalender import NederlandseWerkdagen
+from meldcode.adapters.opslag.archief import Archief, SQLiteOpslag
 from meldcode.domain import Signaal, SoortSignaal
 from meldcode.domain.dossier import SignaalVastgelegd
 from meldcode.rules.dossier import toestand

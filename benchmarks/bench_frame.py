@@ -1,7 +1,8 @@
 """Decisions per second on one synthetic population: every way to decide it, in one run.
 
 All paths decide the 2019 ``melden`` decision of the same seeded population
-(``meldcode.adapters.populatie.genereer_populatie``), and are checked against each other on it
+(``meldcode.adapters.dataframe.populatie.genereer_populatie``), and are checked against each
+other on it
 before anything is timed:
 
 - (a) vectorized: ``beslis_frame(frame, "2019", uitvoer=("melden",))`` on polars and on pandas,
@@ -14,7 +15,7 @@ before anything is timed:
 - (c) durable_rules: a plain ruleset of the same decision (one rule per rule of the rule base
   that concludes ``melden``), one event posted per case through ``durable.lang``, in a
   subprocess (durable's host starts timer threads of its own); and the project's durable
-  adapter (``meldcode.adapters.durable``), which gives the whole ``Besluit``;
+  adapter (``meldcode.adapters.durable.engine``), which gives the whole ``Besluit``;
 - (d) the practical ceilings: a hand-written polars expression, and a hand-written NumPy kernel
   on ready columns (answers as codes, flags as booleans), of the same decision.
 
@@ -51,8 +52,12 @@ import numpy.typing as npt
 import polars as pl
 
 from meldcode import Protocol, beslis
-from meldcode.adapters.dataframe import beslis_frame
-from meldcode.adapters.populatie import ANTWOORDEN, casussen_uit_populatie, genereer_populatie
+from meldcode.adapters.dataframe.beslis import beslis_frame
+from meldcode.adapters.dataframe.populatie import (
+    ANTWOORDEN,
+    casussen_uit_populatie,
+    genereer_populatie,
+)
 from meldcode.rules import evalueer_casus, regelbasis
 
 SEED = 2019
@@ -337,7 +342,7 @@ def main(snel: bool) -> None:
     rijen.append(("full evaluation (evalueer_casus, no memo)", len(volledig), s))
     rijen.append(("durable_rules, plain ruleset (1 event/case)", maat["durable"], s_durable))
 
-    from meldcode.adapters import durable
+    from meldcode.adapters.durable import engine as durable
 
     durable.beslis(adapter_casussen[0], "2019")  # compile once
     uit_adapter: list[Any] = []

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from meldcode import OngeldigeInvoer, beslis, casus_uit_dict
-from meldcode.adapters.plat import kolommen
+from meldcode.adapters.dataframe.plat import kolommen
 
 HIER = Path(__file__).resolve().parent
 BOOLEANS = {"true": True, "false": False, "ja": True, "nee": False}

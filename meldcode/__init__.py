@@ -7,7 +7,7 @@
 """
 
 from meldcode._version import __version__
-from meldcode.adapters.json import (
+from meldcode.adapters.json.casus import (
     besluit_naar_dict,
     besluit_uit_dict,
     casus_naar_dict,

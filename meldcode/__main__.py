@@ -2,6 +2,6 @@
 
 import sys
 
-from meldcode.adapters.cli import main
+from meldcode.adapters.cli.main import main
 
 sys.exit(main())

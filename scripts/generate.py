@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from meldcode.adapters.diagram import teken
-from meldcode.adapters.schema import besluit_schema, casus_schema
+from meldcode.adapters.json.schema import besluit_schema, casus_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 

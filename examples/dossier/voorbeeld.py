@@ -9,10 +9,10 @@ import datetime as dt
 import tempfile
 from pathlib import Path
 
-from meldcode.adapters.cli_dossier import toestand_tekst
-from meldcode.adapters.dossier_json import gebeurtenis_uit_json
-from meldcode.adapters.storage import Archief, SQLiteOpslag
-from meldcode.adapters.werkdagen import NederlandseWerkdagen
+from meldcode.adapters.cli.dossier import toestand_tekst
+from meldcode.adapters.json.dossier import gebeurtenis_uit_json
+from meldcode.adapters.kalender import NederlandseWerkdagen
+from meldcode.adapters.opslag.archief import Archief, SQLiteOpslag
 from meldcode.domain import Oordeel
 from meldcode.domain.dossier import Betrokkene, EvaluatieGehouden, MeldingGedaan
 from meldcode.errors import StapOntbreekt

@@ -24,7 +24,7 @@ from typing import Any
 
 import pytest
 
-from meldcode.adapters.json import besluit_naar_dict, casus_uit_dict
+from meldcode.adapters.json.casus import besluit_naar_dict, casus_uit_dict
 from meldcode.domain.besluit import Besluit
 from meldcode.domain.casus import Casus
 from meldcode.domain.waarden import Protocol

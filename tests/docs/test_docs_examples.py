@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from meldcode.adapters.cli import main
+from meldcode.adapters.cli.main import main
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from meldcode.adapters.cli import main
-from meldcode.adapters.cli_dossier import EXIT_BEVINDINGEN, EXIT_GEWIJZIGD
-from meldcode.adapters.dossier_json import gebeurtenis_uit_json
+from meldcode.adapters.cli.dossier import EXIT_BEVINDINGEN, EXIT_GEWIJZIGD
+from meldcode.adapters.cli.main import main
+from meldcode.adapters.json.dossier import gebeurtenis_uit_json
 from meldcode.testing.dossier import volledig_voorbeeld
 
 VOORBEELDEN = Path(__file__).resolve().parents[2] / "examples" / "dossier"
@@ -193,8 +193,8 @@ def test_controleer_reports_a_history_the_progression_refuses(
     db: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Records written straight through the port (chain intact) but out of order: exit 3."""
-    from meldcode.adapters.dossier_json import canoniek, gebeurtenis_naar_dict
-    from meldcode.adapters.storage import BEGIN_HASH, Record, SQLiteOpslag, ketenhash
+    from meldcode.adapters.json.dossier import canoniek, gebeurtenis_naar_dict
+    from meldcode.adapters.opslag.archief import BEGIN_HASH, Record, SQLiteOpslag, ketenhash
 
     opslag = SQLiteOpslag(db)
     vorige = BEGIN_HASH

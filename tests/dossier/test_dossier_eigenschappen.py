@@ -6,13 +6,13 @@ import datetime as dt
 
 from hypothesis import Phase, find, given, settings
 
-from meldcode.adapters.dossier_json import (
+from meldcode.adapters.json.dossier import (
     canoniek,
     gebeurtenis_naar_dict,
     gebeurtenis_uit_json,
     toestand_naar_dict,
 )
-from meldcode.adapters.storage import Archief
+from meldcode.adapters.opslag.archief import Archief
 from meldcode.domain.dossier import (
     ConsultatieGehouden,
     Dossier,

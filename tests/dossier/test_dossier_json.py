@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from meldcode.adapters.dossier_json import (
+from meldcode.adapters.json.dossier import (
     canoniek,
     gebeurtenis_naar_dict,
     gebeurtenis_uit_dict,

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from meldcode.adapters.werkdagen import NederlandseWerkdagen
+from meldcode.adapters.kalender import NederlandseWerkdagen
 from meldcode.domain.dossier import (
     Dossier,
     Stap,

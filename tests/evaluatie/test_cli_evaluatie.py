@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from meldcode.adapters.cli import main
-from meldcode.adapters.cli_dossier import EXIT_GEWIJZIGD
-from meldcode.adapters.json import besluit_naar_dict
-from meldcode.adapters.storage import Archief, SQLiteOpslag
+from meldcode.adapters.cli.dossier import EXIT_GEWIJZIGD
+from meldcode.adapters.cli.main import main
+from meldcode.adapters.json.casus import besluit_naar_dict
+from meldcode.adapters.opslag.archief import Archief, SQLiteOpslag
 from meldcode.domain import Oordeel
 from meldcode.rules.evaluatiecijfers import CITAAT, TELLINGEN
 from tests.evaluatie.bouw import VELDEN, D, Opzet, dossier, verwacht

@@ -19,7 +19,7 @@ pd = pytest.importorskip("pandas", reason="pandas is in the dev extra")
 pl = pytest.importorskip("polars", reason="polars is in the dev extra")
 pytest.importorskip("narwhals", reason="needs the dataframe extra")
 
-from meldcode.adapters.evaluatie_frame import (  # noqa: E402
+from meldcode.adapters.dataframe.evaluatiecijfers import (  # noqa: E402
     BESLISSINGEN,
     evaluatiecijfers_uit_frame,
 )
@@ -142,7 +142,7 @@ def test_the_output_of_beslis_frame_can_be_counted(
     bibliotheek: str, rijen: list[tuple[dt.date, Oordeel | None, Oordeel | None]]
 ) -> None:
     """Decide a table of dated cases, then count it: what deciding them one by one gives."""
-    from meldcode.adapters.dataframe import beslis_frame
+    from meldcode.adapters.dataframe.beslis import beslis_frame
 
     kolommen = {
         "datum": [d.isoformat() for d, _, _ in rijen],

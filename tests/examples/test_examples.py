@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from meldcode import Besluit
-from meldcode.adapters.cli import main
+from meldcode.adapters.cli.main import main
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"

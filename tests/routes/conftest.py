@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from meldcode.adapters.json import besluit_naar_dict, casus_uit_dict
+from meldcode.adapters.json.casus import besluit_naar_dict, casus_uit_dict
 from meldcode.adapters.profiel import laad_profiel
 from meldcode.rules import beslis, kies_protocol
 

@@ -7,9 +7,9 @@ from typing import Any
 import jsonschema
 import pytest
 
-from meldcode.adapters.json import besluit_naar_dict, besluit_uit_dict, casus_uit_dict
+from meldcode.adapters.json.casus import besluit_naar_dict, besluit_uit_dict, casus_uit_dict
+from meldcode.adapters.json.schema import BESLUIT_AANVULLINGEN, besluit_schema, casus_schema
 from meldcode.adapters.profiel import laad_profiel
-from meldcode.adapters.schema import BESLUIT_AANVULLINGEN, besluit_schema, casus_schema
 from meldcode.errors import OngeldigeInvoer
 from meldcode.rules import beslis, kies_protocol
 from tests.adapters.json.test_json import BESLUIT_SLEUTELS

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from meldcode.adapters.cli import main
+from meldcode.adapters.cli.main import main
 from meldcode.adapters.dekking import AANVULLEND, WEGGELATEN, alle_regels, dekking_markdown
-from meldcode.adapters.json import casus_uit_dict
+from meldcode.adapters.json.casus import casus_uit_dict
 from meldcode.rules import evalueer_casus, kies_protocol
 from tests.conftest import ROOT, vignetten
 from tests.routes.conftest import route_vignetten

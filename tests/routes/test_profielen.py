@@ -230,7 +230,7 @@ def test_a_party_with_several_entries_lists_them_all() -> None:
 
 def test_the_profile_condition_format_is_what_regels_json_prints() -> None:
     """Every condition of every rule reads back from its ``meldcode regels --json`` form."""
-    from meldcode.adapters.cli import regel_naar_dict
+    from meldcode.adapters.cli.main import regel_naar_dict
     from meldcode.adapters.dekking import alle_regels
     from meldcode.adapters.profiel import conditie_uit_dict
 
@@ -240,7 +240,7 @@ def test_the_profile_condition_format_is_what_regels_json_prints() -> None:
 
 def test_regels_with_a_profile_lists_its_own_rules(capsys: pytest.CaptureFixture[str]) -> None:
     """``meldcode regels --profiel vcog`` shows the national rules and the profile's."""
-    from meldcode.adapters.cli import main
+    from meldcode.adapters.cli.main import main
 
     status = main(["regels", "--profiel", "vcog", "--protocol", "2013"])
     out = capsys.readouterr().out

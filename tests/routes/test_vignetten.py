@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from meldcode.adapters.cli import main
+from meldcode.adapters.cli.main import main
 from meldcode.adapters.dekking import alle_regels
 from tests.routes.conftest import beslis_vignet, route_vignetten
 

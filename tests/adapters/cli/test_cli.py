@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from meldcode import Protocol, regelbasis
-from meldcode.adapters.cli import main
+from meldcode.adapters.cli.main import main
 from tests.conftest import DATA, vignetten
 from tests.unit.test_vignetten import controleer_verwachting
 

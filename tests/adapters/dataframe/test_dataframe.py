@@ -18,7 +18,7 @@ nw = pytest.importorskip("narwhals", reason="needs the dataframe extra")
 pd = pytest.importorskip("pandas", reason="pandas is in the dev extra")
 pl = pytest.importorskip("polars", reason="polars is in the dev extra")
 
-from meldcode.adapters.dataframe import BESLUIT_KOLOMMEN, beslis_frame  # noqa: E402
+from meldcode.adapters.dataframe.beslis import BESLUIT_KOLOMMEN, beslis_frame  # noqa: E402
 from tests.adapters.dataframe.uitlezen import kolom  # noqa: E402
 
 BIBLIOTHEKEN = {"pandas": pd.DataFrame, "polars": pl.DataFrame}

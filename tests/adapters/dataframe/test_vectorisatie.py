@@ -27,13 +27,13 @@ nw = pytest.importorskip("narwhals", reason="needs the dataframe extra")
 pd = pytest.importorskip("pandas", reason="pandas is in the dev extra")
 pl = pytest.importorskip("polars", reason="polars is in the dev extra")
 
-from meldcode.adapters.dataframe import (  # noqa: E402
+from meldcode.adapters.dataframe.beslis import (  # noqa: E402
     BESLUIT_KOLOMMEN,
     beslis_frame,
     frame_uit_casussen,
     vergelijk,
 )
-from meldcode.adapters.vectorisatie import Vertaler  # noqa: E402
+from meldcode.adapters.dataframe.vertaling import Vertaler  # noqa: E402
 from tests.adapters.dataframe.uitlezen import kolom  # noqa: E402
 
 BACKENDS = ("pandas", "polars")
@@ -305,7 +305,7 @@ def test_any_generated_population_is_decided_as_beslis_decides_each_row(
     backend: str, seed: int, stopt_vroeg: float, protocol: Protocol
 ) -> None:
     """The population generator's frames (Enum answers, flags) against the engine, row by row."""
-    from meldcode.adapters.populatie import (
+    from meldcode.adapters.dataframe.populatie import (
         Populatieparameters,
         casussen_uit_populatie,
         genereer_populatie,

@@ -6,7 +6,7 @@ from typing import Any
 
 import narwhals as nw
 
-from meldcode.adapters.plat import leeg
+from meldcode.adapters.dataframe.plat import leeg
 
 
 def kolom(df: Any, naam: str) -> list[Any]:

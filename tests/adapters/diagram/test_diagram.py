@@ -10,7 +10,7 @@ import pytest
 from attrs import frozen
 
 from meldcode import Protocol
-from meldcode.adapters.cli import main
+from meldcode.adapters.cli.main import main
 from meldcode.adapters.diagram import diagram, dot, mermaid, teken
 from meldcode.rules import Bron, Conclusie, Regel, maak_regelbasis, regelbasis
 

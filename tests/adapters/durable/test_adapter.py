@@ -13,8 +13,8 @@ import attrs
 import pytest
 
 from meldcode import Casus, Oordeel, Protocol, Vraag, Weging
-from meldcode.adapters.cli import main
-from meldcode.adapters.engines import engine
+from meldcode.adapters.cli.engines import engine
+from meldcode.adapters.cli.main import main
 from meldcode.errors import MeldcodeError, OngeldigeInvoer, OngeldigeRegelbasis
 from meldcode.rules import Antwoord, Conclusie, Regel, Regelbasis, maak_regelbasis, regelbasis
 from meldcode.rules.model import Bron
@@ -25,8 +25,8 @@ pytest.importorskip(
     reason="durable-rules is not installed (pip install 'meldcode[durable]'; Python < 3.13)",
 )
 
-from meldcode.adapters import durable
-from meldcode.adapters.durable import DurableFout, compileer
+from meldcode.adapters.durable import engine as durable
+from meldcode.adapters.durable.engine import DurableFout, compileer
 from tests.adapters.durable.vergelijk import vergelijk
 
 ACUUT = Casus(
@@ -169,5 +169,5 @@ def test_the_cli_with_engine_durable_prints_exactly_what_the_pure_engine_prints(
 
 
 def test_the_engine_function_of_durable_is_the_adapters_beslis() -> None:
-    """``--engine durable`` resolves to ``meldcode.adapters.durable.beslis``."""
+    """``--engine durable`` resolves to ``meldcode.adapters.durable.engine.beslis``."""
     assert engine("durable") is durable.beslis

@@ -12,7 +12,7 @@ def vergelijk(
     casus: Casus, protocol: Protocol | None = None, basis: Regelbasis | None = None
 ) -> None:
     """Assert that durable gives exactly the pure engine's evaluation of ``casus``."""
-    from meldcode.adapters import durable
+    from meldcode.adapters.durable import engine as durable
 
     puur = evalueer_casus(casus, protocol, basis=basis)
     rete = durable.evalueer_casus(casus, protocol, basis=basis)

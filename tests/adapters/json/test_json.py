@@ -19,7 +19,7 @@ from meldcode import (
     casus_uit_dict,
     casus_uit_json,
 )
-from meldcode.adapters.json import fout_naar_dict, lees_json_lines
+from meldcode.adapters.json.casus import fout_naar_dict, lees_json_lines
 
 CONTRACT_VOORBEELD: dict[str, Any] = {
     "protocol": "2019",

@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from meldcode import OngeldigeInvoer, Oordeel, Protocol, Vraag, beslis
-from meldcode.adapters.plat import KENMERKEN, VLAGKOLOMMEN, kolommen, rij_uit_casus
+from meldcode.adapters.dataframe.plat import KENMERKEN, VLAGKOLOMMEN, kolommen, rij_uit_casus
 from meldcode.domain.casus import MAX_LEEFTIJD, Omstandigheden
 from meldcode.domain.waarden import Partij, SignaalBron, SoortSignaal
 from meldcode.rules import evalueer, regelbasis
@@ -23,7 +23,7 @@ np = pytest.importorskip("numpy", reason="needs the dataframe extra")
 pd = pytest.importorskip("pandas", reason="pandas is in the dev extra")
 pl = pytest.importorskip("polars", reason="polars is in the dev extra")
 
-from meldcode.adapters.populatie import (  # noqa: E402
+from meldcode.adapters.dataframe.populatie import (  # noqa: E402
     ANTWOORDEN,
     STANDAARD_CONSULTATIES,
     STANDAARD_KENMERKEN,

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from meldcode.adapters.storage import Opslag, SQLiteOpslag
+from meldcode.adapters.opslag.archief import Opslag, SQLiteOpslag
 
 from .fake import GeheugenOpslag
 
@@ -136,7 +136,7 @@ def opslag(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Opslag]:
     elif request.param == "sqlite":
         o = SQLiteOpslag(tmp_path / "dossiers.sqlite3")
     else:
-        from meldcode.adapters.postgres import PostgresOpslag
+        from meldcode.adapters.opslag.postgres import PostgresOpslag
 
         o = PostgresOpslag(request.getfixturevalue("postgres_url"))
     yield o

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from meldcode.adapters.storage import Kop, Record
+from meldcode.adapters.opslag.archief import Kop, Record
 from meldcode.errors import VolgnummerConflict
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 
-from meldcode.adapters.storage import Archief, open_opslag
+from meldcode.adapters.opslag.archief import Archief, open_opslag
 from meldcode.domain import Signaal, SignaalBron, SoortSignaal
 from meldcode.domain.dossier import SignaalVastgelegd
 

@@ -7,7 +7,14 @@ import sqlite3
 
 import pytest
 
-from meldcode.adapters.storage import BEGIN_HASH, Archief, Opslag, Record, SQLiteOpslag, ketenhash
+from meldcode.adapters.opslag.archief import (
+    BEGIN_HASH,
+    Archief,
+    Opslag,
+    Record,
+    SQLiteOpslag,
+    ketenhash,
+)
 from meldcode.domain.dossier import EvaluatieGehouden, MeldingGedaan
 from meldcode.domain.waarden import Oordeel
 from meldcode.errors import (

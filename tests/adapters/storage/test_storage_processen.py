@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from meldcode.adapters.storage import Archief, open_opslag
+from meldcode.adapters.opslag.archief import Archief, open_opslag
 
 SCHRIJVER = Path(__file__).with_name("schrijver.py")
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from meldcode.adapters.storage import SCHEMA, Record, SqlLezer
+from meldcode.adapters.opslag.archief import SCHEMA, Record, SqlLezer
 from meldcode.errors import EngineNietBeschikbaar, VolgnummerConflict
 
 __all__ = ["PostgresOpslag"]

@@ -1,7 +1,7 @@
 """Synthetic case populations for policy analysis and benchmarks: seeded, vectorized, flat.
 
 ``genereer_populatie(n, seed=...)`` draws ``n`` synthetic cases as one flat frame (polars or
-pandas, built through narwhals) in the column vocabulary of ``meldcode.adapters.plat``:
+pandas, built through narwhals) in the column vocabulary of ``meldcode.adapters.dataframe.plat``:
 ``weging.<vraag>`` answers, ``kind.leeftijd`` and ``kind.ongeboren``,
 ``omstandigheden.<veld>``, the flag columns ``signaal.<soort>``, ``signaal.<kenmerk>``,
 ``signaal.<soort>.<kenmerk>``, ``signaal.bron.<bron>`` and ``consultatie.<partij>``, and an
@@ -18,7 +18,7 @@ The data are synthetic. The default ``Populatieparameters`` are assumptions chos
 every route of the rule base, not estimates of real prevalence. No row describes a real child.
 
 ``casussen_uit_populatie(frame)`` is the exact inverse: it rebuilds each row as a ``Casus`` whose
-flat form (``meldcode.adapters.plat.rij_uit_casus``) equals the row.
+flat form (``meldcode.adapters.dataframe.plat.rij_uit_casus``) equals the row.
 
 Requires narwhals and numpy (``pip install meldcode[dataframe]``) and polars or pandas.
 """
@@ -38,7 +38,14 @@ import numpy as np
 import numpy.typing as npt
 from attrs import field, frozen
 
-from meldcode.adapters.plat import KENMERKEN, LIJSTEN, OBJECTEN, VLAGKOLOMMEN, kolommen, vlaggen
+from meldcode.adapters.dataframe.plat import (
+    KENMERKEN,
+    LIJSTEN,
+    OBJECTEN,
+    VLAGKOLOMMEN,
+    kolommen,
+    vlaggen,
+)
 from meldcode.domain._validatie import toon
 from meldcode.domain.casus import (
     MAX_LEEFTIJD,
@@ -631,7 +638,8 @@ def genereer_populatie(
     ``referentie`` (``SYN-0000001`` .. when ``referenties``), the answers ``weging.<vraag>``
     (an enum of ``ANTWOORDEN``; null is unanswered), ``kind.leeftijd`` (int8, null when unknown
     or unborn), ``kind.ongeboren``, ``omstandigheden.<veld>`` and the boolean flag columns of
-    ``meldcode.adapters.plat`` for the one signal and the consultations. No ``protocol`` and no
+    ``meldcode.adapters.dataframe.plat`` for the one signal and the consultations. No ``protocol``
+    and no
     ``datum``: every row is a valid case under both protocols, the analyst chooses one when
     deciding. The data are synthetic (see ``Populatieparameters``). Raises ``OngeldigeInvoer``
     for a bad ``n``, ``seed``, ``parameters`` or ``backend``.
@@ -696,7 +704,7 @@ def _kaart(namen: Sequence[str]) -> dict[str, str]:
                     naam,
                     toon(naam),
                     f"column {naam!r} holds a JSON list: a population has "
-                    "flag columns (use meldcode.adapters.dataframe for JSON lists)",
+                    "flag columns (use meldcode.adapters.dataframe.beslis for JSON lists)",
                 )
             )
         elif pad is not None:
@@ -814,7 +822,8 @@ def casussen_uit_populatie(frame: Any) -> list[Casus]:
 
     For each row, ``rij_uit_casus(casus)`` restricted to the frame's columns equals the row
     (answers as strings, ``None`` for unanswered). Reads the flat vocabulary of
-    ``meldcode.adapters.plat`` with or without prefixes; an absent flag column, or an empty
+    ``meldcode.adapters.dataframe.plat`` with or without prefixes; an absent flag column, or an
+    empty
     flag cell, is false. Other columns (a region, decision columns) are ignored. A row becomes
     one case with at most one signal and one consultation per flagged party. Raises
     ``OngeldigeInvoer`` naming the column (and the row) for a misspelled contract column, a bad

@@ -193,7 +193,7 @@ class Vertaler:
         frame has no column for it (``signaal.<soort>.<kenmerk>`` implies ``signaal.<soort>``
         and ``signaal.<kenmerk>``).
         """
-        from meldcode.adapters.plat import KENMERKEN
+        from meldcode.adapters.dataframe.plat import KENMERKEN
 
         def soort(s: SoortSignaal) -> Uitdrukking:
             return self._algemeen(

@@ -17,17 +17,17 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from meldcode._version import __version__
-from meldcode.adapters.cli_routes import basis_voor, beslisser_voor, voeg_profiel_toe
-from meldcode.adapters.engines import ENGINES
-from meldcode.adapters.json import (
+from meldcode.adapters.cli.engines import ENGINES
+from meldcode.adapters.cli.profielen import basis_voor, beslisser_voor, voeg_profiel_toe
+from meldcode.adapters.json.casus import (
     besluit_naar_dict,
     casus_uit_json,
     dumps,
     fout_naar_dict,
     lees_json_lines,
 )
+from meldcode.adapters.json.schema import besluit_schema, casus_schema
 from meldcode.adapters.profiel import laad_profiel
-from meldcode.adapters.schema import besluit_schema, casus_schema
 from meldcode.domain.waarden import Protocol
 from meldcode.errors import MeldcodeError, OngeldigeInvoer
 from meldcode.rules.basis import regelbasis
@@ -38,10 +38,10 @@ __all__ = ["SUBCOMMAND_MODULES", "bouw_parser", "main", "regel_naar_dict"]
 
 #: modules that add subcommands; each defines ``registreer(subparsers) -> None``
 SUBCOMMAND_MODULES: tuple[str, ...] = (
-    "meldcode.adapters.cli_diagram",
-    "meldcode.adapters.cli_routes",
-    "meldcode.adapters.cli_dossier",
-    "meldcode.adapters.cli_evaluatie",
+    "meldcode.adapters.cli.diagram",
+    "meldcode.adapters.cli.profielen",
+    "meldcode.adapters.cli.dossier",
+    "meldcode.adapters.cli.evaluatiecijfers",
 )
 
 EXIT_OK = 0

@@ -21,7 +21,7 @@ from typing import Any
 
 import narwhals as nw
 
-from meldcode.adapters.plat import leeg
+from meldcode.adapters.dataframe.plat import leeg
 from meldcode.domain._validatie import toon
 from meldcode.errors import Fout, OngeldigeInvoer
 from meldcode.rules.evaluatiecijfers import (

@@ -27,14 +27,14 @@ from typing import Any, TextIO, cast
 
 from attrs import frozen
 
-from meldcode.adapters.cli_dossier import (
+from meldcode.adapters.cli.dossier import (
     EXIT_GEWIJZIGD,
     STANDAARD_DB,
     datum_argument,
     opslagadres,
 )
-from meldcode.adapters.json import besluit_uit_dict
-from meldcode.adapters.storage import Archief, open_opslag
+from meldcode.adapters.json.casus import besluit_uit_dict
+from meldcode.adapters.opslag.archief import Archief, open_opslag
 from meldcode.domain._validatie import toon
 from meldcode.domain.besluit import Besluit
 from meldcode.domain.dossier import Dossier

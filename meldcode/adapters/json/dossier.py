@@ -17,7 +17,7 @@ import attrs
 import cattrs
 
 # the case reader's strict hooks and error paths, so events read exactly like cases do
-from meldcode.adapters.json import (
+from meldcode.adapters.json.casus import (
     _SLEUTEL,
     _enum_hook,
     _fouten,

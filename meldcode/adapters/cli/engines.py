@@ -49,7 +49,7 @@ def engine_met_basis(naam: str) -> BeslisserMetBasis:
                 "pip install 'meldcode[durable]'"
             )
         try:
-            module = importlib.import_module("meldcode.adapters.durable")
+            module = importlib.import_module("meldcode.adapters.durable.engine")
         except ImportError as exc:
             raise EngineNietBeschikbaar(
                 f"the durable engine is not available ({exc.name or 'durable'} is not installed): "

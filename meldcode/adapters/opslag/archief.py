@@ -10,7 +10,8 @@ inserted or deleted outside meldcode, including the last one.
 record atomically if the dossier still has the expected length (optimistic concurrency on the
 sequence number), list the dossiers. ``SQLiteOpslag`` is the embedded default (standard library
 ``sqlite3``, WAL, ``synchronous=FULL``: every append is one fsync'd transaction);
-``meldcode.adapters.postgres.PostgresOpslag`` is the server option. ``Archief`` puts the domain
+``meldcode.adapters.opslag.postgres.PostgresOpslag`` is the server option. ``Archief`` puts the
+domain
 on top: it checks the chain and the step progression before every append.
 
 Nothing here logs; errors name dossier ids (pseudonymous) and sequence numbers only.
@@ -27,7 +28,7 @@ from typing import Any, Protocol
 
 from attrs import frozen
 
-from meldcode.adapters.dossier_json import canoniek, gebeurtenis_naar_dict, gebeurtenis_uit_json
+from meldcode.adapters.json.dossier import canoniek, gebeurtenis_naar_dict, gebeurtenis_uit_json
 from meldcode.domain._validatie import PSEUDONIEM
 from meldcode.domain.dossier import Dossier, Gebeurtenis
 from meldcode.errors import (
@@ -423,7 +424,7 @@ def open_opslag(adres: str | os.PathLike[str]) -> Opslag:
     """A storage by address: ``postgresql://...`` for PostgreSQL, anything else a SQLite file."""
     tekst = os.fspath(adres)
     if tekst.startswith(("postgresql://", "postgres://")):
-        from meldcode.adapters.postgres import PostgresOpslag
+        from meldcode.adapters.opslag.postgres import PostgresOpslag
 
         return PostgresOpslag(tekst)
     return SQLiteOpslag(tekst)

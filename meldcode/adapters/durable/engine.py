@@ -691,7 +691,7 @@ def _waarde(x: Beslispunt | Partij | Vraag | Any) -> str:
 def _onbekende_conditie(c: object) -> OngeldigeRegelbasis:
     return OngeldigeRegelbasis(
         f"the durable compiler does not know the condition type {type(c).__name__!r}; "
-        "teach meldcode.adapters.durable to compile it before using this rule base there"
+        "teach meldcode.adapters.durable.engine to compile it before using this rule base there"
     )
 
 
@@ -1132,7 +1132,7 @@ class Bewaker:
     session's clock to the date ``op`` and returns the follow-ups whose deadline has passed.
     Time is whatever the caller says (``tik``), so tests run in milliseconds; a partner calls
     ``tik(date.today())`` from a daily job. Deadlines count working days on ``kalender``
-    (weekends only by default; pass ``meldcode.adapters.werkdagen.NederlandseWerkdagen()`` for
+    (weekends only by default; pass ``meldcode.adapters.kalender.NederlandseWerkdagen()`` for
     the Dutch holidays).
 
     The rules are durable rules compiled from ``meldcode.rules.bewaking.BEWAKINGEN``; the

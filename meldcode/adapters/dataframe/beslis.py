@@ -1,8 +1,9 @@
 """Decide a whole frame of cases at once: pandas, polars, Dask or any frame narwhals supports.
 
-For policy analysts: one row per case, flat columns (see ``meldcode.adapters.plat``), and the
+For policy analysts: one row per case, flat columns (see
+``meldcode.adapters.dataframe.plat``), and the
 decisions come back as columns beside the input. The rule base is compiled into dataframe
-expressions (``meldcode.adapters.vectorisatie``) and a frame is decided in one pass, eager or
+expressions (``meldcode.adapters.dataframe.vertaling``) and a frame is decided in one pass, eager or
 lazy: a lazy frame (polars ``LazyFrame``, Dask) stays lazy and is decided where it lives.
 
 Columns are named after the contract's keys, with or without their object's prefix
@@ -30,8 +31,7 @@ import attrs
 import narwhals as nw
 from attrs import frozen
 
-from meldcode.adapters.json import casus_uit_dict
-from meldcode.adapters.plat import (
+from meldcode.adapters.dataframe.plat import (
     KENMERKEN,
     LIJSTEN,
     OBJECTEN,
@@ -41,7 +41,8 @@ from meldcode.adapters.plat import (
     rij_uit_casus,
     vlaggen,
 )
-from meldcode.adapters.vectorisatie import Uitdrukking, Vertaler, en, expr, of
+from meldcode.adapters.dataframe.vertaling import Uitdrukking, Vertaler, en, expr, of
+from meldcode.adapters.json.casus import casus_uit_dict
 from meldcode.domain.casus import MAX_LEEFTIJD, Casus
 from meldcode.domain.waarden import Beslispunt, Oordeel, Partij, Protocol, Vraag
 from meldcode.errors import Fout, OngeldigeInvoer

@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from meldcode.adapters.engines import Beslisser, engine, engine_met_basis
+from meldcode.adapters.cli.engines import Beslisser, engine, engine_met_basis
 from meldcode.adapters.profiel import beschikbare_profielen, laad_profiel
 from meldcode.domain.besluit import Besluit
 from meldcode.domain.casus import Casus

@@ -24,14 +24,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from meldcode.adapters.dossier_json import (
+from meldcode.adapters.json.dossier import (
     bevinding_naar_dict,
     gebeurtenis_naar_dict,
     gebeurtenissen_uit_json,
     toestand_naar_dict,
 )
-from meldcode.adapters.storage import Archief, open_opslag
-from meldcode.adapters.werkdagen import NederlandseWerkdagen
+from meldcode.adapters.kalender import NederlandseWerkdagen
+from meldcode.adapters.opslag.archief import Archief, open_opslag
 from meldcode.domain.dossier import (
     Dossier,
     TermijnSoort,
