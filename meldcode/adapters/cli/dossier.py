@@ -32,6 +32,7 @@ from meldcode.adapters.json.dossier import (
 )
 from meldcode.adapters.kalender import NederlandseWerkdagen
 from meldcode.adapters.opslag.archief import Archief, open_opslag
+from meldcode.adapters.opslag.versleuteling import sleutel_uit_omgeving
 from meldcode.domain.dossier import (
     Dossier,
     TermijnSoort,
@@ -40,6 +41,7 @@ from meldcode.domain.dossier import (
     volgordefouten,
 )
 from meldcode.errors import (
+    DossierGewist,
     DossierNietGevonden,
     Fout,
     OngeldigeInvoer,
@@ -80,7 +82,8 @@ def opslagadres(db: str | None) -> str:
 
 
 def _archief(args: argparse.Namespace) -> Archief:
-    return Archief(open_opslag(opslagadres(args.db)))
+    # the key of the free text, when one is configured: from the environment, never an argument
+    return Archief(open_opslag(opslagadres(args.db)), sleutel=sleutel_uit_omgeving())
 
 
 def _lees_invoer(pad: str) -> str:
@@ -102,7 +105,9 @@ def _toevoegen(args: argparse.Namespace) -> int:
     archief = _archief(args)
     try:
         try:
-            huidig = archief.lees(args.dossier)
+            huidig = archief.lees(args.dossier, tekst=False)
+        except DossierGewist:
+            raise
         except DossierNietGevonden:
             huidig = Dossier(id=args.dossier)
         if args.na is not None and args.na != len(huidig):
@@ -134,7 +139,7 @@ def _toestand(dossier: Dossier, op: dt.date) -> Toestand:
 def _toon(args: argparse.Namespace) -> int:
     archief = _archief(args)
     try:
-        dossier = archief.lees(args.dossier)
+        dossier = archief.lees(args.dossier, tekst=False)  # the state needs no free text
     finally:
         archief.sluit()
     t = _toestand(dossier, args.op)
@@ -190,8 +195,14 @@ def _controleer(args: argparse.Namespace) -> int:
     archief = _archief(args)
     try:
         fouten = archief.controleer_keten(args.dossier)
-        dossier = archief.lees(args.dossier, controleer=False)
         hashes = archief.hashes(args.dossier)
+        wissing = archief.wissing(args.dossier)
+        # free text is not needed to check the record-keeping: only whether it is there
+        dossier = (
+            Dossier(id=args.dossier)
+            if wissing is not None
+            else archief.lees(args.dossier, controleer=False, tekst=False)
+        )
     finally:
         archief.sluit()
     bevindingen = controleer(dossier)
@@ -202,6 +213,14 @@ def _controleer(args: argparse.Namespace) -> int:
                 {
                     "dossier": dossier.id,
                     "keten": _keten(fouten, hashes),
+                    "gewist": None
+                    if wissing is None
+                    else {
+                        "datum": wissing.datum.isoformat(),
+                        "grond": wissing.grond.value,
+                        "gewist": [n for n, _ in wissing.gewist],
+                        "volgnummer": wissing.volgnummer,
+                    },
                     "volgorde": [{"volgnummer": n, "melding": str(w)} for n, w in volgorde],
                     "bevindingen": [bevinding_naar_dict(b) for b in bevindingen],
                 },
@@ -218,6 +237,12 @@ def _controleer(args: argparse.Namespace) -> int:
         else:
             laatste = hashes[-1] if hashes else "-"
             print(f"Keten intact; laatste hash {laatste}")
+        if wissing is not None:
+            print(
+                f"GEWIST op {wissing.datum.isoformat()}: {wissing.grond.naam_nl}; de inhoud van "
+                f"{len(wissing.gewist)} gebeurtenis(sen) is verwijderd (vastgelegd in "
+                f"gebeurtenis {wissing.volgnummer})."
+            )
         for n, weigering in volgorde:
             print(f"Volgorde: gebeurtenis {n} zou nu geweigerd worden: {weigering}")
         if bevindingen:

@@ -38,7 +38,7 @@ from meldcode.adapters.opslag.archief import Archief, open_opslag
 from meldcode.domain._validatie import toon
 from meldcode.domain.besluit import Besluit
 from meldcode.domain.dossier import Dossier
-from meldcode.errors import DossierGewijzigd, Fout, MeldcodeError, OngeldigeInvoer
+from meldcode.errors import DossierGewijzigd, DossierGewist, Fout, MeldcodeError, OngeldigeInvoer
 from meldcode.rules.evaluatiecijfers import (
     TELLINGEN,
     Eenheid,
@@ -203,7 +203,10 @@ def _uit_dossiers(
     try:
         for naam in archief.dossiers():
             try:
-                dossiers.append(archief.lees(naam))
+                # counts need no free text: it never enters the figures
+                dossiers.append(archief.lees(naam, tekst=False))
+            except DossierGewist:
+                continue  # erased: nothing left to count
             except DossierGewijzigd as exc:
                 gewijzigd = True
                 problemen.append(

@@ -40,13 +40,14 @@ from meldcode.errors import EngineNietBeschikbaar, SleutelFout
 __all__ = [
     "SLEUTELBESTAND_OMGEVING",
     "SLEUTEL_OMGEVING",
+    "VERBORGEN",
     "VERSLEUTELD",
     "Tekstsleutel",
-    "bevat_versleuteld",
     "lees_sleutelbestand",
     "ontsleutel_velden",
     "schrijf_sleutelbestand",
     "sleutel_uit_omgeving",
+    "sleutelkenmerken",
     "versleutel_velden",
     "vrije_tekstpaden",
     "zonder_vrije_tekst",
@@ -57,6 +58,9 @@ SLEUTEL_OMGEVING = "MELDCODE_SLEUTEL"
 
 SLEUTELBESTAND_OMGEVING = "MELDCODE_SLEUTELBESTAND"
 """Environment variable naming a key file (mode 0600) that holds the key text."""
+
+VERBORGEN = "…"
+"""What a non-empty free-text field reads as without its text: present, but not shown."""
 
 VERSLEUTELD = "versleuteld"
 """The only key of the JSON object that stands for an encrypted text field."""
@@ -232,18 +236,20 @@ def vrije_tekstpaden(waarde: object, pad: str = "") -> tuple[str, ...]:
 
 
 def zonder_vrije_tekst(waarde: Any) -> Any:
-    """A copy of an attrs object with every free-text field emptied (nested ones too).
+    """A copy of an attrs object with every non-empty free-text field replaced by ``VERBORGEN``.
 
-    What counts without reading text — the evaluation figures, retention — works on this view,
-    so free text never enters them.
+    Nested objects too. Whether a field was filled in stays visible (the record-keeping checks
+    need that), its text does not. What counts or checks without reading text — the evaluation
+    figures, retention, the step progression — works on this view, so free text never enters
+    them.
     """
     if not attrs.has(type(waarde)):
         return waarde
     wijzig: dict[str, Any] = {}
     for a in attrs.fields(type(waarde)):
         v = getattr(waarde, a.name)
-        if isinstance(v, str) and a.repr is False and v:
-            wijzig[a.alias or a.name] = ""
+        if isinstance(v, str) and a.repr is False and v and v != VERBORGEN:
+            wijzig[a.alias or a.name] = VERBORGEN
         elif attrs.has(type(v)):
             nieuw = zonder_vrije_tekst(v)
             if nieuw is not v:
@@ -278,15 +284,17 @@ def _is_versleuteld(waarde: object) -> bool:
     return isinstance(waarde, dict) and set(waarde) == {VERSLEUTELD}
 
 
-def bevat_versleuteld(data: object) -> bool:
-    """``True`` when a decoded stored event holds at least one encrypted field."""
+def sleutelkenmerken(data: object) -> frozenset[str]:
+    """The ids of the keys that encrypted fields of a decoded stored event (empty: none)."""
     if _is_versleuteld(data):
-        return True
+        assert isinstance(data, dict)
+        delen = str(data[VERSLEUTELD]).split(".")
+        return frozenset({delen[1] if len(delen) == 3 else "?"})
     if isinstance(data, dict):
-        return any(bevat_versleuteld(v) for v in data.values())
+        return frozenset().union(*(sleutelkenmerken(v) for v in data.values()))
     if isinstance(data, list):
-        return any(bevat_versleuteld(v) for v in data)
-    return False
+        return frozenset().union(*(sleutelkenmerken(v) for v in data))
+    return frozenset()
 
 
 def ontsleutel_velden(
@@ -294,12 +302,12 @@ def ontsleutel_velden(
 ) -> Any:
     """A decoded stored event with every encrypted field replaced by its text.
 
-    With ``tekst=False`` encrypted fields become empty text and no key is needed. Without a key
-    an encrypted field raises ``SleutelFout`` (naming the dossier and field, never content).
+    With ``tekst=False`` encrypted fields become ``VERBORGEN`` and no key is needed. Without a
+    key an encrypted field raises ``SleutelFout`` (naming the dossier and field, never content).
     """
     if _is_versleuteld(data):
         if not tekst:
-            return ""
+            return VERBORGEN
         if sleutel is None:
             raise SleutelFout(
                 f"{context}, field {pad}: the text is encrypted and no key is configured "
