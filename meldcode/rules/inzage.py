@@ -24,7 +24,10 @@ explanation and its grounds). Three kinds are withheld by default:
   conversation took place, and when, is shown.
 
 A pupil may ask for access himself from the age of 16 (below that the parents act for him, UAVG
-article 5); ``controleer_aanvrager`` refuses a younger pupil. Pure: no I/O, no clock.
+article 5); ``controleer_aanvrager`` refuses a younger pupil. When the school reported without
+the parents because the safety of the child, the reporter or others was at risk
+(``uitzondering``: ``veiligheid``), ``veiligheidsbezwaar`` says so: a parent's copy must then be
+weighed first. Pure: no I/O, no clock.
 """
 
 from __future__ import annotations
@@ -37,11 +40,13 @@ from meldcode.domain._validatie import toon
 from meldcode.domain.dossier import (
     BesluitGenomen,
     Correctie,
+    Dossier,
     Gebeurtenis,
     GesprekGevoerd,
     Gesprekspartner,
     MeldingGedaan,
     SignaalVastgelegd,
+    Uitzondering,
 )
 from meldcode.errors import Fout, OngeldigeInvoer
 from meldcode.rules.model import Bron
@@ -55,6 +60,7 @@ __all__ = [
     "Reden",
     "achtergehouden",
     "controleer_aanvrager",
+    "veiligheidsbezwaar",
 ]
 
 LEERLING_MINIMUMLEEFTIJD = 16
@@ -223,3 +229,16 @@ def controleer_aanvrager(aanvrager: object, leeftijd: object) -> None:
                 )
             ]
         )
+
+
+def veiligheidsbezwaar(dossier: Dossier) -> bool:
+    """``True`` when the dossier records acting without the parents because of safety.
+
+    003 §1.5.1: the school may skip the conversation with the parents "als de veiligheid van de
+    leerling, de melder of andere betrokkenen gevaar loopt". A copy for a parent can then put
+    the same people at risk; the school weighs that before it hands one out.
+    """
+    return any(
+        isinstance(g, BesluitGenomen | MeldingGedaan) and g.uitzondering is Uitzondering.VEILIGHEID
+        for _, g in dossier.geldend()
+    )

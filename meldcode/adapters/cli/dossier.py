@@ -229,7 +229,10 @@ def _controleer(args: argparse.Namespace) -> int:
             )
         )
     else:
-        print(f"Dossier {dossier.id}: {len(dossier)} gebeurtenis(sen)")
+        if wissing is None:
+            print(f"Dossier {dossier.id}: {len(dossier)} gebeurtenis(sen)")
+        else:
+            print(f"Dossier {dossier.id}: {len(hashes)} record(s), de inhoud is gewist")
         if fouten:
             print("KETEN VERBROKEN: het dossier is buiten meldcode gewijzigd.")
             for f in fouten:
