@@ -38,12 +38,14 @@ from meldcode.domain import (
 )
 from meldcode.errors import (
     DossierGewijzigd,
+    DossierGewist,
     DossierNietGevonden,
     EngineNietBeschikbaar,
     Fout,
     MeldcodeError,
     OngeldigeInvoer,
     OngeldigeRegelbasis,
+    SleutelFout,
     StapOntbreekt,
     VolgnummerConflict,
 )
@@ -66,6 +68,7 @@ __all__ = [
     "Consultatie",
     "Contactgegevens",
     "DossierGewijzigd",
+    "DossierGewist",
     "DossierNietGevonden",
     "EngineNietBeschikbaar",
     "Evaluatie",
@@ -85,6 +88,7 @@ __all__ = [
     "Rol",
     "Signaal",
     "SignaalBron",
+    "SleutelFout",
     "SoortSignaal",
     "StapOntbreekt",
     "Taak",

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from meldcode.adapters.json.dossier import gebeurtenis_naar_dict
+from meldcode.adapters.opslag.wissing import Wisgrond
 from meldcode.domain.dossier import Correctie, Dossier, Stap
 from meldcode.rules.inzage import (
     REDENEN,
@@ -127,11 +128,6 @@ _MAANDEN = (
     "november",
     "december",
 )
-
-_GRONDEN = {
-    "bewaartermijn": "de bewaartermijn was verstreken",
-    "verzoek": "op verzoek van een betrokkene (recht op gegevenswissing)",
-}
 
 
 def _datum_nl(tekst: str) -> str:
@@ -321,10 +317,10 @@ def inzage_html(document: Mapping[str, Any]) -> str:
     ]
     gewist = document.get("gewist")
     if gewist:
-        grond = _GRONDEN.get(gewist["grond"], gewist["grond"])
+        grond = Wisgrond(gewist["grond"]).naam_nl
         delen.append(
             "<h2>Dit dossier is gewist</h2>"
-            f"<p>De inhoud van dit dossier is op {_e(_datum_nl(gewist['datum']))} gewist, omdat "
+            f"<p>De inhoud van dit dossier is op {_e(_datum_nl(gewist['datum']))} gewist: "
             f"{_e(grond)}. De school bewaart alleen nog dát het dossier bestond en wanneer en "
             "waarom het is gewist; de inhoud zelf is niet meer te herstellen.</p>"
         )

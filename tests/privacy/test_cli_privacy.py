@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from pathlib import Path
@@ -124,6 +125,17 @@ def test_inzage_writes_a_private_file_and_logs_it(
         ("ouder", "html"),
         ("leerling", "json"),
     ]
+
+
+def test_the_complete_export_is_logged_too(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """``exporteer`` (for the inspectorate) withholds nothing: it is logged as ``volledig``."""
+    assert main(["exporteer", "lln-0042", "--db", db]) == 0
+    export = capsys.readouterr().out
+
+    assert main(["privacy", "inzagelog", "lln-0042", "--db", db, "--json"]) == 0
+    (regel,) = _json(capsys)  # type: ignore[misc]
+    assert regel["aanvrager"] == "volledig"
+    assert regel["document_hash"] == hashlib.sha256(export.encode()).hexdigest()
 
 
 def test_the_commands_never_create_a_store(

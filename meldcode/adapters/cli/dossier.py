@@ -7,8 +7,9 @@
 - ``meldcode dossier lijst`` lists the stored dossiers.
 - ``meldcode controleer DOSSIER`` verifies the hash chain and lists the record-keeping findings
   per event (exit 0: in order, 3: findings, 4: the stored chain is broken).
-- ``meldcode exporteer DOSSIER`` writes the dossier as JSON, for the parents' right of access or
-  for the inspectorate.
+- ``meldcode exporteer DOSSIER`` writes the complete dossier as JSON, for the inspectorate; it is
+  logged in the store like an access export (as ``volledig``). The parents' right of access is
+  ``meldcode privacy inzage``, which leaves out what may be withheld.
 
 The store is ``--db`` (a SQLite file, or a ``postgresql://`` URL), else ``$MELDCODE_DB``, else
 ``meldcode-dossiers.sqlite3`` in the current folder. Output shown to professionals is Dutch.
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import json
 import os
 import sys
@@ -32,6 +34,7 @@ from meldcode.adapters.json.dossier import (
 )
 from meldcode.adapters.kalender import NederlandseWerkdagen
 from meldcode.adapters.opslag.archief import Archief, open_opslag
+from meldcode.adapters.opslag.inzagelog import Inzageregel
 from meldcode.adapters.opslag.versleuteling import sleutel_uit_omgeving
 from meldcode.domain.dossier import (
     Dossier,
@@ -274,8 +277,33 @@ def _exporteer(args: argparse.Namespace) -> int:
         fouten = archief.controleer_keten(args.dossier)
         dossier = archief.lees(args.dossier, controleer=False)
         records = archief.opslag.records(args.dossier)
+        tekst = _export_tekst(args, dossier, fouten, records)
+        archief.log_inzage(
+            Inzageregel(
+                tijd=dt.datetime.now(dt.UTC),
+                organisatie=archief.organisatie,
+                dossier=dossier.id,
+                aanvrager="volledig",
+                formaat="json",
+                achtergehouden=(),
+                document_hash=hashlib.sha256(tekst.encode("utf-8")).hexdigest(),
+            )
+        )
     finally:
         archief.sluit()
+    if args.uitvoer and args.uitvoer != "-":
+        # an export holds data about a child: readable by its owner only
+        fd = os.open(args.uitvoer, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as uit:
+            uit.write(tekst)
+    else:
+        sys.stdout.write(tekst)
+    return EXIT_GEWIJZIGD if fouten else EXIT_OK
+
+
+def _export_tekst(
+    args: argparse.Namespace, dossier: Dossier, fouten: Any, records: tuple[Any, ...]
+) -> str:
     t = _toestand(dossier, args.op)
     export = {
         "meldcode_export": "1",
@@ -294,15 +322,7 @@ def _exporteer(args: argparse.Namespace) -> int:
         "toestand": toestand_naar_dict(t),
         "bevindingen": [bevinding_naar_dict(b) for b in controleer(dossier)],
     }
-    tekst = json.dumps(export, ensure_ascii=False, indent=2) + "\n"
-    if args.uitvoer and args.uitvoer != "-":
-        # an export holds data about a child: readable by its owner only
-        fd = os.open(args.uitvoer, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as uit:
-            uit.write(tekst)
-    else:
-        sys.stdout.write(tekst)
-    return EXIT_GEWIJZIGD if fouten else EXIT_OK
+    return json.dumps(export, ensure_ascii=False, indent=2) + "\n"
 
 
 def _lijst(args: argparse.Namespace) -> int:
@@ -368,7 +388,8 @@ def registreer(subparsers: Any) -> None:
     p.set_defaults(func=_controleer)
 
     p = subparsers.add_parser(
-        "exporteer", help="write a dossier as JSON (right of access, inspectorate)"
+        "exporteer",
+        help="write the complete dossier as JSON (inspectorate; for parents: privacy inzage)",
     )
     p.add_argument("dossier")
     p.add_argument("-o", "--uitvoer", default=None, help="file to write (default: stdout)")
