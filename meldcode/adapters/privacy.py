@@ -151,9 +151,13 @@ def opschonen(
 
 def wis(
     archief: Archief, dossier: str, *, op: dt.date, grond: Wisgrond = Wisgrond.VERZOEK
-) -> Wissing:
-    """Erase one dossier on ``grond`` (default: an honoured request) and clean up at once."""
-    return archief.wis(dossier, grond=grond, op=op)
+) -> tuple[Wissing, bool]:
+    """Erase one dossier on ``grond`` (default: an honoured request) and clean up at once.
+
+    Returns the erasure and whether the residue was removed from the store's files.
+    """
+    wissing = archief.wis(dossier, grond=grond, op=op, opruimen=False)
+    return wissing, archief.ruim_op()
 
 
 def inzage(

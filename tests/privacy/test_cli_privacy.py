@@ -90,6 +90,8 @@ def test_wis_needs_confirmation_and_records_the_request(
 
     assert main(["privacy", "wis", "lln-0043", "--db", db, "--op", "2026-07-01", "--bevestig"]) == 0
     assert "gewist op 2026-07-01" in capsys.readouterr().out
+    assert main(["privacy", "opruimen", "--db", db]) == 0
+    assert "Opgeruimd" in capsys.readouterr().out
     assert main(["controleer", "lln-0043", "--db", db]) == 0
     uit = capsys.readouterr().out
     assert "Keten intact" in uit

@@ -7,6 +7,8 @@
 - ``meldcode privacy wis DOSSIER --bevestig [--grond verzoek|bewaartermijn] [--op DATUM]`` erases
   one dossier (an honoured request; or re-applying an erasure after restoring a backup);
 - ``meldcode privacy wissingen`` lists the erased dossiers (the register of erasures);
+  ``meldcode privacy opruimen`` rebuilds the store's files when an erasure could not (another
+  connection kept the store busy);
 - ``meldcode privacy inzage DOSSIER --voor ouder|leerling [--leeftijd N] [--formaat html|json]
   [-o FILE]`` writes the access export, and logs it; ``meldcode privacy inzagelog [DOSSIER]``
   lists the exports handed out;
@@ -55,6 +57,10 @@ from meldcode.rules.inzage import Aanvrager, Achterhouding
 __all__ = ["lees_uitschrijvingen", "registreer"]
 
 EXIT_OK = 0
+_NIET_OPGERUIMD = (
+    "Let op: een andere verbinding hield de opslag bezet, de bestanden zijn nog niet opnieuw "
+    "opgebouwd; herhaal 'meldcode privacy opruimen' later om restanten te verwijderen."
+)
 
 
 def _archief(args: argparse.Namespace) -> Archief:
@@ -196,24 +202,35 @@ def _opschonen(args: argparse.Namespace) -> int:
     for w in wissingen:
         print(f"{w.dossier}: gewist ({len(w.gewist)} gebeurtenis(sen) leeggemaakt)")
     if not opgeruimd:
-        print(
-            "Let op: een andere verbinding hield het WAL-bestand open; herhaal 'meldcode privacy "
-            "opschonen' later om restanten uit de bestanden te verwijderen.",
-            file=sys.stderr,
-        )
+        print(_NIET_OPGERUIMD, file=sys.stderr)
     return EXIT_OK
 
 
 def _wis(args: argparse.Namespace) -> int:
     archief = _archief(args)
     try:
-        w = wis(archief, args.dossier, op=args.op, grond=Wisgrond(args.grond))
+        w, opgeruimd = wis(archief, args.dossier, op=args.op, grond=Wisgrond(args.grond))
     finally:
         archief.sluit()
     print(
         f"{w.dossier}: gewist op {w.datum.isoformat()} ({w.grond.naam_nl}); de inhoud van "
         f"{len(w.gewist)} gebeurtenis(sen) is verwijderd, de keten blijft controleerbaar."
     )
+    if not opgeruimd:
+        print(_NIET_OPGERUIMD, file=sys.stderr)
+    return EXIT_OK
+
+
+def _opruimen(args: argparse.Namespace) -> int:
+    archief = _archief(args)
+    try:
+        opgeruimd = archief.ruim_op()
+    finally:
+        archief.sluit()
+    if not opgeruimd:
+        print(_NIET_OPGERUIMD, file=sys.stderr)
+        return 1
+    print("Opgeruimd: geen restanten van gewiste inhoud meer in de bestanden van de opslag.")
     return EXIT_OK
 
 
@@ -358,6 +375,10 @@ def registreer(subparsers: Any) -> None:
     met_op(p, "the date of the erasure (default: today)")
     met_db(p)
     p.set_defaults(func=_wis)
+
+    p = sub.add_parser("opruimen", help="remove the residue of erased content from the files")
+    met_db(p)
+    p.set_defaults(func=_opruimen)
 
     p = sub.add_parser("wissingen", help="list the erased dossiers (the register of erasures)")
     p.add_argument("--json", action="store_true", help="as JSON")

@@ -593,8 +593,9 @@ class Archief:
         when (``op``), on which ``grond``, which records were emptied (with their hashes), and,
         for a retention period, the ``regel`` and its ``profiel``. The chain verifies afterwards
         and shows the erasure. An erased dossier is not erased again: its erasure is returned.
-        ``opruimen`` removes the residue from the store's files at once (``ruim_op``); a batch
-        passes ``False`` and calls ``ruim_op`` once at the end.
+        ``opruimen`` removes the residue from the store's files at once (``ruim_op``, whose
+        answer is then not reported); a batch passes ``False`` and calls ``ruim_op`` once at the
+        end.
         """
         _pseudoniem(dossier)
         if not isinstance(grond, Wisgrond):
@@ -908,13 +909,17 @@ class SQLiteOpslag(SqlLezer):
         self._schrijf(grafsteen, wis=True)
 
     def ruim_op(self) -> bool:
-        """Rebuild the file and truncate the WAL: no copy of erased content is left in them."""
-        self._conn.execute("VACUUM")
-        bezet = 1
-        for _ in range(10):
-            bezet = self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
-            if not bezet:
-                break
+        """Rebuild the file and truncate the WAL: no copy of erased content is left in them.
+
+        ``False`` when another connection kept the file busy: the erasure itself stands (its
+        pages are zeroed), run ``ruim_op`` again later to rebuild the file and empty the WAL.
+        """
+        try:
+            self._conn.execute("VACUUM")
+        except sqlite3.OperationalError:  # another connection holds the file
+            return False
+        # waits (busy_timeout) for readers of older snapshots to finish, then empties the WAL
+        bezet = self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
         return not bezet
 
     def _schrijf(self, record: Record, *, wis: bool) -> None:

@@ -377,3 +377,22 @@ def test_postgres_erasure_leaves_no_copy_in_the_table_files(postgres_url: str) -
     assert archief.controleer_keten("lln-1") == ()
     assert bestanden().count(tekst.encode()) == 1  # lln-2's signal only
     archief.sluit()
+
+
+def test_a_busy_store_says_the_residue_is_not_yet_removed(sqlite_pad: str) -> None:
+    """A reader on an older snapshot keeps the WAL: ``ruim_op`` says so, and succeeds later."""
+    archief = Archief(SQLiteOpslag(sqlite_pad, wachttijd=0.2))
+    for g in volledig_voorbeeld():
+        archief.voeg_toe("lln-1", g)
+    lezer = sqlite3.connect(sqlite_pad, isolation_level=None)
+    lezer.execute("BEGIN")
+    lezer.execute("SELECT count(*) FROM gebeurtenissen").fetchone()
+
+    archief.wis("lln-1", grond=Wisgrond.VERZOEK, op=OP, opruimen=False)
+
+    assert archief.ruim_op() is False
+    lezer.execute("COMMIT")
+    lezer.close()
+    assert archief.ruim_op() is True
+    archief.sluit()
+    assert b"blauwe plekken" not in _ruw(Path(sqlite_pad))
