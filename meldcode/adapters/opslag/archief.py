@@ -911,8 +911,8 @@ class SQLiteOpslag(SqlLezer):
     def ruim_op(self) -> bool:
         """Rebuild the file and truncate the WAL: no copy of erased content is left in them.
 
-        ``False`` when another connection kept the file busy: the erasure itself stands (its
-        pages are zeroed), run ``ruim_op`` again later to rebuild the file and empty the WAL.
+        ``False`` when another connection kept the file busy: the erasure itself stands, but
+        old copies may remain in the files until ``ruim_op`` is run again and succeeds.
         """
         try:
             self._conn.execute("VACUUM")
