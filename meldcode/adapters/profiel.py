@@ -50,11 +50,12 @@ from meldcode.rules.model import (
     Niet,
     Omstandigheid,
     Opdracht,
+    Opvolgtermijn,
     Regel,
     SignaalVan,
-    Termijn,
 )
 from meldcode.rules.profiel import Profiel
+from meldcode.rules.versies import PROTOCOLLEN
 
 __all__ = [
     "beschikbare_profielen",
@@ -113,6 +114,18 @@ def _lijst(waarde: object, pad: str) -> list[Any]:
 
 def _enums(soort: type[_E], waarde: object, pad: str) -> tuple[_E, ...]:
     return tuple(_enum(soort, w, f"{pad}[{i}]") for i, w in enumerate(_lijst(waarde, pad)))
+
+
+def _protocollen(waarde: object, pad: str) -> tuple[Protocol, ...]:
+    """The national protocols named in a list (``["2013"]``)."""
+    per_naam = {p.value: p for p in PROTOCOLLEN}
+    uit = []
+    for i, w in enumerate(_lijst(waarde, pad)):
+        if not isinstance(w, str) or w not in per_naam:
+            allowed = ", ".join(repr(n) for n in per_naam)
+            raise _fout(f"{pad}[{i}]", w, f"one of {allowed}")
+        uit.append(per_naam[w])
+    return tuple(uit)
 
 
 def _int(waarde: object, pad: str) -> int:
@@ -201,10 +214,10 @@ def _opdracht(d: object, pad: str) -> Opdracht:
     )
 
 
-def _termijn(d: object, pad: str) -> Termijn:
+def _termijn(d: object, pad: str) -> Opvolgtermijn:
     t = _tabel(d, pad, {"taak", "werkdagen", "partij"}, {"taak", "werkdagen"})
     partij = t.get("partij")
-    return Termijn(
+    return Opvolgtermijn(
         taak=_enum(Taak, t["taak"], f"{pad}.taak"),
         werkdagen=_int(t["werkdagen"], f"{pad}.werkdagen"),
         partij=None if partij is None else _enum(Partij, partij, f"{pad}.partij"),
@@ -241,7 +254,7 @@ def _regel(d: object, pad: str, bestand: str, protocollen: frozenset[Protocol]) 
         id=_tekst(t, "id", pad),
         protocollen=protocollen
         if eigen is None
-        else frozenset(_enums(Protocol, eigen, f"{pad}.protocollen")),
+        else frozenset(_protocollen(eigen, f"{pad}.protocollen")),
         bron=Bron(_tekst(t, "bestand", pad, bestand), _tekst(t, "sectie", pad)),
         citaat=_tekst(t, "citaat", pad),
         als=conditie_uit_dict(t["als"], f"{pad}.als"),
@@ -298,7 +311,7 @@ def profiel_uit_dict(data: object) -> Profiel:
     sleutels |= {"bewaartermijn"}
     t = _tabel(data, "", sleutels | {"sociale_kaart", "regel"}, {"naam", "titel", "bron"})
     bron = _tekst(t, "bron", "")
-    protocollen = frozenset(_enums(Protocol, t.get("protocollen", ["2019"]), "protocollen"))
+    protocollen = frozenset(_protocollen(t.get("protocollen", ["2019"]), "protocollen"))
     rollen = _tabel(t.get("rollen", {}), "rollen", {r.value for r in Rol}, set())
     schakelaars = t.get("schakelaars", {})
     if not isinstance(schakelaars, dict):

@@ -6,6 +6,7 @@ import datetime as dt
 import enum
 import re
 from collections.abc import Callable
+from itertools import repeat
 from typing import Any
 
 import attrs
@@ -15,10 +16,12 @@ from meldcode.errors import Fout, OngeldigeInvoer
 __all__ = [
     "toon",
     "valideer_bool",
+    "valideer_code",
     "valideer_datum",
     "valideer_enum",
     "valideer_instantie",
     "valideer_int_bereik",
+    "valideer_protocol",
     "valideer_pseudoniem",
     "valideer_tekst",
     "valideer_tuple_van",
@@ -27,6 +30,7 @@ __all__ = [
 _Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 _MAX = 40
 PSEUDONIEM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$")
+CODE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,79}$")
 
 
 def toon(value: object) -> str:
@@ -100,6 +104,13 @@ def valideer_tekst(instance: object, attribute: attrs.Attribute[Any], value: obj
         _fout(instance, attribute, f"<{type(value).__name__}>", "must be text")
 
 
+def valideer_code(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Accept a stable code: 1-80 lowercase letters, digits and ``. _ -``."""
+    if not isinstance(value, str) or not CODE.match(value):
+        shown = toon(value) if isinstance(value, str) and CODE.match(value[:80]) else "<value>"
+        _fout(instance, attribute, shown, "must be a code of lowercase letters, digits and '._-'")
+
+
 def valideer_pseudoniem(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Accept ``None`` or a pseudonymous id: 1-64 letters, digits and ``_ . : -``, no spaces."""
     if value is None:
@@ -120,6 +131,8 @@ def valideer_tuple_van(soort: type) -> _Validator:
         if not isinstance(value, tuple):
             _fout(instance, attribute, toon(value), f"must be a tuple of {soort.__name__}")
             return
+        if all(map(isinstance, value, repeat(soort))):  # the common case, checked in C
+            return
         for i, item in enumerate(value):
             if not isinstance(item, soort):
                 veld = f"{_naam(instance, attribute)}[{i}]"
@@ -132,6 +145,20 @@ def valideer_tuple_van(soort: type) -> _Validator:
                         )
                     ]
                 )
+
+    return check
+
+
+def valideer_protocol(*, optional: bool) -> _Validator:
+    """Accept a ``Protocol`` (and ``None`` when optional)."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        from meldcode.domain.waarden import Protocol
+
+        if value is None and optional:
+            return
+        if not isinstance(value, Protocol):
+            _fout(instance, attribute, toon(value), "must be a Protocol (e.g. Protocol.P2019)")
 
     return check
 

@@ -15,6 +15,7 @@ check folds away.
 from __future__ import annotations
 
 from meldcode.domain.waarden import Beslispunt, Partij, Protocol, Rol, SoortSignaal, Taak, Vraag
+from meldcode.rules.bronnen import BRONNEN, CJG, FEDRA, HANDELINGSWIJZER, JSO, VCOG
 from meldcode.rules.model import (
     Afweging,
     Alle,
@@ -30,15 +31,21 @@ from meldcode.rules.model import (
     Regel,
     antwoorden,
 )
+from meldcode.rules.normen import LEEFTIJD_MELDING_BESPREKEN_MET_KIND
 
-__all__ = ["BRONNEN", "CONTACTVOLGORDE", "ONVERENIGBAAR", "REGELS", "VRAGEN"]
+__all__ = [
+    "BRONNEN",
+    "CJG",
+    "CONTACTVOLGORDE",
+    "FEDRA",
+    "HANDELINGSWIJZER",
+    "JSO",
+    "ONVERENIGBAAR",
+    "REGELS",
+    "VCOG",
+    "VRAGEN",
+]
 
-JSO = "000_ee7bf8bfa9baa6b3.txt"
-VCOG = "001_a24e22b875c57711.txt"
-HANDELINGSWIJZER = "002_24846e95acae4c0c.txt"
-FEDRA = "003_4961db14b56be6cc.txt"
-CJG = "004_42db825e51d7dc85.txt"
-BRONNEN: tuple[str, ...] = (JSO, VCOG, HANDELINGSWIJZER, FEDRA, CJG)
 
 P13 = frozenset({Protocol.P2013})
 P19 = frozenset({Protocol.P2019})
@@ -566,7 +573,9 @@ REGELS: tuple[Regel, ...] = (
         bron=Bron(VCOG, "Stap 5b: Melden en bespreken met de ouder"),
         citaat="Bespreek de melding vooraf met de ouder(s) en met de leerling wanneer deze 12 "
         "jaar is of ouder.",
-        als=Alle((Beslist(B.MELDEN), KindLeeftijdVanaf(12))),
+        als=Alle(
+            (Beslist(B.MELDEN), KindLeeftijdVanaf(LEEFTIJD_MELDING_BESPREKEN_MET_KIND.waarde))
+        ),
         dan=Conclusie(beslissingen=frozenset({B.BESPREKEN_MET_KIND})),
         toelichting="De leerling is 12 jaar of ouder: bespreek de voorgenomen melding ook met de "
         "leerling.",

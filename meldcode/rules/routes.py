@@ -27,11 +27,12 @@ from meldcode.rules.model import (
     Niet,
     Omstandigheid,
     Opdracht,
+    Opvolgtermijn,
     Regel,
     SignaalVan,
-    Termijn,
     antwoorden,
 )
+from meldcode.rules.normen import VEILIG_THUIS_BESLUIT_WERKDAGEN
 from meldcode.rules.regels import (
     BEIDE,
     CJG,
@@ -369,13 +370,13 @@ ROUTES: tuple[Regel, ...] = (
         id="2019.melding.besluit-veilig-thuis-binnen-vijf-werkdagen",
         protocollen=P19,
         bron=Bron(FEDRA, "Figuur 2, afweging 3A"),
-        citaat="Zij nemen binnen vijf werkdagen een besluit en koppelen dit terug naar de melder.",
+        citaat=VEILIG_THUIS_BESLUIT_WERKDAGEN.citaat,
         als=MELDEN,
         dan=Conclusie(
             opvolging=(
-                Termijn(
+                Opvolgtermijn(
                     taak=Taak.BESLUIT_VEILIG_THUIS_AFWACHTEN,
-                    werkdagen=5,
+                    werkdagen=VEILIG_THUIS_BESLUIT_WERKDAGEN.waarde,
                     partij=Partij.VEILIG_THUIS,
                 ),
             )

@@ -32,17 +32,10 @@ from meldcode.adapters.json.dossier import (
     gebeurtenissen_uit_json,
     toestand_naar_dict,
 )
-from meldcode.adapters.kalender import NederlandseWerkdagen
 from meldcode.adapters.opslag.archief import Archief, open_opslag
 from meldcode.adapters.opslag.inzagelog import Inzageregel
 from meldcode.adapters.opslag.versleuteling import sleutel_uit_omgeving
-from meldcode.domain.dossier import (
-    Dossier,
-    TermijnSoort,
-    TermijnStatus,
-    Toestand,
-    volgordefouten,
-)
+from meldcode.domain.dossier import Dossier, volgordefouten
 from meldcode.errors import (
     DossierGewist,
     DossierNietGevonden,
@@ -51,7 +44,8 @@ from meldcode.errors import (
     StapOntbreekt,
     VolgnummerConflict,
 )
-from meldcode.rules.dossier import toestand
+from meldcode.rules.dossier import TermijnSoort, TermijnStatus, Toestand, toestand
+from meldcode.rules.kalender import NEDERLAND
 from meldcode.rules.registratie import REGISTRATIES, controleer
 
 __all__ = ["EXIT_BEVINDINGEN", "EXIT_GEWIJZIGD", "registreer", "toestand_tekst"]
@@ -136,7 +130,7 @@ def _toevoegen(args: argparse.Namespace) -> int:
 
 
 def _toestand(dossier: Dossier, op: dt.date) -> Toestand:
-    return toestand(dossier, op=op, kalender=NederlandseWerkdagen())
+    return toestand(dossier, op=op, kalender=NEDERLAND)
 
 
 def _toon(args: argparse.Namespace) -> int:

@@ -33,6 +33,7 @@ from meldcode.errors import MeldcodeError, OngeldigeInvoer
 from meldcode.rules.basis import regelbasis
 from meldcode.rules.model import Regel
 from meldcode.rules.uitleg import uitleg
+from meldcode.rules.versies import PROTOCOLLEN
 
 __all__ = ["SUBCOMMAND_MODULES", "bouw_parser", "main", "regel_naar_dict"]
 
@@ -54,10 +55,10 @@ Handler = Callable[[argparse.Namespace], int]
 
 
 def _protocol_arg(value: str) -> Protocol:
-    try:
-        return Protocol(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"protocol must be 2013 or 2019 (got {value!r})") from None
+    for p in PROTOCOLLEN:
+        if p.value == value:
+            return p
+    raise argparse.ArgumentTypeError(f"protocol must be 2013 or 2019 (got {value!r})")
 
 
 def _lees_tekst(pad: str) -> str:
@@ -167,7 +168,7 @@ def _conditie(c: Any) -> Any:
 
 
 def _regels(args: argparse.Namespace) -> int:
-    protocollen = [args.protocol] if args.protocol else list(Protocol)
+    protocollen = [args.protocol] if args.protocol else list(PROTOCOLLEN)
     gezien: dict[str, Regel] = {}
     profiel = laad_profiel(args.profiel) if args.profiel else None
     for p in protocollen:

@@ -17,9 +17,9 @@ from meldcode.domain.besluit import Besluit
 from meldcode.domain.casus import Casus
 from meldcode.domain.waarden import Protocol
 from meldcode.rules.basis import regelbasis
-from meldcode.rules.evaluatie import kies_protocol
 from meldcode.rules.model import Regelbasis
 from meldcode.rules.profiel import Profiel
+from meldcode.rules.versies import kies_protocol
 
 __all__ = ["basis_voor", "beslisser_voor", "registreer", "voeg_profiel_toe"]
 

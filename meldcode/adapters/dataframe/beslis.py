@@ -48,8 +48,8 @@ from meldcode.domain.waarden import Beslispunt, Oordeel, Partij, Protocol, Vraag
 from meldcode.errors import Fout, OngeldigeInvoer
 from meldcode.rules.basis import regelbasis
 from meldcode.rules.beslis import lees_protocol
-from meldcode.rules.evaluatie import INGANG_2019
 from meldcode.rules.model import Regelbasis
+from meldcode.rules.versies import INGANG_2019, PROTOCOLLEN
 
 __all__ = [
     "BESLUIT_KOLOMMEN",
@@ -289,8 +289,8 @@ class _Invoer:
         if not isinstance(dtype, nw.String | nw.Categorical | nw.Enum):
             raise _kolomfout(naam, dtype, "the protocols '2013', '2019' (text) or nulls")
         kolom = nw.col(naam).cast(nw.String)
-        fout = ~kolom.is_null() & ~kolom.is_in([p.value for p in Protocol]).fill_null(False)
-        toegestaan = ", ".join(repr(p.value) for p in Protocol)
+        fout = ~kolom.is_null() & ~kolom.is_in([p.value for p in PROTOCOLLEN]).fill_null(False)
+        toegestaan = ", ".join(repr(p.value) for p in PROTOCOLLEN)
         self.controles.append(
             _Controle(fout, _melding("protocol", f"one of {toegestaan}", _getoond(kolom)))
         )
@@ -562,7 +562,7 @@ def beslis_frame(
             keuze = invoer.is_2013()
             bases = {
                 p: regelbasis(p)
-                for p in Protocol
+                for p in PROTOCOLLEN
                 if (keuze is not False or p is Protocol.P2019)
                 and (keuze is not True or p is Protocol.P2013)
             }

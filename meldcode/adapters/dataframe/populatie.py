@@ -59,8 +59,9 @@ from meldcode.domain.casus import (
 from meldcode.domain.waarden import Oordeel, Partij, Protocol, SignaalBron, SoortSignaal, Vraag
 from meldcode.errors import Fout, OngeldigeInvoer
 from meldcode.rules.basis import regelbasis
-from meldcode.rules.evaluatie import HUIDIG_PROTOCOL
+from meldcode.rules.beslis import lees_protocol
 from meldcode.rules.model import Alle, Antwoord, Conditie, EenVan, Niet, vragen_in
+from meldcode.rules.versies import HUIDIG_PROTOCOL, PROTOCOLLEN
 
 __all__ = [
     "ANTWOORDEN",
@@ -423,7 +424,7 @@ def _waar(c: Conditie, codes: Mapping[Vraag, _Int8]) -> _Bool:
 
 
 def _ketens() -> dict[Protocol, tuple[Vraag, ...]]:
-    return {p: tuple(a.vraag for a in regelbasis(p).vragen) for p in Protocol}
+    return {p: tuple(a.vraag for a in regelbasis(p).vragen) for p in PROTOCOLLEN}
 
 
 def _route(
@@ -431,7 +432,7 @@ def _route(
 ) -> dict[Vraag, _Int8]:
     """Answer codes per question: drawn where a protocol's route reaches the question."""
     codes: dict[Vraag, _Int8] = {}
-    afwegingen = [(p_, a) for p_ in Protocol for a in regelbasis(p_).vragen]
+    afwegingen = [(p_, a) for p_ in PROTOCOLLEN for a in regelbasis(p_).vragen]
     for vraag in Vraag:
         verdeling = getattr(p, vraag.value)
         getrokken = _kies(stromen[f"weging.{vraag.value}"], n, [verdeling[a] for a in ANTWOORDEN])
@@ -670,7 +671,7 @@ def genereer_populatie(
 
 # --- the inverse: rows back to cases --------------------------------------------------------
 
-_PROTOCOLLEN = frozenset(p.value for p in Protocol)
+_PROTOCOLLEN = frozenset(p.value for p in PROTOCOLLEN)
 
 
 def _python(waarde: object) -> object:
@@ -796,7 +797,7 @@ def _casus(rij: int, cellen: Mapping[str, Any]) -> Casus:
             consultaties=consultaties,
             omstandigheden=Omstandigheden(**omstandigheden),
             weging=Weging(**weging),
-            protocol=Protocol(protocol) if protocol in _PROTOCOLLEN else protocol,
+            protocol=lees_protocol(protocol) if protocol in _PROTOCOLLEN else protocol,
             datum=cellen.get("datum"),
             referentie=cellen.get("referentie"),
         )

@@ -9,7 +9,6 @@ free text (a signal's ``omschrijving``) never appears in an error.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
@@ -30,6 +29,7 @@ from meldcode.domain.besluit import Besluit, Grond
 from meldcode.domain.casus import Casus
 from meldcode.domain.waarden import Oordeel, Partij, Protocol, SignaalBron, SoortSignaal, Vraag
 from meldcode.errors import Fout, OngeldigeInvoer
+from meldcode.rules.versies import PROTOCOLLEN
 
 __all__ = [
     "CONTRACT_VERSIE",
@@ -62,21 +62,23 @@ class _Waardefout(ValueError):
 _SLEUTEL = re.compile(r"^[a-z0-9_]{1,40}$")
 
 
-def _enum_hook(soort: type[enum.Enum]) -> Any:
+def _enum_hook(waarden: Iterable[Any]) -> Any:
     """Accept exactly the contract's values; a wrong value is shown only if it looks like a key.
 
-    A name typed where a party or a role belongs (``"met": "<a name>"``) must not end up in an
-    error message or a log, so such a value is rendered as ``<text>``.
+    ``waarden`` are the members (an enum, or the national ``Protocol``s), each with its contract
+    string as ``value``. A name typed where a party or a role belongs (``"met": "<a name>"``)
+    must not end up in an error message or a log, so such a value is rendered as ``<text>``.
     """
-    allowed = ", ".join(repr(m.value) for m in soort)
+    per_tekst = {m.value: m for m in waarden}
+    allowed = ", ".join(repr(v) for v in per_tekst)
 
-    def structure(value: object, _: object) -> enum.Enum:
+    def structure(value: object, _: object) -> Any:
         if isinstance(value, str):
-            try:
-                return soort(value)
-            except ValueError:
-                if not _SLEUTEL.match(value):
-                    raise _Waardefout(f"one of {allowed}", value, tekst=True) from None
+            gevonden = per_tekst.get(value)
+            if gevonden is not None:
+                return gevonden
+            if not _SLEUTEL.match(value):
+                raise _Waardefout(f"one of {allowed}", value, tekst=True)
         raise _Waardefout(f"one of {allowed}", value)
 
     return structure
@@ -111,8 +113,16 @@ def _date(value: object, _: object) -> dt.date:
 
 def _maak_converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
-    for soort in (Oordeel, Partij, Protocol, SignaalBron, SoortSignaal, Vraag):
-        conv.register_structure_hook(soort, _enum_hook(soort))
+    soorten: tuple[tuple[type, Iterable[Any]], ...] = (
+        (Oordeel, Oordeel),
+        (Partij, Partij),
+        (Protocol, PROTOCOLLEN),
+        (SignaalBron, SignaalBron),
+        (SoortSignaal, SoortSignaal),
+        (Vraag, Vraag),
+    )
+    for soort, waarden in soorten:
+        conv.register_structure_hook(soort, _enum_hook(waarden))
         conv.register_unstructure_hook(soort, lambda e: e.value)
     conv.register_structure_hook(bool, _bool)
     conv.register_structure_hook(int, _int)

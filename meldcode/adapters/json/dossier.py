@@ -31,11 +31,10 @@ from meldcode.domain.dossier import (
     Correctie,
     Gebeurtenis,
     Gesprekspartner,
-    TermijnSoort,
-    Toestand,
     Uitzondering,
 )
 from meldcode.errors import Fout, OngeldigeInvoer
+from meldcode.rules.dossier import TermijnSoort, Toestand
 from meldcode.rules.registratie import Bevinding
 
 __all__ = [
