@@ -100,8 +100,18 @@ def lees_protocol(protocol: Protocol | str | None) -> Protocol | None:
         pass  # not a contract string: refused below, as ``Protocol`` refuses it
     try:
         return Protocol(protocol)
-    except ValueError:
-        shown = repr(protocol) if len(protocol) < 20 else "<value>"
-        raise OngeldigeInvoer(
-            [Fout("protocol", shown, f"protocol must be '2013' or '2019' (got {shown})")]
-        ) from None
+    except (ValueError, TypeError):
+        pass
+    shown = _getoond(protocol)
+    raise OngeldigeInvoer(
+        [Fout("protocol", shown, f"protocol must be '2013' or '2019' (got {shown})")]
+    ) from None
+
+
+def _getoond(protocol: object) -> str:
+    """A wrong protocol as an error shows it: short text as is, a number as a number."""
+    if isinstance(protocol, str):
+        return repr(protocol) if len(protocol) < 20 else "<value>"
+    if isinstance(protocol, int) and not isinstance(protocol, bool) and abs(protocol) < 10**6:
+        return f"the number {protocol}"  # ``protocol=2019``: text is expected
+    return f"<{type(protocol).__name__}>"
