@@ -133,7 +133,8 @@ class DossierNietGevonden(MeldcodeError, LookupError):
 class DossierGewijzigd(MeldcodeError, RuntimeError):
     """The stored events do not match their hash chain: edited or deleted outside meldcode.
 
-    ``volgnummer`` is the first event whose record does not fit the chain.
+    ``volgnummer`` is the first event whose record does not fit the chain; ``reden`` says how
+    (English: "was edited (its hash does not match)").
     """
 
     def __init__(self, dossier: str, volgnummer: int, reden: str) -> None:

@@ -269,6 +269,7 @@ def _anker_fout(anker: str | None, records: Sequence[Record]) -> Ketenfout | Non
             f"bereikt het anker {anker[:12]}… niet: gebeurtenissen zijn verwijderd of het "
             "dossier is opnieuw geketend"
         ),
+        melding=f"does not reach the anchor {anker[:12]}…: events were removed or re-chained",
     )
 
 

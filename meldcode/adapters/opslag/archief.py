@@ -132,43 +132,74 @@ def ketenhash(vorige_hash: str, dossier: str, volgnummer: int, inhoud: str) -> s
 
 @frozen(kw_only=True)
 class Ketenfout:
-    """A place where the stored records do not fit the chain (Dutch ``reden``)."""
+    """A place where the stored records do not fit the chain.
+
+    ``reden`` is Dutch (shown to professionals by ``controleer``), ``melding`` the same in
+    English (for the technical error ``DossierGewijzigd``).
+    """
 
     volgnummer: int
     reden: str
+    melding: str = ""
 
 
 def _ketenfouten(dossier: str, records: tuple[Record, ...], kop: Kop | None) -> Iterator[Ketenfout]:
     vorige = BEGIN_HASH
     for verwacht, r in enumerate(records, start=1):
         if r.volgnummer != verwacht:
-            yield Ketenfout(volgnummer=verwacht, reden="ontbreekt (verwijderd)")
+            yield Ketenfout(
+                volgnummer=verwacht, reden="ontbreekt (verwijderd)", melding="is missing (deleted)"
+            )
             return
         if r.vorige_hash != vorige:
-            yield Ketenfout(volgnummer=verwacht, reden="past niet op de vorige gebeurtenis")
+            yield Ketenfout(
+                volgnummer=verwacht,
+                reden="past niet op de vorige gebeurtenis",
+                melding="does not chain to the previous event",
+            )
             return
         if ketenhash(r.vorige_hash, dossier, r.volgnummer, r.inhoud) != r.hash:
-            yield Ketenfout(volgnummer=verwacht, reden="is gewijzigd (hash klopt niet)")
+            yield Ketenfout(
+                volgnummer=verwacht,
+                reden="is gewijzigd (hash klopt niet)",
+                melding="was edited (its hash does not match)",
+            )
             return
         try:
             gebeurtenis = gebeurtenis_uit_json(r.inhoud)
         except OngeldigeInvoer:
-            yield Ketenfout(volgnummer=verwacht, reden="is onleesbaar")
+            yield Ketenfout(volgnummer=verwacht, reden="is onleesbaar", melding="is unreadable")
             return
         if not zoals_geschreven(r.inhoud, gebeurtenis):
             # readable, but not the text meldcode writes for it: rewritten outside meldcode
-            yield Ketenfout(volgnummer=verwacht, reden="is buiten meldcode herschreven")
+            yield Ketenfout(
+                volgnummer=verwacht,
+                reden="is buiten meldcode herschreven",
+                melding="was rewritten outside meldcode",
+            )
             return
         vorige = r.hash
     n = len(records)
     if kop is None:
         if n:
-            yield Ketenfout(volgnummer=n, reden="heeft geen kop (dossieroverzicht gewijzigd)")
+            yield Ketenfout(
+                volgnummer=n,
+                reden="heeft geen kop (dossieroverzicht gewijzigd)",
+                melding="has no head (the dossier overview was edited)",
+            )
         return
     if kop.lengte > n:
-        yield Ketenfout(volgnummer=n + 1, reden="ontbreekt (laatste gebeurtenis verwijderd)")
+        yield Ketenfout(
+            volgnummer=n + 1,
+            reden="ontbreekt (laatste gebeurtenis verwijderd)",
+            melding="is missing (the last event was deleted)",
+        )
     elif kop.lengte < n or kop.laatste_hash != vorige:
-        yield Ketenfout(volgnummer=n, reden="past niet op de kop van het dossier")
+        yield Ketenfout(
+            volgnummer=n,
+            reden="past niet op de kop van het dossier",
+            melding="does not match the head of the dossier",
+        )
 
 
 class Archief:
@@ -191,7 +222,7 @@ class Archief:
             raise DossierNietGevonden(dossier)
         if controleer:
             for fout in _ketenfouten(dossier, records, kop):
-                raise DossierGewijzigd(dossier, fout.volgnummer, fout.reden)
+                raise DossierGewijzigd(dossier, fout.volgnummer, fout.melding or fout.reden)
         return Dossier(
             id=dossier, gebeurtenissen=tuple(gebeurtenis_uit_json(r.inhoud) for r in records)
         )
@@ -237,7 +268,7 @@ class Archief:
         for poging in range(max(1, pogingen)):
             records, kop = self.opslag.momentopname(dossier)
             for fout in _ketenfouten(dossier, records, kop):
-                raise DossierGewijzigd(dossier, fout.volgnummer, fout.reden)
+                raise DossierGewijzigd(dossier, fout.volgnummer, fout.melding or fout.reden)
             if na is not None and na != len(records):
                 raise VolgnummerConflict(dossier, na, len(records))
             huidig = Dossier(
