@@ -114,6 +114,8 @@ def _lees_invoer(pad: str) -> bytes | str:
 def _toevoegen(args: argparse.Namespace) -> int:
     """Append the events of one file; all or, when one is refused up front, none of them."""
     gebeurtenissen = gebeurtenissen_uit_json(_lees_invoer(args.gebeurtenis))
+    if not gebeurtenissen:
+        raise OngeldigeInvoer([Fout("", "[]", "the list of events is empty: nothing to record")])
     archief = _archief(args)
     try:
         try:

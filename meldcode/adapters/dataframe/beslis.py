@@ -462,8 +462,10 @@ def _protocol(protocol: Protocol | str) -> Protocol:
 def _frame(native: Any) -> Any:
     """``native`` as a narwhals frame; ``OngeldigeInvoer`` naming ``frame`` when it is not one."""
     try:
-        return nw.from_native(native)
+        df = nw.from_native(native, allow_series=False)
     except TypeError:
+        df = None
+    if not isinstance(df, nw.DataFrame | nw.LazyFrame):
         waarde = f"<{type(native).__name__}>"
         raise OngeldigeInvoer(
             [
@@ -475,7 +477,8 @@ def _frame(native: Any) -> Any:
                     "frame_uit_casussen",
                 )
             ]
-        ) from None
+        )
+    return df
 
 
 def _namen(argument: str, waarde: object) -> tuple[str, ...]:

@@ -26,7 +26,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from meldcode.adapters.json.lezen import GrootGetal, decodeer, laad_json
+from meldcode.adapters.json.lezen import GrootGetal, laad_json
 from meldcode.adapters.json.sleutels import toon_sleutel
 from meldcode.domain._validatie import PSEUDONIEM, SLEUTELACHTIG, is_tekst, toon
 from meldcode.domain.besluit import Besluit, Grond
@@ -402,10 +402,9 @@ def lees_regel(regel: str | bytes, nummer: int) -> Resultaat:
     """One line of JSON Lines (text, or bytes decoded as UTF-8 for this line alone)."""
     data: object = None
     try:
-        tekst = decodeer(regel)
-        if not tekst.strip():
+        if not regel.strip():
             raise OngeldigeInvoer([Fout("", "<empty>", LEGE_REGEL)])
-        data = laad_json(tekst)
+        data = laad_json(regel)
         casus = casus_uit_dict(data)
     except OngeldigeInvoer as exc:
         return Resultaat(lijn=nummer, fout=exc, referentie=referentie_van(data))
