@@ -155,3 +155,11 @@ def test_the_install_lines_name_every_extra_and_how_to_install_before_publicatio
         assert ".whl" in tekst
         assert "not on PyPI" in tekst
     assert "pip install meldcode " not in index
+
+
+def test_a_profile_with_a_duplicate_key_is_refused() -> None:
+    """Profiles are TOML, whose reader already refuses a key given twice; the message is ours."""
+    from meldcode.adapters.profiel import profiel_uit_toml
+
+    with pytest.raises(OngeldigeInvoer, match="not valid TOML"):
+        profiel_uit_toml('naam = "a"\nnaam = "b"\n')

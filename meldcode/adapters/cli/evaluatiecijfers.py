@@ -36,7 +36,13 @@ from meldcode.adapters.opslag.archief import Archief, open_opslag
 from meldcode.domain._validatie import toon
 from meldcode.domain.besluit import Besluit
 from meldcode.domain.dossier import Dossier
-from meldcode.errors import DossierGewijzigd, Fout, MeldcodeError, OngeldigeInvoer
+from meldcode.errors import (
+    DossierGewijzigd,
+    Fout,
+    MeldcodeError,
+    OngeldigeInvoer,
+    OpslagBeschadigd,
+)
 from meldcode.rules.evaluatiecijfers import (
     TELLINGEN,
     Eenheid,
@@ -208,6 +214,8 @@ def _uit_dossiers(
                 problemen.append(
                     Probleem(dossier=naam, fouten=(Fout("", str(exc.volgnummer), str(exc)),))
                 )
+            except OpslagBeschadigd:
+                raise  # the store itself, not this dossier: its own exit status
             except MeldcodeError as exc:
                 fouten = (
                     exc.fouten if isinstance(exc, OngeldigeInvoer) else (Fout("", "", str(exc)),)
