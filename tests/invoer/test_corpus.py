@@ -271,12 +271,13 @@ def test_dossier_toevoegen_never_crashes_and_names_the_field(tmp_path: Path) -> 
     assert not any(fouten.values()), _rapport(fouten)
 
 
-def test_dossier_toevoegen_reads_stdin_as_bytes() -> None:
+def test_dossier_toevoegen_reads_stdin_as_bytes(tmp_path: Path) -> None:
     """``-`` reads standard input as bytes: a BOM is accepted, a stray byte is an error."""
     goed = b"\xef\xbb\xbf" + json.dumps(gebeurtenis_data()[0]).encode()
+    db = str(tmp_path / "d.sqlite3")
 
-    status, _, err = draai(["dossier", "toevoegen", "lln-1", "-", "--db", ":memory:"], goed)
-    fout = draai(["dossier", "toevoegen", "lln-1", "-", "--db", ":memory:"], b'{"a\xff": 1}')
+    status, _, err = draai(["dossier", "toevoegen", "lln-1", "-", "--db", db], goed)
+    fout = draai(["dossier", "toevoegen", "lln-1", "-", "--db", db], b'{"a\xff": 1}')
 
     assert (status, err) == (0, "")
     assert fout[0] == 1

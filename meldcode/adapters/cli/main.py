@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
 from meldcode._version import __version__
-from meldcode.adapters.cli.engines import ENGINES
+from meldcode.adapters.cli.engines import ENGINES, Beslisser
 from meldcode.adapters.cli.profielen import basis_voor, beslisser_voor, voeg_profiel_toe
 from meldcode.adapters.cli.status import (
     EXIT_AFHANKELIJKHEID,
@@ -85,7 +85,6 @@ SUBCOMMAND_MODULES: tuple[str, ...] = (
 _PROTOCOLLEN = (Protocol.P2013, Protocol.P2019)
 
 Handler = Callable[[argparse.Namespace], int]
-Beslisser = Callable[[Casus, Protocol | None], Besluit]
 
 
 def _protocol_arg(value: str) -> Protocol:
