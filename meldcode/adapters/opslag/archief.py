@@ -44,9 +44,9 @@ Nothing here logs; errors name dossier ids (pseudonymous) and sequence numbers o
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
-import json
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -55,7 +55,13 @@ from typing import Any, Protocol
 
 from attrs import frozen
 
-from meldcode.adapters.json.dossier import canoniek, gebeurtenis_naar_dict, gebeurtenis_uit_dict
+from meldcode.adapters.json.dossier import (
+    canoniek,
+    gebeurtenis_naar_dict,
+    gebeurtenis_uit_dict,
+    zoals_geschreven,
+)
+from meldcode.adapters.json.lezen import laad_json
 from meldcode.adapters.opslag.inzagelog import (
     SCHEMA_INZAGE,
     Inzageregel,
@@ -87,6 +93,7 @@ from meldcode.errors import (
     DossierNietGevonden,
     Fout,
     OngeldigeInvoer,
+    OpslagBeschadigd,
     SleutelFout,
     VolgnummerConflict,
 )
@@ -283,16 +290,22 @@ def plaats(organisatie: str, dossier: str, volgnummer: int) -> str:
 
 @frozen(kw_only=True)
 class Ketenfout:
-    """A place where the stored records do not fit the chain (Dutch ``reden``)."""
+    """A place where the stored records do not fit the chain.
+
+    ``reden`` is Dutch (shown to professionals by ``controleer``), ``melding`` the same in
+    English (for the technical error ``DossierGewijzigd``).
+    """
 
     volgnummer: int
     reden: str
+    melding: str = ""
 
 
 def _json(inhoud: str) -> object:
+    """A stored record decoded by the strict reader, or ``None`` when it cannot be."""
     try:
-        return json.loads(inhoud)
-    except (json.JSONDecodeError, UnicodeDecodeError):
+        return laad_json(inhoud)
+    except OngeldigeInvoer:
         return None
 
 
@@ -325,21 +338,37 @@ def _hash_klopt(dossier: str, r: Record) -> bool:
     )
 
 
-def _leesbaar(dossier: str, r: Record, na_wissing: bool) -> str | None:
-    """Why the record's content cannot be read (Dutch), or ``None`` when it can."""
+_ONLEESBAAR = ("is onleesbaar", "is unreadable")
+_HERSCHREVEN = ("is buiten meldcode herschreven", "was rewritten outside meldcode")
+_GEWIJZIGD = ("is gewijzigd (hash klopt niet)", "was edited (its hash does not match)")
+
+
+def _leesbaar(dossier: str, r: Record, na_wissing: bool) -> tuple[str, str] | None:
+    """Why the record's content is not what meldcode wrote (Dutch, English), or ``None``.
+
+    Encrypted fields are judged without the key: hidden (``VERBORGEN``), the event must still
+    read, and writing it must give back what was read.
+    """
     data = _json(r.inhoud)
+    if not isinstance(data, dict):
+        return _ONLEESBAAR
+    if canoniek(data) != r.inhoud:
+        return _HERSCHREVEN  # readable, but not the text meldcode writes for it
     if is_grafsteen(data):
         try:
             grafsteen_uit_dict(data, dossier=dossier, volgnummer=r.volgnummer)
         except OngeldigeInvoer:
-            return "is onleesbaar"
+            return _ONLEESBAAR
         return None
     if na_wissing:
-        return "volgt op de wissing van het dossier"
+        return ("volgt op de wissing van het dossier", "follows the erasure of the dossier")
+    zichtbaar = ontsleutel_velden(data, None, "", tekst=False)
     try:
-        gebeurtenis_uit_dict(ontsleutel_velden(data, None, "", tekst=False))
+        gebeurtenis = gebeurtenis_uit_dict(zichtbaar)
     except OngeldigeInvoer:
-        return "is onleesbaar"
+        return _ONLEESBAAR
+    if not zoals_geschreven(canoniek(zichtbaar), gebeurtenis):
+        return _HERSCHREVEN
     return None
 
 
@@ -352,19 +381,31 @@ def _ketenfouten(dossier: str, records: tuple[Record, ...], kop: Kop | None) -> 
     na_wissing = False
     for verwacht, r in enumerate(records, start=1):
         if r.volgnummer != verwacht:
-            yield Ketenfout(volgnummer=verwacht, reden="ontbreekt (verwijderd)")
+            yield Ketenfout(
+                volgnummer=verwacht, reden="ontbreekt (verwijderd)", melding="is missing (deleted)"
+            )
             return
         if r.vorige_hash != vorige:
-            yield Ketenfout(volgnummer=verwacht, reden="past niet op de vorige gebeurtenis")
+            yield Ketenfout(
+                volgnummer=verwacht,
+                reden="past niet op de vorige gebeurtenis",
+                melding="does not chain to the previous event",
+            )
             return
         if r.versie not in (1, KETENVERSIE):
-            yield Ketenfout(volgnummer=verwacht, reden=f"heeft een onbekende versie ({r.versie})")
+            yield Ketenfout(
+                volgnummer=verwacht,
+                reden=f"heeft een onbekende versie ({r.versie})",
+                melding=f"has an unknown version ({r.versie})",
+            )
             return
         wissing = genoemd.get(r.volgnummer)
         if r.gewist:
             if wissing is None:
                 yield Ketenfout(
-                    volgnummer=verwacht, reden="is leeggemaakt zonder vastgelegde wissing"
+                    volgnummer=verwacht,
+                    reden="is leeggemaakt zonder vastgelegde wissing",
+                    melding="was emptied without a recorded erasure",
                 )
                 return
             herberekend = r.versie == 1 or (
@@ -372,33 +413,48 @@ def _ketenfouten(dossier: str, records: tuple[Record, ...], kop: Kop | None) -> 
                 and ketenhash2(r.vorige_hash, dossier, r.volgnummer, r.inhoud_hash) == r.hash
             )
             if not herberekend or wissing[1] != r.hash:
-                yield Ketenfout(volgnummer=verwacht, reden="is gewijzigd (hash klopt niet)")
+                reden, melding = _GEWIJZIGD
+                yield Ketenfout(volgnummer=verwacht, reden=reden, melding=melding)
                 return
         else:
             if wissing is not None:
                 yield Ketenfout(
                     volgnummer=verwacht,
                     reden=f"is niet gewist, maar gebeurtenis {wissing[0]} zegt dat het wel zo is",
+                    melding=f"is not erased, though event {wissing[0]} says it is",
                 )
                 return
             if not _hash_klopt(dossier, r):
-                yield Ketenfout(volgnummer=verwacht, reden="is gewijzigd (hash klopt niet)")
+                reden, melding = _GEWIJZIGD
+                yield Ketenfout(volgnummer=verwacht, reden=reden, melding=melding)
                 return
-            reden = _leesbaar(dossier, r, na_wissing)
-            if reden is not None:
-                yield Ketenfout(volgnummer=verwacht, reden=reden)
+            fout = _leesbaar(dossier, r, na_wissing)
+            if fout is not None:
+                yield Ketenfout(volgnummer=verwacht, reden=fout[0], melding=fout[1])
                 return
             na_wissing = na_wissing or is_grafsteen(_json(r.inhoud))
         vorige = r.hash
     n = len(records)
     if kop is None:
         if n:
-            yield Ketenfout(volgnummer=n, reden="heeft geen kop (dossieroverzicht gewijzigd)")
+            yield Ketenfout(
+                volgnummer=n,
+                reden="heeft geen kop (dossieroverzicht gewijzigd)",
+                melding="has no head (the dossier overview was edited)",
+            )
         return
     if kop.lengte > n:
-        yield Ketenfout(volgnummer=n + 1, reden="ontbreekt (laatste gebeurtenis verwijderd)")
+        yield Ketenfout(
+            volgnummer=n + 1,
+            reden="ontbreekt (laatste gebeurtenis verwijderd)",
+            melding="is missing (the last event was deleted)",
+        )
     elif kop.lengte < n or kop.laatste_hash != vorige:
-        yield Ketenfout(volgnummer=n, reden="past niet op de kop van het dossier")
+        yield Ketenfout(
+            volgnummer=n,
+            reden="past niet op de kop van het dossier",
+            melding="does not match the head of the dossier",
+        )
 
 
 class Archief:
@@ -460,7 +516,7 @@ class Archief:
             raise DossierNietGevonden(dossier)
         if controleer:
             for fout in _ketenfouten(dossier, records, kop):
-                raise DossierGewijzigd(dossier, fout.volgnummer, fout.reden)
+                raise DossierGewijzigd(dossier, fout.volgnummer, fout.melding or fout.reden)
         wissingen = _wissingen(dossier, records)
         if wissingen:
             w = wissingen[0]
@@ -469,6 +525,27 @@ class Archief:
             id=dossier,
             gebeurtenissen=tuple(self._gebeurtenis(r, tekst=tekst) for r in records),
         )
+
+    def lees_wat_leesbaar_is(
+        self, dossier: str, *, tekst: bool = True
+    ) -> tuple[tuple[Record, Gebeurtenis | None], ...]:
+        """Every stored record with its event, or ``None`` where the record cannot be read.
+
+        For showing a damaged dossier record by record (``controleer``, ``exporteer``);
+        ``controleer_keten`` says what is wrong with it. An erased record and a tombstone are
+        not events: ``None``. ``tekst=False`` hides free text (no key needed); with
+        ``tekst=True`` a record whose text cannot be decrypted raises ``SleutelFout``.
+        """
+        records, kop = self._momentopname(dossier)
+        if not records and kop is None:
+            raise DossierNietGevonden(dossier)
+        uit: list[tuple[Record, Gebeurtenis | None]] = []
+        for r in records:
+            try:
+                uit.append((r, None if r.gewist else self._gebeurtenis(r, tekst=tekst)))
+            except OngeldigeInvoer:
+                uit.append((r, None))
+        return tuple(uit)
 
     def wissing(self, dossier: str) -> Wissing | None:
         """The erasure of ``dossier`` as its tombstone records it, or ``None``."""
@@ -528,7 +605,7 @@ class Archief:
             if na and not records and kop is None:
                 raise DossierNietGevonden(dossier)
             for fout in _ketenfouten(dossier, records, kop):
-                raise DossierGewijzigd(dossier, fout.volgnummer, fout.reden)
+                raise DossierGewijzigd(dossier, fout.volgnummer, fout.melding or fout.reden)
             for w in _wissingen(dossier, records):
                 raise DossierGewist(dossier, w.datum.isoformat(), w.grond.value)
             if na is not None and na != len(records):
@@ -609,7 +686,7 @@ class Archief:
             if not records and kop is None:
                 raise DossierNietGevonden(dossier)
             for fout in _ketenfouten(dossier, records, kop):
-                raise DossierGewijzigd(dossier, fout.volgnummer, fout.reden)
+                raise DossierGewijzigd(dossier, fout.volgnummer, fout.melding or fout.reden)
             for bestaand in _wissingen(dossier, records):
                 return bestaand
             wissing = Wissing(
@@ -854,6 +931,21 @@ class SqlLezer(SqlToegang, SqlInzagelog):
         return tuple(r[0] for r in rijen)
 
 
+#: SQLite's primary result codes for a file that is not (or no longer) a sound database
+_BESCHADIGD = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
+
+
+@contextlib.contextmanager
+def _sqlite(pad: Path) -> Iterator[None]:
+    """Turn SQLite's "corrupt" and "not a database" into ``OpslagBeschadigd``."""
+    try:
+        yield
+    except sqlite3.DatabaseError as exc:
+        if getattr(exc, "sqlite_errorcode", 0) & 0xFF not in _BESCHADIGD:
+            raise
+        raise OpslagBeschadigd(str(pad), f"SQLite: {exc}") from None
+
+
 class SQLiteOpslag(SqlLezer):
     """The embedded default: one SQLite file, WAL, ``synchronous=FULL``, one transaction each.
 
@@ -863,11 +955,16 @@ class SQLiteOpslag(SqlLezer):
     the database's files.
 
     Several processes may append to the same file; ``BEGIN IMMEDIATE`` serialises writers and
-    the sequence-number check makes a stale writer fail with ``VolgnummerConflict``.
+    the sequence-number check makes a stale writer fail with ``VolgnummerConflict``. A file that
+    is truncated, corrupt or not a database raises ``OpslagBeschadigd``.
     """
 
     def __init__(self, pad: str | os.PathLike[str], *, wachttijd: float = 30.0) -> None:
         self.pad = Path(pad)
+        with _sqlite(self.pad):
+            self._open(wachttijd)
+
+    def _open(self, wachttijd: float) -> None:
         if not self.pad.exists():
             # data about children: readable by the owner only (SQLite gives its -wal and -shm
             # files the same permissions as the database)
@@ -900,13 +997,39 @@ class SQLiteOpslag(SqlLezer):
             self._conn.execute("ROLLBACK")
             raise
 
+    def records(
+        self, dossier: str, *, organisatie: str = STANDAARD_ORGANISATIE
+    ) -> tuple[Record, ...]:
+        """Every record of the organisation's ``dossier``, in order."""
+        with _sqlite(self.pad):
+            return super().records(dossier, organisatie=organisatie)
+
+    def kop(self, dossier: str, *, organisatie: str = STANDAARD_ORGANISATIE) -> Kop | None:
+        """The stored head of the organisation's ``dossier``."""
+        with _sqlite(self.pad):
+            return super().kop(dossier, organisatie=organisatie)
+
+    def momentopname(
+        self, dossier: str, *, organisatie: str = STANDAARD_ORGANISATIE
+    ) -> tuple[tuple[Record, ...], Kop | None]:
+        """Records and head in one statement, so from one snapshot."""
+        with _sqlite(self.pad):
+            return super().momentopname(dossier, organisatie=organisatie)
+
+    def dossiers(self, *, organisatie: str = STANDAARD_ORGANISATIE) -> tuple[str, ...]:
+        """The ids of the organisation's dossiers with a head or an event."""
+        with _sqlite(self.pad):
+            return super().dossiers(organisatie=organisatie)
+
     def schrijf(self, record: Record) -> None:
         """Append one record and move the head in one fsync'd transaction."""
-        self._schrijf(record, wis=False)
+        with _sqlite(self.pad):
+            self._schrijf(record, wis=False)
 
     def wis(self, grafsteen: Record) -> None:
         """Empty the dossier's earlier records and append the tombstone, in one transaction."""
-        self._schrijf(grafsteen, wis=True)
+        with _sqlite(self.pad):
+            self._schrijf(grafsteen, wis=True)
 
     def ruim_op(self) -> bool:
         """Rebuild the file and truncate the WAL: no copy of erased content is left in them.
@@ -914,12 +1037,13 @@ class SQLiteOpslag(SqlLezer):
         ``False`` when another connection kept the file busy: the erasure itself stands, but
         old copies may remain in the files until ``ruim_op`` is run again and succeeds.
         """
-        try:
-            self._conn.execute("VACUUM")
-        except sqlite3.OperationalError:  # another connection holds the file
-            return False
-        # waits (busy_timeout) for readers of older snapshots to finish, then empties the WAL
-        bezet = self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        with _sqlite(self.pad):
+            try:
+                self._conn.execute("VACUUM")
+            except sqlite3.OperationalError:  # another connection holds the file
+                return False
+            # waits (busy_timeout) for readers of older snapshots to finish, then empties the WAL
+            bezet = self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
         return not bezet
 
     def _schrijf(self, record: Record, *, wis: bool) -> None:
