@@ -75,6 +75,10 @@ def test_opschonen_erases_only_when_confirmed(db: str, capsys: pytest.CaptureFix
     assert controle["gewist"]["gewist"] == list(range(1, 13))  # type: ignore[index]
     assert main(["dossier", "toon", "lln-0042", "--db", db]) == 1
     assert "was erased on 2031-07-01" in capsys.readouterr().err
+    assert main(["exporteer", "lln-0042", "--db", db]) == 0
+    export = _json(capsys)
+    assert export["gewist"]["grond"] == "bewaartermijn"  # type: ignore[index]
+    assert all(g["gebeurtenis"] is None for g in export["gebeurtenissen"])  # type: ignore[index]
     assert main(["privacy", "wissingen", "--db", db]) == 0
     assert capsys.readouterr().out == "lln-0042  gewist op 2031-07-01  grond: bewaartermijn\n"
 

@@ -228,8 +228,9 @@ def _opruimen(args: argparse.Namespace) -> int:
     finally:
         archief.sluit()
     if not opgeruimd:
+        # not bad input and not a damaged store: the erasures stand, the rebuild waits
         print(_NIET_OPGERUIMD, file=sys.stderr)
-        return 1
+        return EXIT_OK
     print("Opgeruimd: geen restanten van gewiste inhoud meer in de bestanden van de opslag.")
     return EXIT_OK
 

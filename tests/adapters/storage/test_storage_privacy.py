@@ -200,3 +200,39 @@ def test_the_sqlite_file_holds_no_plain_free_text_when_a_key_is_configured(
     ruw = b"".join(p.read_bytes() for p in Path(sqlite_pad).parent.glob("dossiers.sqlite3*"))
     assert not [t for t in gebruikt if t.encode() in ruw]
     assert "Zoë".encode() not in ruw
+
+
+def test_a_rechained_edit_of_an_encrypted_record_is_found_without_the_key(
+    sqlite_pad: str,
+) -> None:
+    """A key added to a record with encrypted text, the chain recomputed: still an edit."""
+    import sqlite3
+
+    from meldcode.adapters.json.dossier import canoniek
+    from meldcode.adapters.opslag.archief import BEGIN_HASH, inhoudhash, ketenhash2
+
+    archief = Archief(SQLiteOpslag(sqlite_pad), sleutel=Tekstsleutel.nieuw())
+    for g in volledig_voorbeeld()[:4]:
+        archief.voeg_toe("lln-1", g)
+    conn = sqlite3.connect(sqlite_pad)
+    vorige = BEGIN_HASH
+    for volgnummer, inhoud, zout in conn.execute(
+        "SELECT volgnummer, inhoud, zout FROM gebeurtenissen ORDER BY volgnummer"
+    ).fetchall():
+        if volgnummer == 2:
+            inhoud = canoniek({**json.loads(inhoud), "bijlage": "x"})
+        digest = inhoudhash(zout, inhoud)
+        h = ketenhash2(vorige, "lln-1", volgnummer, digest)
+        conn.execute(
+            "UPDATE gebeurtenissen SET inhoud = ?, inhoud_hash = ?, vorige_hash = ?, hash = ? "
+            "WHERE volgnummer = ?",
+            (inhoud, digest, vorige, h, volgnummer),
+        )
+        vorige = h
+    conn.execute("UPDATE dossiers SET laatste_hash = ?", (vorige,))
+    conn.commit()
+    conn.close()
+
+    (fout,) = Archief(SQLiteOpslag(sqlite_pad)).controleer_keten("lln-1")
+    assert fout.volgnummer == 2
+    assert fout.melding in ("is unreadable", "was rewritten outside meldcode")
