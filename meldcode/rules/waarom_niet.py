@@ -27,6 +27,7 @@ the same suggestions in the same order.
 from __future__ import annotations
 
 import itertools
+import textwrap
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TypeAlias
 
@@ -634,10 +635,28 @@ def uitleg_waarom_niet(resultaten: Iterable[WaaromNiet], basis: Regelbasis) -> s
         for i, alt in enumerate(w.alternatieven, start=1):
             regels.append(f"  {i}. Als:")
             for wijziging in alt.wijzigingen:
-                regels.append(f"     - {beschrijf(wijziging, basis)}")
+                regels.extend(
+                    textwrap.wrap(
+                        f"- {beschrijf(wijziging, basis)}",
+                        92,
+                        initial_indent="     ",
+                        subsequent_indent="       ",
+                    )
+                )
             werkwoord = "vervalt" if w.genomen else "geldt"
             for g in alt.gronden:
-                regels.append(f"     dan {werkwoord}: {g.regel} ({g.bron})")
-                regels.append(f"       “{g.citaat}”")
+                regels.extend(
+                    textwrap.wrap(
+                        f"dan {werkwoord}: {g.regel} ({g.bron})",
+                        92,
+                        initial_indent="     ",
+                        subsequent_indent="       ",
+                    )
+                )
+                regels.extend(
+                    textwrap.wrap(
+                        f"“{g.citaat}”", 92, initial_indent="       ", subsequent_indent="        "
+                    )
+                )
         regels.append("")
     return "\n".join(regels)
