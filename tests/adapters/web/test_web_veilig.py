@@ -1,5 +1,7 @@
-"""The walk-through's safety: sessions, cookies, CSRF, the idle time-out, tenants, no case data
-in URLs or logs, and bad input named by field (without a browser: Starlette's test client).
+"""The walk-through's safety, without a browser (Starlette's test client).
+
+Sessions, cookies, CSRF, the idle time-out, tenants, no case data in URLs or logs, and bad input
+named by its field.
 """
 
 from __future__ import annotations
