@@ -42,6 +42,7 @@ SUBCOMMAND_MODULES: tuple[str, ...] = (
     "meldcode.adapters.cli.profielen",
     "meldcode.adapters.cli.dossier",
     "meldcode.adapters.cli.evaluatiecijfers",
+    "meldcode.adapters.cli.serve",
 )
 
 EXIT_OK = 0
