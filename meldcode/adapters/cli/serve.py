@@ -106,6 +106,7 @@ def _serve(args: argparse.Namespace) -> int:
         timeout_graceful_shutdown=10,
     )
     sock = config.bind_socket()
+    sock.listen(config.backlog)  # from here on a client's connection waits instead of failing
     host, port = sock.getsockname()[:2]
     naam = f"[{host}]" if ":" in host else host
     print(

@@ -49,6 +49,8 @@ UITBREIDINGEN: tuple[str, ...] = ()
 _ROUTERS = (
     "meldcode.adapters.http.gezondheid",
     "meldcode.adapters.http.besluiten",
+    "meldcode.adapters.http.regels",
+    "meldcode.adapters.http.dossiers",
 )
 
 _LOG = logging.getLogger("meldcode.service")
