@@ -53,8 +53,8 @@ ProtocolParam = Annotated[
 ProfielParam = Annotated[
     str | None,
     Query(
-        pattern=r"^[a-z][a-z0-9-]{0,39}$",
         description="Een meegeleverd organisatieprofiel (zie `GET /profielen`).",
+        json_schema_extra={"enum": list(beschikbare_profielen())},
     ),
 ]
 
