@@ -23,6 +23,39 @@ def _json(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
+def _vectoren() -> str:
+    """The conformance vectors: the public vignettes and the example cases with their decision."""
+    from meldcode import beslis, besluit_naar_dict, casus_uit_dict
+
+    velden = (
+        "protocol",
+        "melden",
+        "hulp_organiseren",
+        "dossier_sluiten",
+        "veilig_thuis_raadplegen",
+        "spoed",
+        "oudergesprek_overslaan",
+        "bespreken_met_kind",
+        "volgende_vraag",
+    )
+    scenarios = json.loads((ROOT / "tests" / "data" / "scenarios.json").read_text("utf-8"))
+    vectoren = [
+        {"id": s["id"], "bron": s["why"], "casus": s["casus"], "verwacht": s["verwacht"]}
+        for s in scenarios
+    ]
+    for pad in sorted((ROOT / "examples" / "casussen").glob("*.json")):
+        casus = json.loads(pad.read_text(encoding="utf-8"))
+        besluit = besluit_naar_dict(beslis(casus_uit_dict(casus)))
+        verwacht = {k: besluit[k] for k in velden}
+        verwacht["contacten_bevat"] = besluit["contacten"]
+        vectoren.append(
+            {"id": f"vb-{pad.stem}", "bron": f"examples/casussen/{pad.name}", "casus": casus,
+             "verwacht": verwacht}
+        )
+    data = {"formaat": "meldcode-conformance/1", "contract": "1", "vectoren": vectoren}
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
 def _vignetten() -> str:
     data = json.loads((ROOT / "tests" / "data" / "scenarios.json").read_text(encoding="utf-8"))
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
@@ -33,6 +66,7 @@ ARTEFACTEN: dict[str, Callable[[], str]] = {
     "meldcode/schema/casus.schema.json": lambda: _json(casus_schema()),
     "meldcode/schema/besluit.schema.json": lambda: _json(besluit_schema()),
     "meldcode/testing/vignetten.json": _vignetten,
+    "meldcode/testing/vectoren.json": _vectoren,
     **{
         f"docs/diagrams/meldcode-{p}.{ext}": (lambda p=p, f=f: teken(p, f))
         for p in ("2013", "2019")

@@ -43,6 +43,7 @@ SUBCOMMAND_MODULES: tuple[str, ...] = (
     "meldcode.adapters.cli.dossier",
     "meldcode.adapters.cli.evaluatiecijfers",
     "meldcode.adapters.cli.serve",
+    "meldcode.adapters.cli.conformance",
 )
 
 EXIT_OK = 0
