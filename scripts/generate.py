@@ -12,6 +12,7 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from meldcode.adapters.diagram import teken
 from meldcode.adapters.json.schema import besluit_schema, casus_schema
@@ -56,6 +57,52 @@ def _vectoren() -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
+def _openapi() -> dict[str, object]:
+    from meldcode.adapters.http import Instellingen, maak_app
+    from meldcode.adapters.http.openapi import openapi_document
+
+    return openapi_document(maak_app(Instellingen(db="meldcode-api-document.sqlite3")))
+
+
+def _api_markdown() -> str:
+    """The HTTP API reference as Markdown, rendered from the OpenAPI document."""
+    doc: dict[str, Any] = _openapi()
+    regels = [
+        "# HTTP API reference",
+        "",
+        "Generated from the OpenAPI document that `meldcode serve` publishes at `/v1/openapi.json`",
+        "(also here: [openapi.json](openapi.json)) by `scripts/generate.py`; do not edit.",
+        f"API version {doc['info']['version']}; every path below is relative to `/v1`.",
+        "",
+        "| method | path | summary | key | answers |",
+        "|---|---|---|---|---|",
+    ]
+    details: list[str] = []
+    for pad, item in doc["paths"].items():
+        for methode, op in item.items():
+            sleutel = "yes" if op.get("security") else "no"
+            statussen = ", ".join(op["responses"])
+            regels.append(f"| {methode.upper()} | `{pad}` | {op.get('summary', '')} | {sleutel} | {statussen} |")
+            details += ["", f"## {methode.upper()} `{pad}`", "", op.get("summary", "")]
+            if op.get("description"):
+                details += ["", op["description"]]
+            parameters = op.get("parameters", [])
+            if parameters:
+                details += ["", "| parameter | in | required | description |", "|---|---|---|---|"]
+                for par in parameters:
+                    beschrijving = (par.get("description") or "").replace("\n", " ")
+                    details.append(
+                        f"| `{par['name']}` | {par['in']} | {'yes' if par.get('required') else 'no'} | {beschrijving} |"
+                    )
+            body = op.get("requestBody", {}).get("content", {}).get("application/json", {})
+            if body:
+                details += ["", f"Body: `{json.dumps(body['schema'])}`"]
+            details += ["", "| status | meaning |", "|---|---|"]
+            for status, antwoord in op["responses"].items():
+                details.append(f"| {status} | {antwoord.get('description', '')} |")
+    return "\n".join(regels + details) + "\n"
+
+
 def _vignetten() -> str:
     data = json.loads((ROOT / "tests" / "data" / "scenarios.json").read_text(encoding="utf-8"))
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
@@ -67,6 +114,8 @@ ARTEFACTEN: dict[str, Callable[[], str]] = {
     "meldcode/schema/besluit.schema.json": lambda: _json(besluit_schema()),
     "meldcode/testing/vignetten.json": _vignetten,
     "meldcode/testing/vectoren.json": _vectoren,
+    "docs/reference/openapi.json": lambda: _json(_openapi()),
+    "docs/reference/http-api.md": _api_markdown,
     **{
         f"docs/diagrams/meldcode-{p}.{ext}": (lambda p=p, f=f: teken(p, f))
         for p in ("2013", "2019")

@@ -141,7 +141,7 @@ def _vul_antwoorden(methode: str, operatie: dict[str, Any]) -> None:
         statussen |= {404}
     if heeft_body:
         statussen |= {413, 415}
-    if methode == "post" and any(p.get("name") == "dossier" for p in parameters):
+    if any(p.get("name") == "dossier" for p in parameters):
         statussen |= {409}
     for status in sorted(statussen):
         antwoorden.setdefault(
