@@ -49,7 +49,14 @@ from meldcode.errors import (
 from meldcode.rules.dossier import toestand
 from meldcode.rules.registratie import REGISTRATIES, controleer
 
-__all__ = ["EXIT_BEVINDINGEN", "EXIT_GEWIJZIGD", "registreer", "toestand_tekst"]
+__all__ = [
+    "EXIT_BEVINDINGEN",
+    "EXIT_GEWIJZIGD",
+    "controle_naar_dict",
+    "export_naar_dict",
+    "registreer",
+    "toestand_tekst",
+]
 
 EXIT_OK = 0
 EXIT_BEVINDINGEN = 3
@@ -186,29 +193,32 @@ def toestand_tekst(t: Toestand) -> str:
     return "\n".join(regels) + "\n"
 
 
+def controle_naar_dict(archief: Archief, dossier_id: str) -> dict[str, Any]:
+    """The check of one dossier as JSON: its chain, refused steps and record-keeping findings."""
+    fouten = archief.controleer_keten(dossier_id)
+    dossier = archief.lees(dossier_id, controleer=False)
+    hashes = archief.hashes(dossier_id)
+    return {
+        "dossier": dossier.id,
+        "keten": _keten(fouten, hashes),
+        "volgorde": [{"volgnummer": n, "melding": str(w)} for n, w in volgordefouten(dossier)],
+        "bevindingen": [bevinding_naar_dict(b) for b in controleer(dossier)],
+    }
+
+
 def _controleer(args: argparse.Namespace) -> int:
     archief = _archief(args)
     try:
         fouten = archief.controleer_keten(args.dossier)
         dossier = archief.lees(args.dossier, controleer=False)
         hashes = archief.hashes(args.dossier)
+        als_json = controle_naar_dict(archief, args.dossier) if args.json else None
     finally:
         archief.sluit()
     bevindingen = controleer(dossier)
     volgorde = volgordefouten(dossier)
-    if args.json:
-        print(
-            json.dumps(
-                {
-                    "dossier": dossier.id,
-                    "keten": _keten(fouten, hashes),
-                    "volgorde": [{"volgnummer": n, "melding": str(w)} for n, w in volgorde],
-                    "bevindingen": [bevinding_naar_dict(b) for b in bevindingen],
-                },
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
+    if als_json is not None:
+        print(json.dumps(als_json, ensure_ascii=False, indent=2))
     else:
         print(f"Dossier {dossier.id}: {len(dossier)} gebeurtenis(sen)")
         if fouten:
@@ -240,19 +250,16 @@ def _keten(fouten: Any, hashes: tuple[str, ...]) -> dict[str, Any]:
     }
 
 
-def _exporteer(args: argparse.Namespace) -> int:
-    archief = _archief(args)
-    try:
-        fouten = archief.controleer_keten(args.dossier)
-        dossier = archief.lees(args.dossier, controleer=False)
-        records = archief.opslag.records(args.dossier)
-    finally:
-        archief.sluit()
-    t = _toestand(dossier, args.op)
-    export = {
+def export_naar_dict(archief: Archief, dossier_id: str, op: dt.date) -> dict[str, Any]:
+    """The export of one dossier: every event with its hashes, the state at ``op``, findings."""
+    fouten = archief.controleer_keten(dossier_id)
+    dossier = archief.lees(dossier_id, controleer=False)
+    records = archief.records(dossier_id)
+    t = _toestand(dossier, op)
+    return {
         "meldcode_export": "1",
         "dossier": dossier.id,
-        "op": args.op.isoformat(),
+        "op": op.isoformat(),
         "keten": _keten(fouten, tuple(r.hash for r in records)),
         "gebeurtenissen": [
             {
@@ -266,6 +273,15 @@ def _exporteer(args: argparse.Namespace) -> int:
         "toestand": toestand_naar_dict(t),
         "bevindingen": [bevinding_naar_dict(b) for b in controleer(dossier)],
     }
+
+
+def _exporteer(args: argparse.Namespace) -> int:
+    archief = _archief(args)
+    try:
+        export = export_naar_dict(archief, args.dossier, args.op)
+    finally:
+        archief.sluit()
+    fouten = not export["keten"]["intact"]
     tekst = json.dumps(export, ensure_ascii=False, indent=2) + "\n"
     if args.uitvoer and args.uitvoer != "-":
         # an export holds data about a child: readable by its owner only
