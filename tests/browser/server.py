@@ -15,8 +15,8 @@ import uvicorn
 
 from meldcode.adapters.opslag.archief import open_opslag
 from meldcode.adapters.opslag.toegang import maak_sleutel
-from meldcode.adapters.web import WebInstellingen
-from meldcode.adapters.web.app import maak_app
+from meldcode.adapters.web.routes import WebInstellingen
+from tests.web_app import web_app
 
 
 def vrije_poort() -> int:
@@ -48,7 +48,7 @@ def start_server(
         org: maak_sleutel(opslag, org, op=dt.datetime.now(dt.UTC))[0] for org in organisaties
     }
     opslag.sluit()
-    app = maak_app(db, web=web)
+    app = web_app(db, web or WebInstellingen())
     poort = vrije_poort()
     config = uvicorn.Config(app, host="127.0.0.1", port=poort, log_level="warning", lifespan="off")
     server = uvicorn.Server(config)

@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 
 from meldcode.adapters.opslag.archief import open_opslag
 from meldcode.adapters.opslag.toegang import maak_sleutel
+from meldcode.adapters.web import wandeling_beschikbaar
 from meldcode.errors import EngineNietBeschikbaar, Fout, OngeldigeInvoer
 
 __all__ = ["is_loopback", "registreer", "toon_opslag"]
@@ -114,6 +115,8 @@ def _serve(args: argparse.Namespace) -> int:
         f" store: {toon_opslag(instellingen.db)}; workers: {args.workers})",
         flush=True,
     )
+    if wandeling_beschikbaar():
+        print(f"meldcode serve: walk-through http://{naam}:{port}/wandeling/", flush=True)
     server = uvicorn.Server(config)
     if args.workers > 1:
         Multiprocess(config, sockets=[sock]).run()

@@ -43,7 +43,7 @@ __all__ = ["API_VERSIE", "UITBREIDINGEN", "app_uit_omgeving", "maak_app"]
 API_VERSIE = "1.0.0"
 """The version of the HTTP API (semver; the major is the ``/v1`` of the URI)."""
 
-UITBREIDINGEN: tuple[str, ...] = ()
+UITBREIDINGEN: tuple[str, ...] = ("meldcode.adapters.web",)
 """Modules that add routes to every app: each has ``registreer(app, instellingen) -> None``."""
 
 _ROUTERS = (

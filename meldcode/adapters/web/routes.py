@@ -11,6 +11,7 @@ Security Policy (own style sheet only, no scripts) and ``Cache-Control: no-store
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -23,8 +24,8 @@ from starlette.datastructures import FormData
 from meldcode.adapters.opslag.archief import Archief
 from meldcode.adapters.opslag.toegang import Toegang, controleer_sleutel
 from meldcode.adapters.profiel import beschikbare_profielen, laad_profiel
-from meldcode.adapters.web import teksten
-from meldcode.adapters.web.profielkeuze import ProfielKeuzes
+from meldcode.adapters.web import PREFIX, teksten
+from meldcode.adapters.web.profielkeuze import ProfielKeuzes, SqlProfielKeuzes
 from meldcode.adapters.web.sessies import COOKIE, Sessie, Sessies
 from meldcode.adapters.web.wandeling import (
     OMSTANDIGHEDEN,
@@ -57,8 +58,6 @@ from meldcode.rules.profiel import Profiel
 
 __all__ = ["CSP", "PREFIX", "WebInstellingen", "maak_router"]
 
-PREFIX = "/wandeling"
-"""Where the walk-through lives in the service."""
 
 CSP = (
     "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
@@ -99,19 +98,23 @@ def _opslag(request: Request) -> Any:
     return request.app.state.opslagen.geef()
 
 
-def _keuzes(request: Request) -> ProfielKeuzes:
-    maak: Callable[[Any], ProfielKeuzes] = request.app.state.web_profielkeuzes
-    return maak(_opslag(request))
-
-
 def maak_router(instellingen: WebInstellingen | None = None) -> APIRouter:
-    """The walk-through as a router; the app must provide ``state.opslagen`` and keuzes.
+    """The walk-through as a router for an app whose ``state.opslagen.geef()`` gives the store.
 
-    ``app.state.opslagen.geef()`` gives the thread's store (``Opslag`` and
-    ``Toegangsopslag``), ``app.state.web_profielkeuzes(opslag)`` the ``ProfielKeuzes``.
+    That is the thread's connection (``Opslag`` and ``Toegangsopslag`` of a SQL backend); the
+    organisations' profile choices are kept in a table of the same database.
     """
     inst = instellingen or WebInstellingen()
     router = APIRouter(prefix=PREFIX, include_in_schema=False)
+    gekozen: weakref.WeakKeyDictionary[Any, ProfielKeuzes] = weakref.WeakKeyDictionary()
+
+    def _keuzes(request: Request) -> ProfielKeuzes:
+        opslag = _opslag(request)
+        keuzes = gekozen.get(opslag)
+        if keuzes is None:
+            keuzes = SqlProfielKeuzes(opslag._conn, opslag._param)
+            gekozen[opslag] = keuzes
+        return keuzes
 
     # --- sessions, pages, errors ---------------------------------------------------------
 

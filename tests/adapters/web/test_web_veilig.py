@@ -19,8 +19,8 @@ from fastapi.testclient import TestClient
 
 from meldcode.adapters.opslag.archief import Archief, open_opslag
 from meldcode.adapters.opslag.toegang import maak_sleutel
-from meldcode.adapters.web import WebInstellingen
-from meldcode.adapters.web.app import maak_app
+from meldcode.adapters.web.routes import WebInstellingen
+from tests.web_app import web_app
 
 GEHEIM = "Jantje-de-Vries-woont-op-nummer-7"
 
@@ -43,9 +43,7 @@ def omgeving(tmp_path: Path) -> tuple[str, dict[str, str], Klok]:
 
 
 def _client(db: str, klok: Klok, stil: float = 900) -> TestClient:
-    app = maak_app(
-        db, web=WebInstellingen(stil=stil, klok=klok, vandaag=lambda: dt.date(2026, 3, 16))
-    )
+    app = web_app(db, WebInstellingen(stil=stil, klok=klok, vandaag=lambda: dt.date(2026, 3, 16)))
     return TestClient(app, base_url="https://testserver", follow_redirects=True)
 
 
