@@ -13,7 +13,7 @@ import datetime as dt
 import tempfile
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Browser, sync_playwright
 
 from meldcode.adapters.web.routes import WebInstellingen
 from tests.browser.server import start_server
@@ -34,17 +34,25 @@ PAGINAS = (
 )
 
 
-def maak(*, schrijf: bool) -> dict[str, str]:
-    """Walk the fixed route; the digest of each page's HTML (and its PNG when ``schrijf``)."""
+def maak(*, schrijf: bool, browser: Browser | None = None) -> dict[str, str]:
+    """Walk the fixed route; the digest of each page's HTML (and its PNG when ``schrijf``).
+
+    ``browser``: a running Chromium to use (else one is started here).
+    """
+    if browser is None:
+        with sync_playwright() as p:
+            eigen = start_browser(p)
+            try:
+                return maak(schrijf=schrijf, browser=eigen)
+            finally:
+                eigen.close()
     digests: dict[str, str] = {}
     with (
         tempfile.TemporaryDirectory() as tmp,
         start_server(
             Path(tmp), ("basisschool-de-linde",), web=WebInstellingen(vandaag=lambda: VANDAAG)
         ) as server,
-        sync_playwright() as p,
     ):
-        browser = start_browser(p)
         w = Wandelaar(browser, server.adres, axe=False)
 
         def vast(naam: str, *, afdruk: bool = False) -> None:
@@ -91,7 +99,6 @@ def maak(*, schrijf: bool) -> dict[str, str]:
         w.signaal("lichamelijk_geweld", "2026-03-16", kenmerken=("levensgevaar",))
         vast("noodsituatie")
         w.sluit()
-        browser.close()
     return digests
 
 
