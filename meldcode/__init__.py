@@ -60,6 +60,7 @@ from meldcode.rules import (
     regelbasis,
 )
 from meldcode.rules.uitleg import uitleg
+from meldcode.rules.waarom_niet import uitleg_waarom_niet, waarom_niet
 
 __all__ = [
     "Actie",
@@ -108,4 +109,6 @@ __all__ = [
     "kies_protocol",
     "regelbasis",
     "uitleg",
+    "uitleg_waarom_niet",
+    "waarom_niet",
 ]

@@ -37,6 +37,7 @@ from typing import Any
 from meldcode.adapters.cli.status import EXIT_BEVINDINGEN, EXIT_GEWIJZIGD, EXIT_OK
 from meldcode.adapters.json.dossier import (
     bevinding_naar_dict,
+    canoniek,
     gebeurtenis_naar_dict,
     gebeurtenissen_uit_json,
     toestand_naar_dict,
@@ -63,6 +64,8 @@ from meldcode.rules.registratie import REGISTRATIES, controleer
 __all__ = [
     "EXIT_BEVINDINGEN",
     "EXIT_GEWIJZIGD",
+    "controle_naar_dict",
+    "export_naar_dict",
     "lees_anker",
     "registreer",
     "toestand_tekst",
@@ -158,7 +161,8 @@ def _toestand(dossier: Dossier, op: dt.date) -> Toestand:
 def _toon(args: argparse.Namespace) -> int:
     archief = _archief(args)
     try:
-        dossier = archief.lees(args.dossier, tekst=False)  # the state needs no free text
+        # the state needs no free text: without the key, encrypted text is shown as hidden
+        dossier = archief.lees(args.dossier, tekst=None)
     finally:
         archief.sluit()
     t = _toestand(dossier, args.op)
@@ -300,6 +304,45 @@ def _lees_beschadigd(
     return fouten, paren, Dossier(id=dossier, gebeurtenissen=tuple(leesbaar))
 
 
+def controle_naar_dict(
+    archief: Archief, dossier_id: str, anker: str | None = None
+) -> dict[str, Any]:
+    """The check of one dossier as JSON: its chain (and anchor), refused steps and findings.
+
+    The command line's ``controleer --json`` and the HTTP API give exactly this. Free text is
+    read as present or absent only, so no key is needed; an erased dossier says so (``gewist``).
+    """
+    fouten, paren, dossier = _lees_beschadigd(archief, dossier_id, anker, tekst=False)
+    return _controle_dict(fouten, paren, dossier, anker, archief.wissing(dossier_id))
+
+
+def _controle_dict(
+    fouten: tuple[Ketenfout, ...],
+    paren: tuple[tuple[Record, Gebeurtenis | None], ...],
+    dossier: Dossier,
+    anker: str | None,
+    wissing: Wissing | None,
+) -> dict[str, Any]:
+    return {
+        "dossier": dossier.id,
+        "keten": _keten(fouten, tuple(r.hash for r, _ in paren), anker),
+        "gewist": _gewist(wissing),
+        "volgorde": [_volgorde(n, w) for n, w in volgordefouten(dossier)],
+        "bevindingen": [bevinding_naar_dict(b) for b in controleer(dossier)],
+    }
+
+
+def _gewist(wissing: Wissing | None) -> dict[str, Any] | None:
+    if wissing is None:
+        return None
+    return {
+        "datum": wissing.datum.isoformat(),
+        "grond": wissing.grond.value,
+        "gewist": [n for n, _ in wissing.gewist],
+        "volgnummer": wissing.volgnummer,
+    }
+
+
 def _controleer(args: argparse.Namespace) -> int:
     anker = lees_anker(args.anker) if args.anker is not None else None
     archief = _archief(args)
@@ -315,13 +358,7 @@ def _controleer(args: argparse.Namespace) -> int:
     if args.json:
         print(
             json.dumps(
-                {
-                    "dossier": dossier.id,
-                    "keten": _keten(fouten, hashes, anker),
-                    "gewist": _gewist(wissing),
-                    "volgorde": [_volgorde(n, w) for n, w in volgorde],
-                    "bevindingen": [bevinding_naar_dict(b) for b in bevindingen],
-                },
+                _controle_dict(fouten, paren, dossier, anker, wissing),
                 ensure_ascii=False,
                 indent=2,
             )
@@ -388,60 +425,26 @@ def _keten(fouten: Any, hashes: tuple[str, ...], anker: str | None = None) -> di
     return keten
 
 
-def _exporteer(args: argparse.Namespace) -> int:
-    archief = _archief(args)
-    try:
-        fouten, paren, dossier = _lees_beschadigd(archief, args.dossier)
-        tekst = _export_tekst(args, fouten, paren, dossier, archief.wissing(args.dossier))
-        # every export is logged, without its content: when, which dossier, what was handed out
-        archief.log_inzage(
-            Inzageregel(
-                tijd=dt.datetime.now(dt.UTC),
-                organisatie=archief.organisatie,
-                dossier=dossier.id,
-                aanvrager="volledig",
-                formaat="json",
-                achtergehouden=(),
-                document_hash=hashlib.sha256(tekst.encode("utf-8")).hexdigest(),
-            )
-        )
-    finally:
-        archief.sluit()
-    if args.uitvoer and args.uitvoer != "-":
-        # an export holds data about a child: readable by its owner only
-        fd = os.open(args.uitvoer, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as uit:
-            uit.write(tekst)
-    else:
-        sys.stdout.write(tekst)
-    return EXIT_GEWIJZIGD if fouten else EXIT_OK
+def export_naar_dict(
+    archief: Archief, dossier_id: str, op: dt.date, *, tijd: dt.datetime | None = None
+) -> dict[str, Any]:
+    """The export of one dossier: every event with its hashes, the state at ``op``, findings.
 
-
-def _gewist(wissing: Wissing | None) -> dict[str, Any] | None:
-    if wissing is None:
-        return None
-    return {
-        "datum": wissing.datum.isoformat(),
-        "grond": wissing.grond.value,
-        "gewist": [n for n, _ in wissing.gewist],
-        "volgnummer": wissing.volgnummer,
-    }
-
-
-def _export_tekst(
-    args: argparse.Namespace,
-    fouten: tuple[Ketenfout, ...],
-    paren: tuple[tuple[Record, Gebeurtenis | None], ...],
-    dossier: Dossier,
-    wissing: Wissing | None,
-) -> str:
-    t = _toestand(dossier, args.op)
+    A damaged dossier is exported too: an unreadable record is listed without its content, and
+    ``keten`` names what is wrong; an erased one says so (``gewist``). The command line's
+    ``exporteer`` and the HTTP API give this. It withholds nothing (for the inspectorate; a
+    parent's copy is ``meldcode.adapters.privacy.inzage``), needs the key of encrypted text,
+    and is logged in the store (``volledig``, at ``tijd``, default now) with the SHA-256 of its
+    canonical JSON.
+    """
+    fouten, paren, dossier = _lees_beschadigd(archief, dossier_id)
+    t = _toestand(dossier, op)
     export = {
         "meldcode_export": "1",
         "dossier": dossier.id,
-        "op": args.op.isoformat(),
+        "op": op.isoformat(),
         "keten": _keten(fouten, tuple(r.hash for r, _ in paren)),
-        "gewist": _gewist(wissing),
+        "gewist": _gewist(archief.wissing(dossier_id)),
         "gebeurtenissen": [
             {
                 "volgnummer": r.volgnummer,
@@ -455,7 +458,37 @@ def _export_tekst(
         "toestand": toestand_naar_dict(t),
         "bevindingen": [bevinding_naar_dict(b) for b in controleer(dossier)],
     }
-    return json.dumps(export, ensure_ascii=False, indent=2) + "\n"
+    # every export is logged, without its content: when, which dossier, what was handed out
+    archief.log_inzage(
+        Inzageregel(
+            tijd=tijd or dt.datetime.now(dt.UTC),
+            organisatie=archief.organisatie,
+            dossier=dossier.id,
+            aanvrager="volledig",
+            formaat="json",
+            achtergehouden=(),
+            document_hash=hashlib.sha256(canoniek(export).encode("utf-8")).hexdigest(),
+        )
+    )
+    return export
+
+
+def _exporteer(args: argparse.Namespace) -> int:
+    archief = _archief(args)
+    try:
+        export = export_naar_dict(archief, args.dossier, args.op)
+    finally:
+        archief.sluit()
+    fouten = not export["keten"]["intact"]
+    tekst = json.dumps(export, ensure_ascii=False, indent=2) + "\n"
+    if args.uitvoer and args.uitvoer != "-":
+        # an export holds data about a child: readable by its owner only
+        fd = os.open(args.uitvoer, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as uit:
+            uit.write(tekst)
+    else:
+        sys.stdout.write(tekst)
+    return EXIT_GEWIJZIGD if fouten else EXIT_OK
 
 
 def _lijst(args: argparse.Namespace) -> int:

@@ -498,18 +498,19 @@ class Archief:
             raise DossierNietGevonden(dossier)
         return tuple(_ketenfouten(dossier, records, kop))
 
-    def _gebeurtenis(self, r: Record, *, tekst: bool) -> Gebeurtenis:
+    def _gebeurtenis(self, r: Record, *, tekst: bool | None) -> Gebeurtenis:
         data = _json(r.inhoud)
         if data is None:
             raise OngeldigeInvoer([Fout("", "<text>", "not valid JSON")])
         waar = plaats(self.organisatie, r.dossier, r.volgnummer)
         gebeurtenis = gebeurtenis_uit_dict(ontsleutel_velden(data, self.sleutel, waar, tekst=tekst))
-        return gebeurtenis if tekst else zonder_vrije_tekst(gebeurtenis)
+        return zonder_vrije_tekst(gebeurtenis) if tekst is False else gebeurtenis
 
-    def lees(self, dossier: str, *, controleer: bool = True, tekst: bool = True) -> Dossier:
+    def lees(self, dossier: str, *, controleer: bool = True, tekst: bool | None = True) -> Dossier:
         """The dossier as stored; ``DossierGewijzigd`` when its chain is broken.
 
-        ``DossierGewist`` when it was erased. ``tekst=False``: free text emptied, no key needed.
+        ``DossierGewist`` when it was erased. ``tekst=False``: free text hidden, no key needed;
+        ``tekst=None``: encrypted text decrypted when the archive has the key, else hidden.
         """
         records, kop = self._momentopname(dossier)
         if not records and kop is None:
@@ -527,7 +528,7 @@ class Archief:
         )
 
     def lees_wat_leesbaar_is(
-        self, dossier: str, *, tekst: bool = True
+        self, dossier: str, *, tekst: bool | None = True
     ) -> tuple[tuple[Record, Gebeurtenis | None], ...]:
         """Every stored record with its event, or ``None`` where the record cannot be read.
 

@@ -298,15 +298,22 @@ def sleutelkenmerken(data: object) -> frozenset[str]:
 
 
 def ontsleutel_velden(
-    data: object, sleutel: Tekstsleutel | None, context: str, *, tekst: bool = True, pad: str = ""
+    data: object,
+    sleutel: Tekstsleutel | None,
+    context: str,
+    *,
+    tekst: bool | None = True,
+    pad: str = "",
 ) -> Any:
     """A decoded stored event with every encrypted field replaced by its text.
 
-    With ``tekst=False`` encrypted fields become ``VERBORGEN`` and no key is needed. Without a
-    key an encrypted field raises ``SleutelFout`` (naming the dossier and field, never content).
+    With ``tekst=False`` encrypted fields become ``VERBORGEN`` and no key is needed; with
+    ``tekst=None`` they are decrypted when there is a key and ``VERBORGEN`` when there is none.
+    With ``tekst=True`` and no key an encrypted field raises ``SleutelFout`` (naming the dossier
+    and field, never content).
     """
     if _is_versleuteld(data):
-        if not tekst:
+        if tekst is False or (tekst is None and sleutel is None):
             return VERBORGEN
         if sleutel is None:
             raise SleutelFout(
