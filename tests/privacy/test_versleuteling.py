@@ -152,9 +152,9 @@ def test_the_key_comes_from_the_environment(tmp_path: Path) -> None:
 def test_a_malformed_key_is_refused_without_showing_it(tekst: str) -> None:
     """The error names where the key came from, not what it is."""
     with pytest.raises(SleutelFout) as info:
-        Tekstsleutel.uit_tekst(tekst, herkomst="$MELDCODE_SLEUTEL")
+        Tekstsleutel.uit_tekst(tekst, herkomst="$MELDCODE_TEKSTSLEUTEL")
 
-    assert "$MELDCODE_SLEUTEL" in str(info.value)
+    assert "$MELDCODE_TEKSTSLEUTEL" in str(info.value)
     if tekst:
         assert tekst not in str(info.value)
 
@@ -169,9 +169,20 @@ def _opties(parser: argparse.ArgumentParser) -> list[str]:
     return uit
 
 
-def test_no_command_takes_a_key_as_an_argument() -> None:
-    """A key on the command line ends up in shell history and process lists: no option for it."""
-    opties = _opties(bouw_parser())
+def test_no_command_takes_the_text_key_as_an_argument() -> None:
+    """A key on the command line ends up in shell history and process lists: no option for it.
 
-    assert opties  # the walk sees the options
-    assert not [o for o in opties if "sleutel" in o or "key" in o.lower()]
+    None of the commands that read or write dossiers has an option for a key of any kind.
+    """
+    parser = bouw_parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    opties = _opties(parser)
+    dossieropties = [
+        o
+        for naam in ("dossier", "controleer", "exporteer", "evaluatie", "privacy", "serve")
+        for o in _opties(sub.choices[naam])
+    ]
+
+    assert "--db" in dossieropties  # the walk sees the options
+    assert not [o for o in opties if "tekstsleutel" in o.lower()]
+    assert not [o for o in dossieropties if "sleutel" in o or "key" in o.lower()]

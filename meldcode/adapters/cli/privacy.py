@@ -14,11 +14,11 @@
   lists the exports handed out;
 - ``meldcode privacy sleutel PAD`` creates a key file (mode 0600) for the free text.
 
-The key comes from ``$MELDCODE_SLEUTELBESTAND`` (a key file) or ``$MELDCODE_SLEUTEL``, never from
-an argument. ``--uitschrijvingen`` is a JSON object mapping a dossier id to the date its pupil
-left (``{"lln-0042": "2026-07-15"}``), for a rule counted from ``uitschrijving``. Output for
-professionals is Dutch; no free text of a case is ever printed except in the access export
-itself.
+The key of the free text comes from ``$MELDCODE_TEKSTSLEUTELBESTAND`` (a key file) or
+``$MELDCODE_TEKSTSLEUTEL``, never from an argument. ``--uitschrijvingen`` is a JSON object
+mapping a dossier id to the date its pupil left (``{"lln-0042": "2026-07-15"}``), for a rule
+counted from ``uitschrijving``. Output for professionals is Dutch; no free text of a case is
+ever printed except in the access export itself.
 """
 
 from __future__ import annotations

@@ -11,8 +11,8 @@ a child and a family: when a key is configured, each such field is stored as
   'meldcode[privacy]'``); a fresh 96-bit nonce per field. The associated data binds each
   ciphertext to its place (dossier id, sequence number, field path): a ciphertext copied to
   another event or field does not decrypt.
-- The key comes from ``$MELDCODE_SLEUTEL`` (the key text) or from a key file named by
-  ``$MELDCODE_SLEUTELBESTAND`` (or by a path the caller passes), never from a command-line
+- The key comes from ``$MELDCODE_TEKSTSLEUTEL`` (the key text) or from a key file named by
+  ``$MELDCODE_TEKSTSLEUTELBESTAND`` (or by a path the caller passes), never from a command-line
   argument. A key file must be readable by its owner only; ``schrijf_sleutelbestand`` creates one
   with mode 0600. The key text is 32 random bytes, base64url.
 - The key id (``kenmerk``) is an HMAC of the key: it tells a wrong key from a damaged
@@ -53,10 +53,10 @@ __all__ = [
     "zonder_vrije_tekst",
 ]
 
-SLEUTEL_OMGEVING = "MELDCODE_SLEUTEL"
+SLEUTEL_OMGEVING = "MELDCODE_TEKSTSLEUTEL"
 """Environment variable holding the key text (base64url of 32 bytes)."""
 
-SLEUTELBESTAND_OMGEVING = "MELDCODE_SLEUTELBESTAND"
+SLEUTELBESTAND_OMGEVING = "MELDCODE_TEKSTSLEUTELBESTAND"
 """Environment variable naming a key file (mode 0600) that holds the key text."""
 
 VERBORGEN = "…"
@@ -199,7 +199,7 @@ def sleutel_uit_omgeving(
     """The configured key, or ``None`` when none is configured (free text is then stored as is).
 
     Looked for in ``bestand`` (a path, never the key itself), else the file named by
-    ``$MELDCODE_SLEUTELBESTAND``, else the key text in ``$MELDCODE_SLEUTEL``.
+    ``$MELDCODE_TEKSTSLEUTELBESTAND``, else the key text in ``$MELDCODE_TEKSTSLEUTEL``.
     """
     env = os.environ if omgeving is None else omgeving
     pad = bestand or env.get(SLEUTELBESTAND_OMGEVING)
