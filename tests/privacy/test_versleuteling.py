@@ -148,7 +148,8 @@ def test_the_key_comes_from_the_environment(tmp_path: Path) -> None:
     )
 
 
-@pytest.mark.parametrize("tekst", ["", "kort", "!" * 43, Tekstsleutel.nieuw().tekst()[:-4]])
+# a key four characters short (fixed, so every test worker collects the same ids)
+@pytest.mark.parametrize("tekst", ["", "kort", "!" * 43, "A" * 40])
 def test_a_malformed_key_is_refused_without_showing_it(tekst: str) -> None:
     """The error names where the key came from, not what it is."""
     with pytest.raises(SleutelFout) as info:
