@@ -33,6 +33,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 from meldcode.adapters.cli.status import EXIT_BEVINDINGEN, EXIT_GEWIJZIGD, EXIT_OK
 from meldcode.adapters.json.dossier import (
@@ -65,6 +66,7 @@ __all__ = [
     "EXIT_BEVINDINGEN",
     "EXIT_GEWIJZIGD",
     "controle_naar_dict",
+    "db_argument",
     "export_naar_dict",
     "lees_anker",
     "registreer",
@@ -90,6 +92,27 @@ def datum_argument(value: str) -> dt.date:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"a date YYYY-MM-DD is expected (got {value!r})") from None
+
+
+def db_argument(value: str) -> str:
+    """An argparse type for ``--db``: a store's address, never with a password in it.
+
+    A password in a ``postgresql://`` URL on the command line is visible in the process list
+    and the shell's history: put the URL in ``$MELDCODE_DB``, or the password in
+    ``$PGPASSWORD`` or ``~/.pgpass`` (libpq reads both).
+    """
+    if value.startswith(("postgresql://", "postgres://")):
+        try:
+            delen = urlsplit(value)
+            wachtwoord = delen.password is not None or "password" in parse_qs(delen.query)
+        except ValueError:
+            wachtwoord = False  # the store reports the bad URL when it opens it
+        if wachtwoord:
+            raise argparse.ArgumentTypeError(
+                "the URL holds a password, which the process list would show: put the URL in "
+                "$MELDCODE_DB, or the password in $PGPASSWORD or ~/.pgpass"
+            )
+    return value
 
 
 def opslagadres(db: str | None) -> str:
@@ -507,6 +530,7 @@ def registreer(subparsers: Any) -> None:
     def met_db(p: argparse.ArgumentParser) -> None:
         p.add_argument(
             "--db",
+            type=db_argument,
             default=None,
             help=f"SQLite file or postgresql:// URL (default: $MELDCODE_DB, else {STANDAARD_DB})",
         )

@@ -31,7 +31,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from meldcode.adapters.cli.dossier import STANDAARD_DB, datum_argument, opslagadres
+from meldcode.adapters.cli.dossier import (
+    STANDAARD_DB,
+    datum_argument,
+    db_argument,
+    opslagadres,
+)
 from meldcode.adapters.opslag.archief import Archief, open_opslag
 from meldcode.adapters.opslag.versleuteling import (
     SLEUTEL_OMGEVING,
@@ -327,6 +332,7 @@ def registreer(subparsers: Any) -> None:
     def met_db(p: argparse.ArgumentParser) -> None:
         p.add_argument(
             "--db",
+            type=db_argument,
             default=None,
             help=f"SQLite file or postgresql:// URL (default: $MELDCODE_DB, else {STANDAARD_DB})",
         )
