@@ -19,6 +19,12 @@
 
 The store is ``--db`` (a SQLite file, or a ``postgresql://`` URL), else ``$MELDCODE_DB``, else
 ``meldcode-dossiers.sqlite3`` in the current folder. Output shown to professionals is Dutch.
+
+Every use of a dossier is written to the store's access log, as the service's are
+(``meldcode toegang`` shows it): the organisation ``standaard``, ``cli:<user name>`` for who,
+what was done (``schrijven`` per event, ``lezen``, ``controleren``, ``exporteren``, ``lijst``),
+which dossier and the status the service would have answered (201 or 200, else 404, 409, 400).
+Never free text.
 """
 
 from __future__ import annotations
@@ -47,6 +53,7 @@ from meldcode.adapters.json.lezen import laad_json
 from meldcode.adapters.json.plausibiliteit import gebeurtenis_waarschuwingen
 from meldcode.adapters.opslag.archief import Archief, Ketenfout, Record, open_opslag
 from meldcode.adapters.opslag.inzagelog import Inzageregel
+from meldcode.adapters.opslag.toegang import Toegang, aanvrager_cli, gelogd, status_van
 from meldcode.adapters.opslag.versleuteling import sleutel_uit_omgeving
 from meldcode.adapters.opslag.wissing import Wissing
 from meldcode.domain.dossier import Dossier, Gebeurtenis, volgordefouten
@@ -125,6 +132,27 @@ def _archief(args: argparse.Namespace) -> Archief:
     return Archief(open_opslag(opslagadres(args.db)), sleutel=sleutel_uit_omgeving())
 
 
+def _gelogd(
+    archief: Archief,
+    handeling: str,
+    dossier: str | None,
+    werk: Any,
+    *,
+    status: int = 200,
+) -> Any:
+    """Do ``werk`` and log it in the store's access log (also when it fails)."""
+    return gelogd(
+        archief.opslag,  # type: ignore[arg-type]  # the SQL backends keep the log
+        organisatie=archief.organisatie,
+        wie=aanvrager_cli(),
+        handeling=handeling,
+        dossier=dossier,
+        werk=werk,
+        status=status,
+        volgnummer=lambda uitkomst: uitkomst if handeling == "schrijven" else None,
+    )
+
+
 def _lees_invoer(pad: str) -> bytes | str:
     if pad == "-":
         buffer = getattr(sys.stdin, "buffer", None)
@@ -147,34 +175,62 @@ def _toevoegen(args: argparse.Namespace) -> int:
     archief = _archief(args)
     try:
         try:
-            huidig = archief.lees(args.dossier, tekst=False)
-        except DossierGewist:
+            huidig = _proef(archief, args, gebeurtenissen)
+        except Exception as exc:
+            # refused before anything was written: one row for the refused write
+            archief.opslag.schrijf_toegang(  # type: ignore[attr-defined]
+                Toegang(
+                    tijd=dt.datetime.now(dt.UTC),
+                    organisatie=archief.organisatie,
+                    sleutel_id=aanvrager_cli(),
+                    handeling="schrijven",
+                    status=status_van(exc),
+                    dossier=args.dossier,
+                )
+            )
             raise
-        except DossierNietGevonden:
-            huidig = Dossier(id=args.dossier)
-        if args.na is not None and args.na != len(huidig):
-            raise VolgnummerConflict(args.dossier, args.na, len(huidig))
-        proef = huidig
-        for i, g in enumerate(gebeurtenissen):
-            try:
-                proef = proef.voeg_toe(g)
-            except StapOntbreekt as fout:
-                if len(gebeurtenissen) == 1:
-                    raise
-                raise StapOntbreekt(
-                    fout.gebeurtenis, fout.ontbreekt, f"[{i}] {fout} (nothing was recorded)"
-                ) from None
         na = len(huidig)
         vandaag = dt.date.today()
         for g in gebeurtenissen:
             # another writer in between makes this a conflict instead of a mixed history
-            na = archief.voeg_toe(args.dossier, g, na=na)
+            na = _gelogd(
+                archief,
+                "schrijven",
+                args.dossier,
+                lambda g=g, na=na: archief.voeg_toe(args.dossier, g, na=na),
+                status=201,
+            )
             print(f"{args.dossier}: gebeurtenis {na} vastgelegd ({g.soort}, {g.datum})")
             for w in gebeurtenis_waarschuwingen(g, vandaag=vandaag):
                 print(f"  let op: {w.tekst} [{w.code}]")
     finally:
         archief.sluit()
     return EXIT_OK
+
+
+def _proef(
+    archief: Archief, args: argparse.Namespace, gebeurtenissen: Sequence[Gebeurtenis]
+) -> Dossier:
+    """The dossier as it is, once every event was tried on it (all fit, or none is written)."""
+    try:
+        huidig = archief.lees(args.dossier, tekst=False)
+    except DossierGewist:
+        raise
+    except DossierNietGevonden:
+        huidig = Dossier(id=args.dossier)
+    if args.na is not None and args.na != len(huidig):
+        raise VolgnummerConflict(args.dossier, args.na, len(huidig))
+    proef = huidig
+    for i, g in enumerate(gebeurtenissen):
+        try:
+            proef = proef.voeg_toe(g)
+        except StapOntbreekt as fout:
+            if len(gebeurtenissen) == 1:
+                raise
+            raise StapOntbreekt(
+                fout.gebeurtenis, fout.ontbreekt, f"[{i}] {fout} (nothing was recorded)"
+            ) from None
+    return huidig
 
 
 def _toestand(dossier: Dossier, op: dt.date) -> Toestand:
@@ -185,7 +241,9 @@ def _toon(args: argparse.Namespace) -> int:
     archief = _archief(args)
     try:
         # the state needs no free text: without the key, encrypted text is shown as hidden
-        dossier = archief.lees(args.dossier, tekst=None)
+        dossier = _gelogd(
+            archief, "lezen", args.dossier, lambda: archief.lees(args.dossier, tekst=None)
+        )
     finally:
         archief.sluit()
     t = _toestand(dossier, args.op)
@@ -371,8 +429,15 @@ def _controleer(args: argparse.Namespace) -> int:
     archief = _archief(args)
     try:
         # free text is not needed to check the record-keeping: only whether it is there
-        fouten, paren, dossier = _lees_beschadigd(archief, args.dossier, anker, tekst=False)
-        wissing = archief.wissing(args.dossier)
+        fouten, paren, dossier, wissing = _gelogd(
+            archief,
+            "controleren",
+            args.dossier,
+            lambda: (
+                *_lees_beschadigd(archief, args.dossier, anker, tekst=False),
+                archief.wissing(args.dossier),
+            ),
+        )
     finally:
         archief.sluit()
     hashes = tuple(r.hash for r, _ in paren)
@@ -499,7 +564,12 @@ def export_naar_dict(
 def _exporteer(args: argparse.Namespace) -> int:
     archief = _archief(args)
     try:
-        export = export_naar_dict(archief, args.dossier, args.op)
+        export = _gelogd(
+            archief,
+            "exporteren",
+            args.dossier,
+            lambda: export_naar_dict(archief, args.dossier, args.op),
+        )
     finally:
         archief.sluit()
     fouten = not export["keten"]["intact"]
@@ -517,7 +587,7 @@ def _exporteer(args: argparse.Namespace) -> int:
 def _lijst(args: argparse.Namespace) -> int:
     archief = _archief(args)
     try:
-        for naam in archief.dossiers():
+        for naam in _gelogd(archief, "lijst", None, archief.dossiers):
             print(naam)
     finally:
         archief.sluit()

@@ -21,19 +21,12 @@ from starlette.responses import JSONResponse
 from meldcode.adapters.cli.dossier import controle_naar_dict, export_naar_dict
 from meldcode.adapters.cli.evaluatiecijfers import Probleem, cijfers_naar_dict
 from meldcode.adapters.http.lezen import json_body
-from meldcode.adapters.http.toegang import Aanroeper, Ingelogd, archief, log_toegang
+from meldcode.adapters.http.problemen import ProbleemFout
+from meldcode.adapters.http.toegang import Aanroeper, Ingelogd, archief, opslag
 from meldcode.adapters.json.dossier import gebeurtenis_uit_json, toestand_naar_dict
+from meldcode.adapters.opslag.toegang import gelogd, status_van
 from meldcode.domain.dossier import Dossier
-from meldcode.errors import (
-    DossierGewijzigd,
-    DossierGewist,
-    DossierNietGevonden,
-    Fout,
-    MeldcodeError,
-    OngeldigeInvoer,
-    StapOntbreekt,
-    VolgnummerConflict,
-)
+from meldcode.errors import DossierGewijzigd, DossierGewist, Fout, OngeldigeInvoer
 from meldcode.rules.dossier import toestand
 from meldcode.rules.evaluatiecijfers import evaluatiecijfers_uit_dossiers
 from meldcode.rules.kalender import NEDERLAND
@@ -67,11 +60,7 @@ def _json(schema: str, beschrijving: str, status: int = 200) -> dict[int | str, 
 
 
 def _status(exc: Exception) -> int:
-    if isinstance(exc, DossierNietGevonden):
-        return 404
-    if isinstance(exc, VolgnummerConflict | StapOntbreekt | DossierGewijzigd):
-        return 409
-    return 400 if isinstance(exc, MeldcodeError) else 500
+    return exc.status if isinstance(exc, ProbleemFout) else status_van(exc)
 
 
 def _gelogd(
@@ -84,14 +73,17 @@ def _gelogd(
     status: int = 200,
 ) -> _T:
     """Do ``werk`` and log it (also when it fails: a 404 on a foreign dossier is logged too)."""
-    try:
-        uitkomst = werk()
-    except Exception as exc:
-        log_toegang(request, wie, handeling, _status(exc), dossier=dossier)
-        raise
-    volgnummer = uitkomst.get("volgnummer") if isinstance(uitkomst, dict) else None
-    log_toegang(request, wie, handeling, status, dossier=dossier, volgnummer=volgnummer)
-    return uitkomst
+    return gelogd(
+        opslag(request),
+        organisatie=wie.organisatie,
+        wie=wie.sleutel_id,
+        handeling=handeling,
+        dossier=dossier,
+        werk=werk,
+        status=status,
+        volgnummer=lambda u: u.get("volgnummer") if isinstance(u, dict) else None,
+        status_bij_fout=_status,
+    )
 
 
 def _vandaag(op: dt.date | None) -> dt.date:
