@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from meldcode.adapters.diagram import teken
-from meldcode.adapters.json.schema import besluit_schema, casus_schema
+from meldcode.adapters.json.schema import besluit_schema, casus_schema, gebeurtenis_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -128,6 +128,7 @@ def _vignetten() -> str:
 ARTEFACTEN: dict[str, Callable[[], str]] = {
     "meldcode/schema/casus.schema.json": lambda: _json(casus_schema()),
     "meldcode/schema/besluit.schema.json": lambda: _json(besluit_schema()),
+    "meldcode/schema/gebeurtenis.schema.json": lambda: _json(gebeurtenis_schema()),
     "meldcode/testing/vignetten.json": _vignetten,
     "docs/coverage.md": _dekking,
     **{f"meldcode/voorbeelden/{naam}": _voorbeeld(naam) for naam in VOORBEELDEN},
@@ -154,15 +155,19 @@ def verouderd() -> list[str]:
 
 def main(argv: list[str]) -> int:
     """Write (or with ``--check`` only list) the stale generated files."""
-    stale = verouderd()
     if "--check" in argv:
+        stale = verouderd()
         for pad in stale:
             print(f"stale: {pad}")
         return 1 if stale else 0
-    for pad in stale:
+    # in order, one at a time: a later file (the OpenAPI document) reads an earlier one (a schema)
+    for pad, maak in ARTEFACTEN.items():
         bestand = ROOT / pad
+        tekst = maak()
+        if bestand.is_file() and bestand.read_text(encoding="utf-8") == tekst:
+            continue
         bestand.parent.mkdir(parents=True, exist_ok=True)
-        bestand.write_text(ARTEFACTEN[pad](), encoding="utf-8")
+        bestand.write_text(tekst, encoding="utf-8")
         print(f"wrote {pad}")
     return 0
 

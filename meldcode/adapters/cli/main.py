@@ -325,7 +325,12 @@ def _regels(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    schema = besluit_schema() if args.besluit else casus_schema()
+    if args.gebeurtenis:
+        from meldcode.adapters.json.schema import gebeurtenis_schema
+
+        schema = gebeurtenis_schema()
+    else:
+        schema = besluit_schema() if args.besluit else casus_schema()
     print(json.dumps(schema, ensure_ascii=False, indent=2))
     return EXIT_OK
 
@@ -401,8 +406,14 @@ def bouw_parser() -> argparse.ArgumentParser:
     voeg_profiel_toe(p)
     p.set_defaults(func=_regels)
 
-    p = sub.add_parser("schema", help="print the JSON Schema of a case (or --besluit)")
-    p.add_argument("--besluit", action="store_true", help="the schema of a decision instead")
+    p = sub.add_parser(
+        "schema", help="print the JSON Schema of a case (or --besluit, or --gebeurtenis)"
+    )
+    welk = p.add_mutually_exclusive_group()
+    welk.add_argument("--besluit", action="store_true", help="the schema of a decision instead")
+    welk.add_argument(
+        "--gebeurtenis", action="store_true", help="the schema of a dossier event instead"
+    )
     p.set_defaults(func=_schema)
 
     p = sub.add_parser("demo", help="decide and explain the example cases, or those in a folder")

@@ -109,21 +109,15 @@ def lijst(request: Request, wie: Ingelogd) -> JSONResponse:
         "`na` is het aantal gebeurtenissen dat de client zag (0 voor een nieuw dossier): heeft "
         "een ander intussen toegevoegd, dan volgt `409` met `verwacht` en `gevonden` en wordt "
         "niets vastgelegd. Een stap die de meldcode nog niet toestaat is ook `409` "
-        "(`code: stap_ontbreekt`)."
+        "(`code: stap_ontbreekt`), en zo ook een correctie die niet bij dit dossier past "
+        "(`code: past_niet_in_dossier`: een gebeurtenis die het dossier niet heeft, of van een "
+        "andere soort)."
     ),
     status_code=201,
     openapi_extra={
         "requestBody": {
             "required": True,
-            "content": {
-                "application/json": {
-                    "schema": {
-                        "type": "object",
-                        "properties": {"soort": {"type": "string"}},
-                        "required": ["soort"],
-                    }
-                }
-            },
+            "content": {"application/json": {"schema": {"$ref": f"{_REF}Gebeurtenis"}}},
         }
     },
     responses=_json("Vastgelegd", "Vastgelegd: het volgnummer en de hash.", 201),
@@ -141,9 +135,16 @@ async def toevoegen(
     tekst = await json_body(request)
 
     def werk() -> dict[str, Any]:
-        gebeurtenis = gebeurtenis_uit_json(tekst)
+        gebeurtenis = gebeurtenis_uit_json(tekst)  # bad input: 400
         a = archief(request, wie)
-        volgnummer = a.voeg_toe(dossier, gebeurtenis, na=na)
+        try:
+            volgnummer = a.voeg_toe(dossier, gebeurtenis, na=na)
+        except OngeldigeInvoer as exc:
+            # a sound event that does not fit this dossier (a correction of an event it does
+            # not have, or of another kind): a conflict with its state, like a step out of order
+            raise ProbleemFout(
+                409, str(exc), code="past_niet_in_dossier", fouten=exc.fouten
+            ) from None
         return {"dossier": dossier, "volgnummer": volgnummer, "hash": a.hashes(dossier)[-1]}
 
     uitkomst = await run_in_threadpool(

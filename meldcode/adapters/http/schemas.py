@@ -243,7 +243,7 @@ EIGEN_SCHEMAS.update(
                             "vorige_hash": {"type": "string"},
                             "hash": {"type": "string"},
                             "gebeurtenis": {
-                                "type": ["object", "null"],
+                                "anyOf": [{"$ref": f"{_REF}Gebeurtenis"}, {"type": "null"}],
                                 "description": "null: the record is unreadable or erased",
                             },
                         },
