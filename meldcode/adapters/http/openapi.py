@@ -42,13 +42,16 @@ In een URI staat nooit meer dan een pseudonieme dossier- of casusreferentie.
 _FOUTEN: dict[int, str] = {
     400: "Ongeldige invoer: élk ongeldig veld met zijn pad in `fouten`.",
     401: "Geen geldige API-sleutel.",
-    404: "Niet gevonden (ook: een dossier van een andere organisatie).",
+    404: "Niet gevonden (ook: een dossier van een andere organisatie, of een gewist dossier).",
     406: "De client aanvaardt geen JSON.",
     409: "Conflict met de huidige staat van het dossier.",
     413: "Het verzoek is te groot (bytes of aantal casussen).",
     415: "De body is geen JSON.",
     500: "Interne fout (zonder details).",
-    503: "Tijdslimiet overschreden of opslag niet bereikbaar.",
+    503: (
+        "Tijdslimiet overschreden, opslag niet bereikbaar, of de server is verkeerd ingesteld "
+        "(de sleutel van de versleutelde tekst ontbreekt of past niet)."
+    ),
 }
 _API_VERSION_KOP = {
     "API-Version": {
