@@ -174,3 +174,45 @@ def test_a_revoked_key_ends_its_sessions(tmp_path: Path) -> None:
 
     assert r.url.path == "/wandeling/inloggen"
     assert "ingetrokken" in r.text
+
+
+def test_a_server_without_the_text_key_shows_a_dutch_503_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An encrypted case and no key: the server's fault, said in Dutch, nothing of the case."""
+    import attrs
+
+    from meldcode.adapters.opslag.archief import Archief
+    from meldcode.adapters.opslag.versleuteling import SLEUTEL_OMGEVING, Tekstsleutel
+    from meldcode.domain.dossier import SignaalVastgelegd
+    from meldcode.testing.dossier import volledig_voorbeeld
+
+    monkeypatch.delenv(SLEUTEL_OMGEVING, raising=False)
+    monkeypatch.delenv(f"{SLEUTEL_OMGEVING}BESTAND", raising=False)
+    db = str(tmp_path / "d.sqlite3")
+    opslag: Any = open_opslag(db)
+    sleutel = maak_sleutel(opslag, "school-a", op=dt.datetime.now(dt.UTC))[0]
+    archief = Archief(opslag, organisatie="school-a", sleutel=Tekstsleutel.nieuw())
+    eerste = volledig_voorbeeld()[0]
+    assert isinstance(eerste, SignaalVastgelegd)
+    archief.voeg_toe(
+        "lln-8", attrs.evolve(eerste, signaal=attrs.evolve(eerste.signaal, omschrijving=GEHEIM))
+    )
+    archief.sluit()
+    app = web_app(db, WebInstellingen(vandaag=lambda: dt.date(2026, 3, 16)))
+    c = TestClient(app, base_url="https://testserver", follow_redirects=True)
+    r = c.get("/wandeling/")
+    r = c.post("/wandeling/inloggen", data={"csrf": _csrf(r.text), "sleutel": sleutel})
+    r = c.post("/wandeling/profiel", data={"csrf": _csrf(r.text), "profiel": ""})
+    geopend = c.post("/wandeling/open", data={"csrf": _csrf(r.text), "referentie": "lln-8"})
+    samenvatting = c.get("/wandeling/samenvatting")
+
+    for antwoord in (geopend, samenvatting):
+        assert antwoord.status_code == 503
+        assert antwoord.headers["content-type"].startswith("text/html")
+        assert "De server is niet goed ingesteld" in antwoord.text
+        assert 'lang="nl"' in antwoord.text
+        assert antwoord.headers["Cache-Control"] == "no-store"
+        assert GEHEIM not in antwoord.text
+        assert "Traceback" not in antwoord.text
+        assert "SleutelFout" not in antwoord.text
