@@ -205,4 +205,5 @@ def test_frames_decide_the_third_version_like_the_pure_engine(
         for punt in ("melden", "hulp_organiseren", "dossier_sluiten", "spoed"):
             assert bool(rij[f"besluit.{punt}"]) is getattr(b, punt), (casus, punt)
         vraag = rij["besluit.volgende_vraag"]
-        assert (None if leeg(vraag) else vraag) == (b.volgende_vraag.value if b.volgende_vraag else None), casus
+        verwacht_ = b.volgende_vraag.value if b.volgende_vraag else None
+        assert (None if leeg(vraag) else vraag) == verwacht_, casus

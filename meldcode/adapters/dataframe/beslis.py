@@ -33,6 +33,7 @@ import attrs
 import narwhals as nw
 from attrs import frozen
 
+from meldcode.adapters.dataframe.expressies import Expressies, Kolommen, kies
 from meldcode.adapters.dataframe.plat import (
     KENMERKEN,
     LIJSTEN,
@@ -43,7 +44,6 @@ from meldcode.adapters.dataframe.plat import (
     rij_uit_casus,
     vlaggen,
 )
-from meldcode.adapters.dataframe.expressies import Expressies, Kolommen, kies
 from meldcode.adapters.dataframe.vertaling import BOOLEAANS, Uit, vertaling, wortels
 from meldcode.adapters.dataframe.vertaling import uitvoer as vertaling_uitvoer
 from meldcode.adapters.json.casus import casus_uit_dict
@@ -210,11 +210,11 @@ class _Invoer:
         """
         eigen: dict[str, tuple[str, ...]] = {}
         for pad in VLAGGEN:
-            namen = [*self.extra_vlaggen.get(pad, ())]
+            gelezen = [*self.extra_vlaggen.get(pad, ())]
             if pad in self.kolom:
-                namen.append(self.kolom[pad])
-            if namen:
-                eigen[pad] = tuple(namen)
+                gelezen.append(self.kolom[pad])
+            if gelezen:
+                eigen[pad] = tuple(gelezen)
         vlaggen = dict(eigen)
         for pad, specifiek in _SPECIFIEK.items():
             if pad not in eigen:
@@ -729,21 +729,24 @@ def _pandas(
 ) -> Any:
     """Decide a pandas frame with the NumPy kernel; the columns go into a shallow copy."""
     import numpy as np
-    import pandas as pd  # type: ignore[import-untyped]
+    import pandas as pd  # type: ignore[import-untyped,unused-ignore]
 
     from meldcode.adapters.dataframe.kern import Kern, Tekstkolom
 
     n = len(native)
     leeg = None if foutkolom is None else native[foutkolom].notna().to_numpy()
     versie = None if versiekolom is None else native[versiekolom].to_numpy()
-    kernen = [Kern(native, rails, kolommen_) for rails in plan.rails]
+    kernen = [
+        Kern(native, rails, kolommen_, rails.gebruik(wortels(uitvoer)))
+        for rails, uitvoer in zip(plan.rails, plan.uitvoer, strict=True)
+    ]
     nieuw: dict[str, Any] = {}
     for naam in gevraagd:
         kolom = f"{prefix}{naam}"
         if naam == "fout":
             nieuw[kolom] = native[foutkolom].astype(_TEKST(pd)) if foutkolom else _leeg_tekst(pd, n)
             continue
-        waarden = [k.uit(u[naam]) for k, u in zip(kernen, plan.uitvoer, strict=True)]
+        waarden: list[Any] = [k.uit(u[naam]) for k, u in zip(kernen, plan.uitvoer, strict=True)]
         if naam in BOOLEAANS:
             waarde = waarden[-1]
             if versie is not None:
@@ -757,7 +760,7 @@ def _pandas(
         if versie is None and leeg is None:
             nieuw[kolom] = _tekst(pd, teksten[0], n)
             continue
-        objecten = teksten[-1].objecten()
+        objecten: Any = teksten[-1].objecten()
         if versie is not None:
             objecten = np.select(
                 [versie == i for i in range(len(teksten) - 1)],
@@ -774,7 +777,7 @@ def _pandas(
 
 
 def _TEKST(pd: Any) -> Any:
-    """pandas' own text dtype (``str`` since pandas 3, ``object`` before)."""
+    """Pandas' own text dtype (``str`` since pandas 3, ``object`` before)."""
     return pd.Series(["x"]).dtype
 
 
@@ -783,7 +786,7 @@ def _leeg_tekst(pd: Any, n: int) -> Any:
     dtype = _TEKST(pd)
     if getattr(dtype, "storage", None) == "pyarrow":
         try:
-            import pyarrow as pa
+            import pyarrow as pa  # type: ignore[import-untyped,unused-ignore]
 
             waarden = pa.chunked_array([pa.nulls(n, pa.large_string())])
             return pd.Series(pd.arrays.ArrowStringArray(waarden, dtype=dtype), copy=False)
@@ -799,7 +802,7 @@ def _tekst(pd: Any, kolom: Any, n: int) -> Any:
     dtype = _TEKST(pd)
     if kolom.codes is not None and getattr(dtype, "storage", None) == "pyarrow":
         try:
-            import pyarrow as pa
+            import pyarrow as pa  # type: ignore[import-untyped,unused-ignore]
 
             codes = kolom.codes
             labels = pa.array(kolom.labels or [""], pa.large_string())
@@ -840,7 +843,7 @@ def frame_uit_casussen(casussen: Iterable[Casus], backend: str = "polars") -> An
     kolommen_: dict[str, Any] = {n: [r[n] for r in rijen] for n in namen}
     soort = {n: _soort(n) for n in namen}
     if backend == "pandas":
-        import pandas as pd  # type: ignore[import-untyped]  # nullable dtypes for pandas
+        import pandas as pd  # type: ignore[import-untyped,unused-ignore]  # nullable dtypes
 
         pandas_dtype = {"tekst": "string", "datum": "datetime64[ns]", "getal": "Int64"}
         return pd.DataFrame(

@@ -105,7 +105,7 @@ class Expressies:
         klaar = self._klaar.get(ref)
         if klaar is None:
             klaar = self._maak(ref)
-            if self._gebruik.get(ref, 0) > 1 and self.rails.knopen[ref][0] in (EN, OF, NIET):
+            if self._gebruik.get(ref, 0) > 1 and not self._kolom(ref):
                 expr, nul, stadium = klaar
                 kolom = f"{self.naam}r{ref}"
                 while len(self.stadia) <= stadium:
@@ -116,11 +116,16 @@ class Expressies:
             self._klaar[ref] = klaar
         return klaar
 
+    def _kolom(self, ref: int) -> bool:
+        """Whether a rail is a column as it is (a flag read from one column): nothing to keep."""
+        k = self.rails.knopen[ref]
+        return k[0] == VLAG and len(self.kolommen.vlag(k[1])) <= 1
+
     def _maak(self, i: int) -> tuple[Any, bool, int]:
         k = self.rails.knopen[i]
         soort = k[0]
         ns = self.ns
-        if soort == EN or soort == OF:
+        if soort in (EN, OF):
             delen = [self.rail(d) for d in k[1]]
             exprs = [e for e, _, _ in delen]
             nul = any(n for _, n, _ in delen)
@@ -177,11 +182,14 @@ class Expressies:
         waarden = oordelen(k[2])
         if len(waarden) == 3:
             return ~col.is_null(), False
-        vergelijkingen = [col == w for w in waarden]
+        if self.polars:  # null-safe equality: an unanswered question equals no answer
+            vergelijkingen = [col.eq_missing(w) for w in waarden]
+        else:
+            vergelijkingen = [col == w for w in waarden]
         expr = vergelijkingen[0]
         for v in vergelijkingen[1:]:
             expr = expr | v
-        return (expr, True) if self.polars else (expr.fill_null(False), False)
+        return (expr, False) if self.polars else (expr.fill_null(False), False)
 
     # --- outputs ----------------------------------------------------------------------------
 
@@ -198,28 +206,81 @@ class Expressies:
         if isinstance(u, Waar):
             return self.bool(u.rail)
         if isinstance(u, Eerste):
+            delen = [(label, ref) for label, ref in u.delen if ref is not False]
+            if self.polars and len(delen) > 1:
+                return self._eerste_polars(delen)
             expr = ns.lit(None, dtype=ns.String)
-            for label, ref in reversed(u.delen):
-                if ref is False:
-                    continue
+            for label, ref in reversed(delen):
                 if ref is True:
                     expr = ns.lit(label, dtype=ns.String)
                 else:
                     expr = ns.when(self.rail(ref)[0]).then(ns.lit(label)).otherwise(expr)
             return expr
         assert isinstance(u, Lijst)
+        delen = [(label, ref) for label, ref in u.delen if ref is not False]
+        if not delen:
+            return ns.lit("", dtype=ns.String)
+        if self.polars:
+            return self._lijst_polars(delen)
         stukken = [
             ns.lit(label) if ref is True else ns.when(self.rail(ref)[0]).then(ns.lit(label))
-            for label, ref in u.delen
-            if ref is not False
+            for label, ref in delen
         ]
-        if not stukken:
-            return ns.lit("", dtype=ns.String)
         return ns.concat_str(stukken, separator=",", ignore_nulls=True)
+
+    def _code(self, delen: Sequence[tuple[str, Ref]]) -> Any:
+        """polars: the number of the first of ``delen`` that holds (null: none)."""
+        pl = self.ns
+        expr = pl.lit(None, dtype=pl.UInt16)
+        for i in reversed(range(len(delen))):
+            ref = delen[i][1]
+            waarde = pl.lit(i, dtype=pl.UInt16)
+            expr = (
+                waarde if ref is True else pl.when(self.rail(ref)[0]).then(waarde).otherwise(expr)
+            )
+        return expr
+
+    def _eerste_polars(self, delen: Sequence[tuple[str, Ref]]) -> Any:
+        """polars: a number per row, then its label (strings are made once, not per part)."""
+        pl = self.ns
+        labels = pl.Series([label for label, _ in delen], dtype=pl.String)
+        return pl.lit(labels).gather(self._code(delen))
+
+    def _lijst_polars(self, delen: Sequence[tuple[str, Ref]]) -> Any:
+        """polars: the parts in groups of eight, each group's subset a number, then its text.
+
+        A group's number picks its comma-separated labels from a table of 256 (null for none),
+        and the groups' texts are joined; a string per group instead of one per part.
+        """
+        pl = self.ns
+        groepen = []
+        for begin in range(0, len(delen), _GROEP):
+            groep = delen[begin : begin + _GROEP]
+            bits = [
+                pl.lit(1 << j, dtype=pl.UInt8)
+                if ref is True
+                else pl.when(self.rail(ref)[0])
+                .then(pl.lit(1 << j, dtype=pl.UInt8))
+                .otherwise(pl.lit(0, dtype=pl.UInt8))
+                for j, (_, ref) in enumerate(groep)
+            ]
+            code = bits[0] if len(bits) == 1 else pl.sum_horizontal(*bits)
+            tabel = [
+                ",".join(label for j, (label, _) in enumerate(groep) if c >> j & 1) or None
+                for c in range(1 << len(groep))
+            ]
+            groepen.append(pl.lit(pl.Series(tabel, dtype=pl.String)).gather(code))
+        if len(groepen) == 1:
+            return groepen[0].fill_null("")
+        return pl.concat_str(groepen, separator=",", ignore_nulls=True)
+
+
+#: parts per group of a list column on polars (a table of 2**8 texts per group)
+_GROEP = 8
 
 
 def kies(ns: Any, keuzes: Sequence[tuple[Any, Any]], anders: Any) -> Any:
-    """``waarde`` of the first ``(voorwaarde, waarde)`` of ``keuzes`` that holds, else ``anders``."""
+    """The ``waarde`` of the first ``(voorwaarde, waarde)`` that holds, else ``anders``."""
     uit = anders
     for voorwaarde, waarde in reversed(keuzes):
         uit = ns.when(voorwaarde).then(waarde).otherwise(uit)

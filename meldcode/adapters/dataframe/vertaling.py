@@ -24,7 +24,7 @@ condition type of the rule language: only these primitives.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeAlias
 
 from attrs import frozen
@@ -184,7 +184,7 @@ class Vertaling:
         return r.niet(bekend) if waar else bekend
 
 
-_BLAD = {
+_BLAD: dict[Op, Callable[[tuple[Any, ...]], tuple[Any, ...]]] = {
     Op.VLAG: lambda a: (VLAG, a[0]),
     Op.LEEFTIJD: lambda a: (LEEFTIJD, a[0], a[1]),
     Op.ANTWOORD: lambda a: (ANTWOORD, a[0], frozenset(a[1])),

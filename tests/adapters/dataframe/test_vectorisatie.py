@@ -27,8 +27,8 @@ from meldcode import (
     Weging,
     beslis,
 )
-from meldcode.rules.basis import maak_regelbasis, regelbasis
 from meldcode.domain.feiten import VLAGGEN
+from meldcode.rules.basis import maak_regelbasis, regelbasis
 from meldcode.rules.model import (
     Alle,
     Antwoord,
