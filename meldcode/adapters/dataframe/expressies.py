@@ -228,32 +228,10 @@ class Expressies:
         ]
         return ns.concat_str(stukken, separator=",", ignore_nulls=True)
 
-    def _code(self, delen: Sequence[tuple[str, Ref]]) -> Any:
-        """polars: the number of the first of ``delen`` that holds (null: none)."""
+    def _groepcodes(self, delen: Sequence[tuple[str, Ref]]) -> list[tuple[int, Any]]:
+        """polars: per group of eight parts, where it starts and which of them hold (bits)."""
         pl = self.ns
-        expr = pl.lit(None, dtype=pl.UInt16)
-        for i in reversed(range(len(delen))):
-            ref = delen[i][1]
-            waarde = pl.lit(i, dtype=pl.UInt16)
-            expr = (
-                waarde if ref is True else pl.when(self.rail(ref)[0]).then(waarde).otherwise(expr)
-            )
-        return expr
-
-    def _eerste_polars(self, delen: Sequence[tuple[str, Ref]]) -> Any:
-        """polars: a number per row, then its label (strings are made once, not per part)."""
-        pl = self.ns
-        labels = pl.Series([label for label, _ in delen], dtype=pl.String)
-        return pl.lit(labels).gather(self._code(delen))
-
-    def _lijst_polars(self, delen: Sequence[tuple[str, Ref]]) -> Any:
-        """polars: the parts in groups of eight, each group's subset a number, then its text.
-
-        A group's number picks its comma-separated labels from a table of 256 (null for none),
-        and the groups' texts are joined; a string per group instead of one per part.
-        """
-        pl = self.ns
-        groepen = []
+        uit = []
         for begin in range(0, len(delen), _GROEP):
             groep = delen[begin : begin + _GROEP]
             bits = [
@@ -264,7 +242,37 @@ class Expressies:
                 .otherwise(pl.lit(0, dtype=pl.UInt8))
                 for j, (_, ref) in enumerate(groep)
             ]
-            code = bits[0] if len(bits) == 1 else pl.sum_horizontal(*bits)
+            uit.append((begin, bits[0] if len(bits) == 1 else pl.sum_horizontal(*bits)))
+        return uit
+
+    def _eerste_polars(self, delen: Sequence[tuple[str, Ref]]) -> Any:
+        """polars: which parts hold as bits, a table gives the first, then its label.
+
+        Numbers and one table lookup per group instead of a text per part.
+        """
+        pl = self.ns
+        eersten = []
+        for begin, code in self._groepcodes(delen):
+            breedte = min(_GROEP, len(delen) - begin)
+            tabel = [
+                next((begin + j for j in range(breedte) if c >> j & 1), None)
+                for c in range(1 << breedte)
+            ]
+            eersten.append(pl.lit(pl.Series(tabel, dtype=pl.UInt16)).gather(code))
+        eerste = eersten[0] if len(eersten) == 1 else pl.coalesce(*eersten)
+        labels = pl.Series([label for label, _ in delen], dtype=pl.String)
+        return pl.lit(labels).gather(eerste)
+
+    def _lijst_polars(self, delen: Sequence[tuple[str, Ref]]) -> Any:
+        """polars: the parts in groups of eight, each group's subset a number, then its text.
+
+        A group's number picks its comma-separated labels from a table of 256 (null for none),
+        and the groups' texts are joined; a string per group instead of one per part.
+        """
+        pl = self.ns
+        groepen = []
+        for begin, code in self._groepcodes(delen):
+            groep = delen[begin : begin + _GROEP]
             tabel = [
                 ",".join(label for j, (label, _) in enumerate(groep) if c >> j & 1) or None
                 for c in range(1 << len(groep))
