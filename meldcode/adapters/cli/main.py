@@ -14,26 +14,20 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from meldcode._version import __version__
 from meldcode.adapters.cli.engines import ENGINES
 from meldcode.adapters.cli.profielen import basis_voor, beslisser_voor, voeg_profiel_toe
-from meldcode.adapters.json.casus import (
-    besluit_naar_dict,
-    casus_uit_json,
-    dumps,
-    fout_naar_dict,
-    lees_json_lines,
-)
-from meldcode.adapters.json.schema import besluit_schema, casus_schema
-from meldcode.adapters.profiel import laad_profiel
-from meldcode.domain.waarden import Protocol
 from meldcode.errors import MeldcodeError, OngeldigeInvoer
-from meldcode.rules.basis import regelbasis
-from meldcode.rules.model import Regel
-from meldcode.rules.uitleg import uitleg
-from meldcode.rules.versies import PROTOCOLLEN
+
+if TYPE_CHECKING:
+    from meldcode.domain.waarden import Protocol
+    from meldcode.rules.model import Regel
+
+# A command imports what it needs when it runs (``meldcode beslis`` neither loads the profiles,
+# the schemas and the explanations, nor the modules of the other subcommands): a cold process
+# costs little more than the core's own dependencies.
 
 __all__ = ["SUBCOMMAND_MODULES", "bouw_parser", "main", "regel_naar_dict"]
 
@@ -54,6 +48,8 @@ Handler = Callable[[argparse.Namespace], int]
 
 
 def _protocol_arg(value: str) -> Protocol:
+    from meldcode.rules.versies import PROTOCOLLEN
+
     for p in PROTOCOLLEN:
         if p.value == value:
             return p
@@ -78,6 +74,8 @@ def _fout_pad(pad: str, melding: str) -> Any:
 
 
 def _beslis(args: argparse.Namespace) -> int:
+    from meldcode.adapters.json.casus import besluit_naar_dict, casus_uit_json
+
     beslisser = beslisser_voor(args)
     if args.casus == "-" or args.casus.endswith(".jsonl"):
         bron: TextIO = sys.stdin if args.casus == "-" else open(args.casus, encoding="utf-8")  # noqa: SIM115
@@ -99,6 +97,13 @@ def _batch(
     uit: TextIO,
 ) -> int:
     """Decide JSON Lines: one output line per input line; bad lines become ``{"fout": ...}``."""
+    from meldcode.adapters.json.casus import (
+        besluit_naar_dict,
+        dumps,
+        fout_naar_dict,
+        lees_json_lines,
+    )
+
     slecht = 0
     for resultaat in lees_json_lines(bron):
         if resultaat.casus is None:
@@ -113,6 +118,9 @@ def _batch(
 
 
 def _uitleg(args: argparse.Namespace) -> int:
+    from meldcode.adapters.json.casus import casus_uit_json
+    from meldcode.rules.uitleg import uitleg
+
     casus = casus_uit_json(_lees_tekst(args.casus))
     besluit = beslisser_voor(args)(casus, args.protocol)
     sys.stdout.write(uitleg(besluit, basis_voor(args, casus)))
@@ -167,6 +175,10 @@ def _conditie(c: Any) -> Any:
 
 
 def _regels(args: argparse.Namespace) -> int:
+    from meldcode.adapters.profiel import laad_profiel
+    from meldcode.rules.basis import regelbasis
+    from meldcode.rules.versies import PROTOCOLLEN
+
     protocollen = [args.protocol] if args.protocol else list(PROTOCOLLEN)
     gezien: dict[str, Regel] = {}
     profiel = laad_profiel(args.profiel) if args.profiel else None
@@ -187,12 +199,17 @@ def _regels(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
+    from meldcode.adapters.json.schema import besluit_schema, casus_schema
+
     schema = besluit_schema() if args.besluit else casus_schema()
     print(json.dumps(schema, ensure_ascii=False, indent=2))
     return EXIT_OK
 
 
 def _demo(args: argparse.Namespace) -> int:
+    from meldcode.adapters.json.casus import casus_uit_json
+    from meldcode.rules.uitleg import uitleg
+
     map_ = Path(args.map)
     bestanden = sorted(map_.glob("*.json"))
     if not bestanden:
@@ -212,8 +229,14 @@ def _demo(args: argparse.Namespace) -> int:
     return status
 
 
-def bouw_parser() -> argparse.ArgumentParser:
-    """The argument parser of ``meldcode``, with every registered subcommand."""
+_KERN = ("beslis", "uitleg", "regels", "schema", "demo")
+
+
+def bouw_parser(*, uitbreidingen: bool = True) -> argparse.ArgumentParser:
+    """The argument parser of ``meldcode``, with every registered subcommand.
+
+    ``uitbreidingen=False`` leaves out the subcommands of ``SUBCOMMAND_MODULES`` (not imported).
+    """
     parser = argparse.ArgumentParser(
         prog="meldcode",
         description="De meldcode huiselijk geweld en kindermishandeling als regelbasis.",
@@ -256,15 +279,18 @@ def bouw_parser() -> argparse.ArgumentParser:
     met_protocol(p)
     p.set_defaults(func=_demo)
 
-    for naam in SUBCOMMAND_MODULES:
-        importlib.import_module(naam).registreer(sub)
+    if uitbreidingen:
+        for naam in SUBCOMMAND_MODULES:
+            importlib.import_module(naam).registreer(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (0 ok, 1 bad input, 2 usage)."""
-    parser = bouw_parser()
-    args = parser.parse_args(argv)
+    woorden = sys.argv[1:] if argv is None else list(argv)
+    opdracht = next((w for w in woorden if not w.startswith("-")), None)
+    parser = bouw_parser(uitbreidingen=opdracht not in _KERN)
+    args = parser.parse_args(woorden)
     handler: Handler = args.func
     try:
         return handler(args)
