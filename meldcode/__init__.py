@@ -50,6 +50,7 @@ if _TYPE_CHECKING:
         MeldcodeError,
         OngeldigeInvoer,
         OngeldigeRegelbasis,
+        OpslagBeschadigd,
         StapOntbreekt,
         VolgnummerConflict,
     )
@@ -63,6 +64,7 @@ if _TYPE_CHECKING:
         regelbasis,
     )
     from meldcode.rules.uitleg import uitleg
+    from meldcode.rules.waarom_niet import uitleg_waarom_niet, waarom_niet
 
 #: where each public name lives; imported on first use, so that a command line or a service
 #: that needs part of the package does not pay for the rest
@@ -85,6 +87,7 @@ _WAAR: dict[str, str] = {
     "OngeldigeInvoer": "meldcode.errors",
     "OngeldigeRegelbasis": "meldcode.errors",
     "Oordeel": "meldcode.domain",
+    "OpslagBeschadigd": "meldcode.errors",
     "Opvolging": "meldcode.domain",
     "Partij": "meldcode.domain",
     "Protocol": "meldcode.domain",
@@ -109,6 +112,8 @@ _WAAR: dict[str, str] = {
     "kies_protocol": "meldcode.rules",
     "regelbasis": "meldcode.rules",
     "uitleg": "meldcode.rules.uitleg",
+    "uitleg_waarom_niet": "meldcode.rules.waarom_niet",
+    "waarom_niet": "meldcode.rules.waarom_niet",
 }
 
 
@@ -145,6 +150,7 @@ __all__ = [
     "OngeldigeInvoer",
     "OngeldigeRegelbasis",
     "Oordeel",
+    "OpslagBeschadigd",
     "Opvolging",
     "Partij",
     "Protocol",
@@ -170,4 +176,6 @@ __all__ = [
     "kies_protocol",
     "regelbasis",
     "uitleg",
+    "uitleg_waarom_niet",
+    "waarom_niet",
 ]

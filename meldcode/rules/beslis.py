@@ -6,7 +6,6 @@ import datetime as dt
 from collections.abc import Collection, Mapping
 from types import MappingProxyType
 
-from meldcode.domain._validatie import toon
 from meldcode.domain.besluit import Besluit
 from meldcode.domain.casus import Casus
 from meldcode.domain.waarden import Protocol
@@ -108,10 +107,16 @@ def lees_protocol(protocol: object) -> Protocol | None:
         return protocol
     gekozen = _PROTOCOLLEN.get(protocol) if isinstance(protocol, str) else None
     if gekozen is None:
-        if not isinstance(protocol, str):
-            shown = f"<{type(protocol).__name__}>"
-        else:
-            shown = toon(protocol) if len(protocol) < 20 else "<value>"
+        shown = _getoond(protocol)
         bekend = " or ".join(repr(p) for p in _PROTOCOLLEN)
         raise OngeldigeInvoer([Fout("protocol", shown, f"protocol must be {bekend} (got {shown})")])
     return gekozen
+
+
+def _getoond(protocol: object) -> str:
+    """A wrong protocol as an error shows it: short text as is, a number as a number."""
+    if isinstance(protocol, str):
+        return repr(protocol) if len(protocol) < 20 else "<value>"
+    if isinstance(protocol, int) and not isinstance(protocol, bool) and abs(protocol) < 10**6:
+        return f"the number {protocol}"  # ``protocol=2019``: text is expected
+    return f"<{type(protocol).__name__}>"

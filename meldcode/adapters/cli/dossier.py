@@ -5,10 +5,14 @@
 - ``meldcode dossier toon DOSSIER [--op DATUM]`` shows the state: step, outstanding items,
   deadlines due and overdue, and the decision of the meldcode.
 - ``meldcode dossier lijst`` lists the stored dossiers.
-- ``meldcode controleer DOSSIER`` verifies the hash chain and lists the record-keeping findings
-  per event (exit 0: in order, 3: findings, 4: the stored chain is broken).
+- ``meldcode controleer DOSSIER [--anker HASH|FILE]`` verifies the hash chain and lists the
+  record-keeping findings per event (exit 0: in order, 3: findings, 4: a stored record was
+  edited, removed or is unreadable, or the chain does not reach the anchor). ``--anker`` is the
+  last hash kept elsewhere (printed by an earlier ``controleer``, or an export file): without
+  it, removing the last events *and* rewriting the head, or re-chaining the whole dossier,
+  cannot be told from an honest history.
 - ``meldcode exporteer DOSSIER`` writes the dossier as JSON, for the parents' right of access or
-  for the inspectorate.
+  for the inspectorate (exit 4, with the readable events, when a record is damaged).
 
 The store is ``--db`` (a SQLite file, or a ``postgresql://`` URL), else ``$MELDCODE_DB``, else
 ``meldcode-dossiers.sqlite3`` in the current folder. Output shown to professionals is Dutch.
@@ -20,18 +24,23 @@ import argparse
 import datetime as dt
 import json
 import os
+import re
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from meldcode.adapters.cli.status import EXIT_BEVINDINGEN, EXIT_GEWIJZIGD, EXIT_OK
 from meldcode.adapters.json.dossier import (
     bevinding_naar_dict,
     gebeurtenis_naar_dict,
     gebeurtenissen_uit_json,
     toestand_naar_dict,
 )
-from meldcode.adapters.opslag.archief import Archief, open_opslag
-from meldcode.domain.dossier import Dossier, volgordefouten
+from meldcode.adapters.json.lezen import laad_json
+from meldcode.adapters.json.plausibiliteit import gebeurtenis_waarschuwingen
+from meldcode.adapters.opslag.archief import Archief, Ketenfout, Record, open_opslag
+from meldcode.domain.dossier import Dossier, Gebeurtenis, volgordefouten
 from meldcode.errors import (
     DossierNietGevonden,
     Fout,
@@ -43,11 +52,17 @@ from meldcode.rules.dossier import TermijnSoort, TermijnStatus, Toestand, toesta
 from meldcode.rules.kalender import NEDERLAND
 from meldcode.rules.registratie import REGISTRATIES, controleer
 
-__all__ = ["EXIT_BEVINDINGEN", "EXIT_GEWIJZIGD", "registreer", "toestand_tekst"]
+__all__ = [
+    "EXIT_BEVINDINGEN",
+    "EXIT_GEWIJZIGD",
+    "controle_naar_dict",
+    "export_naar_dict",
+    "lees_anker",
+    "registreer",
+    "toestand_tekst",
+]
 
-EXIT_OK = 0
-EXIT_BEVINDINGEN = 3
-EXIT_GEWIJZIGD = 4
+_HASH = re.compile(r"^[0-9a-f]{64}$")
 STANDAARD_DB = "meldcode-dossiers.sqlite3"
 _TERMIJNEN = {
     TermijnSoort.VEILIG_THUIS_BESLUIT: "besluit en terugkoppeling van Veilig Thuis",
@@ -77,14 +92,15 @@ def _archief(args: argparse.Namespace) -> Archief:
     return Archief(open_opslag(opslagadres(args.db)))
 
 
-def _lees_invoer(pad: str) -> str:
+def _lees_invoer(pad: str) -> bytes | str:
     if pad == "-":
-        return sys.stdin.read()
+        buffer = getattr(sys.stdin, "buffer", None)
+        return buffer.read() if buffer is not None else sys.stdin.read()
     try:
-        return Path(pad).read_text(encoding="utf-8")
+        return Path(pad).read_bytes()
     except FileNotFoundError:
         raise OngeldigeInvoer([Fout("", repr(pad), f"{pad}: file not found")]) from None
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
         raise OngeldigeInvoer(
             [Fout("", repr(pad), f"{pad}: cannot read file ({type(exc).__name__})")]
         ) from None
@@ -93,6 +109,8 @@ def _lees_invoer(pad: str) -> str:
 def _toevoegen(args: argparse.Namespace) -> int:
     """Append the events of one file; all or, when one is refused up front, none of them."""
     gebeurtenissen = gebeurtenissen_uit_json(_lees_invoer(args.gebeurtenis))
+    if not gebeurtenissen:
+        raise OngeldigeInvoer([Fout("", "[]", "the list of events is empty: nothing to record")])
     archief = _archief(args)
     try:
         try:
@@ -112,10 +130,13 @@ def _toevoegen(args: argparse.Namespace) -> int:
                     fout.gebeurtenis, fout.ontbreekt, f"[{i}] {fout} (nothing was recorded)"
                 ) from None
         na = len(huidig)
+        vandaag = dt.date.today()
         for g in gebeurtenissen:
             # another writer in between makes this a conflict instead of a mixed history
             na = archief.voeg_toe(args.dossier, g, na=na)
             print(f"{args.dossier}: gebeurtenis {na} vastgelegd ({g.soort}, {g.datum})")
+            for w in gebeurtenis_waarschuwingen(g, vandaag=vandaag):
+                print(f"  let op: {w.tekst} [{w.code}]")
     finally:
         archief.sluit()
     return EXIT_OK
@@ -180,31 +201,134 @@ def toestand_tekst(t: Toestand) -> str:
     return "\n".join(regels) + "\n"
 
 
+def lees_anker(waarde: str) -> str:
+    """The anchor of ``--anker``: a hash, or a file holding one (plain, or a meldcode export).
+
+    An export (or the ``--json`` output of ``controleer``) gives its ``keten.laatste_hash``.
+    """
+    if _HASH.match(waarde):
+        return waarde
+    tekst = lees_bestand_van_anker(waarde)
+    kaal = tekst.strip()
+    if _HASH.match(kaal):
+        return kaal
+    try:
+        data = laad_json(kaal)
+    except OngeldigeInvoer:
+        data = None
+    keten = data.get("keten") if isinstance(data, dict) else None
+    laatste = keten.get("laatste_hash") if isinstance(keten, dict) else None
+    if isinstance(laatste, str) and _HASH.match(laatste):
+        return laatste
+    raise OngeldigeInvoer(
+        [
+            Fout(
+                "anker",
+                "<text>",
+                "--anker must be a SHA-256 hash (64 hex digits) or a file holding one, such as "
+                "a meldcode export",
+            )
+        ]
+    )
+
+
+def lees_bestand_van_anker(pad: str) -> str:
+    """The text of an anchor file; ``OngeldigeInvoer`` naming ``--anker`` when it is unreadable."""
+    try:
+        return Path(pad).read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise OngeldigeInvoer(
+            [
+                Fout(
+                    "anker",
+                    "<value>",
+                    "--anker is neither a SHA-256 hash (64 hex digits) nor an existing file",
+                )
+            ]
+        ) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise OngeldigeInvoer(
+            [Fout("anker", "<value>", f"--anker: cannot read file ({type(exc).__name__})")]
+        ) from None
+
+
+def _anker_fout(anker: str | None, records: Sequence[Record]) -> Ketenfout | None:
+    """Where the chain does not reach ``anker`` (the last hash kept elsewhere), if it does not.
+
+    The anchor must be the hash of a stored record: events appended since are fine, a removed
+    tail or a re-chained dossier is not.
+    """
+    if anker is None or any(r.hash == anker for r in records):
+        return None
+    return Ketenfout(
+        volgnummer=len(records),
+        reden=(
+            f"bereikt het anker {anker[:12]}… niet: gebeurtenissen zijn verwijderd of het "
+            "dossier is opnieuw geketend"
+        ),
+        melding=f"does not reach the anchor {anker[:12]}…: events were removed or re-chained",
+    )
+
+
+def _lees_beschadigd(
+    archief: Archief, dossier: str, anker: str | None = None
+) -> tuple[tuple[Ketenfout, ...], tuple[tuple[Record, Gebeurtenis | None], ...], Dossier]:
+    """The chain's faults, each record with its event (``None``: unreadable), the readable part."""
+    fouten = archief.controleer_keten(dossier)
+    paren = archief.lees_wat_leesbaar_is(dossier)
+    anker_fout = _anker_fout(anker, [r for r, _ in paren])
+    if anker_fout is not None:
+        fouten = (*fouten, anker_fout)
+    # the events up to the first unreadable one, so their numbers stay the stored ones
+    leesbaar: list[Gebeurtenis] = []
+    for _, g in paren:
+        if g is None:
+            break
+        leesbaar.append(g)
+    return fouten, paren, Dossier(id=dossier, gebeurtenissen=tuple(leesbaar))
+
+
+def controle_naar_dict(
+    archief: Archief, dossier_id: str, anker: str | None = None
+) -> dict[str, Any]:
+    """The check of one dossier as JSON: its chain (and anchor), refused steps and findings.
+
+    The command line's ``controleer --json`` and the HTTP API give exactly this.
+    """
+    fouten, paren, dossier = _lees_beschadigd(archief, dossier_id, anker)
+    return _controle_dict(fouten, paren, dossier, anker)
+
+
+def _controle_dict(
+    fouten: tuple[Ketenfout, ...],
+    paren: tuple[tuple[Record, Gebeurtenis | None], ...],
+    dossier: Dossier,
+    anker: str | None,
+) -> dict[str, Any]:
+    return {
+        "dossier": dossier.id,
+        "keten": _keten(fouten, tuple(r.hash for r, _ in paren), anker),
+        "volgorde": [_volgorde(n, w) for n, w in volgordefouten(dossier)],
+        "bevindingen": [bevinding_naar_dict(b) for b in controleer(dossier)],
+    }
+
+
 def _controleer(args: argparse.Namespace) -> int:
+    anker = lees_anker(args.anker) if args.anker is not None else None
     archief = _archief(args)
     try:
-        fouten = archief.controleer_keten(args.dossier)
-        dossier = archief.lees(args.dossier, controleer=False)
-        hashes = archief.hashes(args.dossier)
+        fouten, paren, dossier = _lees_beschadigd(archief, args.dossier, anker)
     finally:
         archief.sluit()
+    hashes = tuple(r.hash for r, _ in paren)
     bevindingen = controleer(dossier)
     volgorde = volgordefouten(dossier)
     if args.json:
         print(
-            json.dumps(
-                {
-                    "dossier": dossier.id,
-                    "keten": _keten(fouten, hashes),
-                    "volgorde": [{"volgnummer": n, "melding": str(w)} for n, w in volgorde],
-                    "bevindingen": [bevinding_naar_dict(b) for b in bevindingen],
-                },
-                ensure_ascii=False,
-                indent=2,
-            )
+            json.dumps(_controle_dict(fouten, paren, dossier, anker), ensure_ascii=False, indent=2)
         )
     else:
-        print(f"Dossier {dossier.id}: {len(dossier)} gebeurtenis(sen)")
+        print(f"Dossier {dossier.id}: {len(paren)} gebeurtenis(sen)")
         if fouten:
             print("KETEN VERBROKEN: het dossier is buiten meldcode gewijzigd.")
             for f in fouten:
@@ -212,8 +336,16 @@ def _controleer(args: argparse.Namespace) -> int:
         else:
             laatste = hashes[-1] if hashes else "-"
             print(f"Keten intact; laatste hash {laatste}")
+            if anker is not None:
+                plek = hashes.index(anker) + 1
+                print(f"Anker gevonden bij gebeurtenis {plek}.")
         for n, weigering in volgorde:
-            print(f"Volgorde: gebeurtenis {n} zou nu geweigerd worden: {weigering}")
+            waarom = (
+                f"{weigering.ontbreekt} ontbreekt"
+                if isinstance(weigering, StapOntbreekt)
+                else f"ongeldige verwijzing ({weigering.veld})"
+            )
+            print(f"Volgorde: gebeurtenis {n} zou nu geweigerd worden: {waarom}")
         if bevindingen:
             print(f"Bevindingen ({len(bevindingen)}):")
             for b in bevindingen:
@@ -226,40 +358,63 @@ def _controleer(args: argparse.Namespace) -> int:
     return EXIT_BEVINDINGEN if bevindingen or volgorde else EXIT_OK
 
 
-def _keten(fouten: Any, hashes: tuple[str, ...]) -> dict[str, Any]:
-    return {
+def _volgorde(n: int, weigering: StapOntbreekt | OngeldigeInvoer) -> dict[str, Any]:
+    if isinstance(weigering, StapOntbreekt):
+        return {
+            "volgnummer": n,
+            "soort": weigering.gebeurtenis,
+            "ontbreekt": weigering.ontbreekt,
+            "melding": str(weigering),
+        }
+    return {"volgnummer": n, "veld": weigering.veld, "melding": str(weigering)}
+
+
+def _keten(fouten: Any, hashes: tuple[str, ...], anker: str | None = None) -> dict[str, Any]:
+    keten: dict[str, Any] = {
         "intact": not fouten,
         "fouten": [{"volgnummer": f.volgnummer, "reden": f.reden} for f in fouten],
         "laatste_hash": hashes[-1] if hashes else None,
+    }
+    if anker is not None:
+        keten["anker"] = anker
+    return keten
+
+
+def export_naar_dict(archief: Archief, dossier_id: str, op: dt.date) -> dict[str, Any]:
+    """The export of one dossier: every event with its hashes, the state at ``op``, findings.
+
+    A damaged dossier is exported too: an unreadable record is listed without its content, and
+    ``keten`` names what is wrong. The command line's ``exporteer`` and the HTTP API give this.
+    """
+    fouten, paren, dossier = _lees_beschadigd(archief, dossier_id)
+    t = _toestand(dossier, op)
+    return {
+        "meldcode_export": "1",
+        "dossier": dossier.id,
+        "op": op.isoformat(),
+        "keten": _keten(fouten, tuple(r.hash for r, _ in paren)),
+        "gebeurtenissen": [
+            {
+                "volgnummer": r.volgnummer,
+                "vorige_hash": r.vorige_hash,
+                "hash": r.hash,
+                # an unreadable record is listed, without its content: the chain names it
+                "gebeurtenis": gebeurtenis_naar_dict(g) if g is not None else None,
+            }
+            for r, g in paren
+        ],
+        "toestand": toestand_naar_dict(t),
+        "bevindingen": [bevinding_naar_dict(b) for b in controleer(dossier)],
     }
 
 
 def _exporteer(args: argparse.Namespace) -> int:
     archief = _archief(args)
     try:
-        fouten = archief.controleer_keten(args.dossier)
-        dossier = archief.lees(args.dossier, controleer=False)
-        records = archief.opslag.records(args.dossier)
+        export = export_naar_dict(archief, args.dossier, args.op)
     finally:
         archief.sluit()
-    t = _toestand(dossier, args.op)
-    export = {
-        "meldcode_export": "1",
-        "dossier": dossier.id,
-        "op": args.op.isoformat(),
-        "keten": _keten(fouten, tuple(r.hash for r in records)),
-        "gebeurtenissen": [
-            {
-                "volgnummer": r.volgnummer,
-                "vorige_hash": r.vorige_hash,
-                "hash": r.hash,
-                "gebeurtenis": gebeurtenis_naar_dict(g),
-            }
-            for r, g in zip(records, dossier.gebeurtenissen, strict=True)
-        ],
-        "toestand": toestand_naar_dict(t),
-        "bevindingen": [bevinding_naar_dict(b) for b in controleer(dossier)],
-    }
+    fouten = not export["keten"]["intact"]
     tekst = json.dumps(export, ensure_ascii=False, indent=2) + "\n"
     if args.uitvoer and args.uitvoer != "-":
         # an export holds data about a child: readable by its owner only
@@ -330,6 +485,13 @@ def registreer(subparsers: Any) -> None:
     )
     p.add_argument("dossier")
     p.add_argument("--json", action="store_true", help="as JSON")
+    p.add_argument(
+        "--anker",
+        default=None,
+        metavar="HASH|FILE",
+        help="the last hash kept elsewhere (or a file with it, such as an export): the chain "
+        "must reach it, else a removed tail or a re-chained dossier is reported (exit 4)",
+    )
     met_db(p)
     p.set_defaults(func=_controleer)
 

@@ -46,6 +46,7 @@ from meldcode.adapters.dataframe.plat import (
     kolommen,
     vlaggen,
 )
+from meldcode.adapters.json.sleutels import naaste
 from meldcode.domain._validatie import toon
 from meldcode.domain.casus import (
     MAX_LEEFTIJD,
@@ -712,9 +713,17 @@ def _kaart(namen: Sequence[str]) -> dict[str, str]:
             if pad in kaart.values():
                 fouten.append(Fout(naam, toon(naam), f"column {naam!r} repeats {pad!r}"))
             kaart[naam] = pad
-        elif "." in naam and naam.split(".", 1)[0] in (*OBJECTEN, "signaal", "consultatie"):
+        elif (bedoeld := naaste(naam, bekend)) is not None or (
+            "." in naam and naam.split(".", 1)[0] in (*OBJECTEN, "signaal", "consultatie")
+        ):
+            # a near miss (``vermoedn``) must not be ignored as "another column"
+            hint = f"; did you mean {bedoeld!r}?" if bedoeld else ""
             fouten.append(
-                Fout(naam, toon(naam), f"column {naam!r} is not a field of the contract or a flag")
+                Fout(
+                    naam,
+                    toon(naam),
+                    f"column {naam!r} is not a field of the contract or a flag{hint}",
+                )
             )
     if fouten:
         raise OngeldigeInvoer(fouten)

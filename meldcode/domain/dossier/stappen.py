@@ -86,7 +86,9 @@ def controleer_volgorde(dossier: Dossier, nieuw: Gebeurtenis) -> None:
     soorten = {type(g) for _, g in geldend}
     if _gesloten(geldend) and not isinstance(nieuw, SignaalVastgelegd):
         raise _weiger(
-            nieuw, "een nieuw signaal", "the dossier is closed; record a new signal to reopen it"
+            nieuw,
+            "signaal_vastgelegd",
+            "the dossier is closed; record a new signal to reopen it",
         )
     if isinstance(nieuw, SignaalVastgelegd):
         return
@@ -117,7 +119,7 @@ def controleer_volgorde(dossier: Dossier, nieuw: Gebeurtenis) -> None:
         if not overgeslagen and not _oudergesprek(dossier, over_melding=True):
             raise _weiger(
                 nieuw,
-                "het gesprek met de ouders over de melding",
+                "gesprek_gevoerd.over_melding",
                 "discuss the intended report with the parents first (gesprek_gevoerd, met: "
                 "ouders, over_melding: true) or record the exception that allows skipping it",
             )
