@@ -60,6 +60,11 @@ class _Begrensd:
                 del data[next(iter(data))]
             data.setdefault(sleutel, waarde)  # one lookup; a value kept before stays
 
+    def wis(self) -> None:
+        """Forget every entry (the bound stays)."""
+        with self._slot:
+            self._data.clear()
+
     def __len__(self) -> int:
         return len(self._data)
 
@@ -135,6 +140,11 @@ class Programma:
                 self.besluiten.bewaar(uitkomst, sjabloon)
             self.projecties.bewaar(sleutel, sjabloon)
         return sjabloon
+
+    def vergeet(self) -> None:
+        """Empty the memo; the compiled functions stay (a decision without the memo)."""
+        self.projecties.wis()
+        self.besluiten.wis()
 
     def besluit(self, sleutel: int) -> Besluit:
         """The ``Besluit`` of the projection ``sleutel``: undated, without ``referentie``."""

@@ -289,6 +289,11 @@ class _Invoer:
             return
         kolom = nw.col(leeftijd)
         fout = nw.col(ongeboren).fill_null(False) & ~kolom.is_null()
+        eager = not isinstance(self._df, nw.LazyFrame)
+        if eager and {leeftijd, ongeboren} <= set(self._df.columns):
+            beide = self._df[ongeboren] & ~self._df[leeftijd].is_null()  # a null is not true
+            if not beide.any():
+                return  # no row has both: no row needs checking
         getoond = kolom.cast(nw.String).str.replace(r"\.0$", "", literal=False)
         melding = nw.concat_str(
             nw.lit(
@@ -727,7 +732,7 @@ def beslis_frame(
         warnings.filterwarnings("ignore", message=".*Dask support is moving.*")
         df = _frame(native)
         lazy = isinstance(df, nw.LazyFrame)
-        schema = dict(df.collect_schema() if lazy else df.schema)
+        schema = _schema(df, native, lazy)
         kaart = _kaart(tuple(schema), prefix, eigen)
         if enige is not None:
             bases: list[Regelbasis] = [enige]
@@ -879,9 +884,44 @@ def _pandas(
     return uit
 
 
+@functools.cache
 def _TEKST(pd: Any) -> Any:
     """Pandas' own text dtype (``str`` since pandas 3, ``object`` before)."""
     return pd.Series(["x"]).dtype
+
+
+_SCHEMAS: dict[tuple[Any, ...], dict[str, Any]] = {}
+
+
+def _schema(df: Any, native: Any, lazy: bool) -> dict[str, Any]:
+    """The frame's narwhals schema; kept per native schema where that decides it alone.
+
+    (narwhals inspects a pandas ``object`` column's values: such a frame is not kept.)
+    """
+    sleutel: tuple[Any, ...] | None = None
+    try:
+        if nw.dependencies.is_polars_dataframe(native) or nw.dependencies.is_polars_lazyframe(
+            native
+        ):
+            sleutel = ("polars", *native.collect_schema().items())
+        elif nw.dependencies.is_pandas_dataframe(native) and not any(
+            d is object or str(d) == "object" for d in native.dtypes
+        ):
+            sleutel = ("pandas", *zip(native.columns, native.dtypes, strict=True))
+        if sleutel is not None:
+            hash(sleutel)
+    except TypeError:  # pragma: no cover - an unhashable column name or dtype
+        sleutel = None
+    if sleutel is not None:
+        bekend = _SCHEMAS.get(sleutel)
+        if bekend is not None:
+            return dict(bekend)
+    schema = dict(df.collect_schema() if lazy else df.schema)
+    if sleutel is not None:
+        while len(_SCHEMAS) >= _PLANNEN:
+            del _SCHEMAS[next(iter(_SCHEMAS))]
+        _SCHEMAS[sleutel] = schema
+    return dict(schema)
 
 
 def _leeg_tekst(pd: Any, n: int) -> Any:
