@@ -362,9 +362,7 @@ class _Invoer:
             raise _kolomfout(naam, dtype, "whole numbers")
         if dtype.is_integer() and not isinstance(self._df, nw.LazyFrame):
             reeks = self._df[naam]
-            if reeks.null_count() == len(reeks) or (
-                reeks.min() >= 0 and reeks.max() <= MAX_LEEFTIJD
-            ):
+            if reeks.null_count() == len(reeks) or _in_bereik(reeks, 0, MAX_LEEFTIJD):
                 return  # every age is in range: no row needs checking
         kolom = nw.col(naam)
         goed = (kolom >= 0) & (kolom <= MAX_LEEFTIJD)
@@ -489,6 +487,18 @@ class _Invoer:
             naam = f"{_INTERN}lijst.fout"
             self.voorbereiding.append(_reeks(naam, fouten, nw.String, self._df, ns))
             self.controles.insert(0, _Controle(~nw.col(naam).is_null(), nw.col(naam)))
+
+
+def _in_bereik(reeks: Any, laag: int, hoog: int) -> bool:
+    """Whether every value of an integer series (gaps aside) lies in ``[laag, hoog]``.
+
+    pandas' reductions over its nullable integers are slow; its values, the gaps filled with
+    ``laag``, go through NumPy instead.
+    """
+    if nw.dependencies.is_pandas_series(reeks.to_native()):
+        waarden = reeks.fill_null(laag).to_numpy()
+        return bool(waarden.min() >= laag and waarden.max() <= hoog)
+    return bool(reeks.min() >= laag and reeks.max() <= hoog)
 
 
 def _reeks(naam: str, waarden: list[Any], dtype: Any, df: Any, ns: Any) -> Any:
@@ -650,7 +660,7 @@ def _expressieplan(
             kolommen,
             polars=polars,
             naam=f"{_INTERN}{nr}.",
-            delen=True,
+            delen=not polars or _gedeeld(rails, wortels(uitvoer)) > _CSE,
             wortels=wortels(uitvoer),
         )
         per_basis.append({naam: e.uit(u) for naam, u in uitvoer.items()})
@@ -674,6 +684,16 @@ def _expressieplan(
                 waarde = ns.when(ns.col(foutkolom).is_null()).then(waarde)
         plan.uit.append(waarde.alias(f"{prefix}{naam}"))
     return plan
+
+
+#: polars shares up to this many repeated parts itself (common-subexpression elimination in
+#: one ``with_columns``); more become intermediate columns, in stages
+_CSE = 16
+
+
+def _gedeeld(rails: Any, wortels_: Sequence[Any]) -> int:
+    """How many parts of the rails the outputs read more than once."""
+    return sum(1 for n in rails.gebruik(wortels_).values() if n > 1)
 
 
 def _kernplan(bases: Sequence[Regelbasis], gevraagd: Sequence[str]) -> _Plan:
@@ -812,18 +832,17 @@ def beslis_frame(
 
 
 def _polars(native: Any, plan: _Plan, intern: Sequence[str]) -> Any:
-    """Run a polars plan: one lazy query when there are stages, else one ``with_columns``."""
+    """Run a polars plan: a lazy frame gets the stages as a query, an eager one in place.
+
+    An eager frame is decided with eager ``with_columns`` (polars' in-memory engine, the
+    frame's columns shared, not copied); a lazy one stays lazy.
+    """
     weg = [*intern, *plan.tussen]
-    if not plan.stadia and not hasattr(native, "collect"):
-        uit = native.with_columns(plan.uit)
-        return uit.drop(weg) if weg else uit
-    lf = native.lazy()
+    uit = native
     for stadium in plan.stadia:
-        lf = lf.with_columns(stadium)
-    lf = lf.with_columns(plan.uit)
-    if weg:
-        lf = lf.drop(weg)
-    return lf if hasattr(native, "collect") else lf.collect()
+        uit = uit.with_columns(stadium)
+    uit = uit.with_columns(plan.uit)
+    return uit.drop(weg) if weg else uit
 
 
 def _pandas(
@@ -861,8 +880,8 @@ def _pandas(
                 waarde = np.select(
                     [versie == i for i in range(len(waarden) - 1)], waarden[:-1], waarde
                 )
-            masker = np.zeros(n, dtype=bool) if leeg is None else leeg
-            nieuw[kolom] = pd.arrays.BooleanArray(np.asarray(waarde, dtype=bool), masker.copy())
+            masker = np.zeros(n, dtype=bool) if leeg is None else leeg.copy()
+            nieuw[kolom] = pd.arrays.BooleanArray(np.asarray(waarde, dtype=bool), masker)
             continue
         teksten = [w for w in waarden if isinstance(w, Tekstkolom)]
         if versie is None and leeg is None:

@@ -227,8 +227,8 @@ class Kern:
     def uit(self, u: Uit) -> Bools | Tekstkolom:
         """The values of one output."""
         if isinstance(u, Waar):
-            waarde = self.rail(u.rail)
-            return np.full(self.n, waarde) if isinstance(waarde, bool) else waarde.copy()
+            waarde = self.rail(u.rail)  # unpacked anew: the caller's own
+            return np.full(self.n, waarde) if isinstance(waarde, bool) else waarde
         if isinstance(u, Tekst):
             return Tekstkolom(np.zeros(self.n, dtype=np.int32), (u.tekst,))
         if isinstance(u, Eerste):
