@@ -16,7 +16,7 @@ backend. A node read by more than one output or node becomes an intermediate col
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from attrs import frozen
@@ -40,7 +40,7 @@ from meldcode.adapters.dataframe.vertaling import (
 )
 from meldcode.domain.waarden import Vraag
 
-__all__ = ["Expressies", "Kolommen", "kies", "vertaal_uitvoer"]
+__all__ = ["Expressies", "Kolommen", "kies"]
 
 
 @frozen
@@ -293,11 +293,3 @@ def kies(ns: Any, keuzes: Sequence[tuple[Any, Any]], anders: Any) -> Any:
     for voorwaarde, waarde in reversed(keuzes):
         uit = ns.when(voorwaarde).then(waarde).otherwise(uit)
     return uit
-
-
-def vertaal_uitvoer(
-    maak: Callable[[], Expressies], uitvoer: Mapping[str, Uit]
-) -> tuple[Expressies, dict[str, Any]]:
-    """The expressions of every output of one rule base (and the translator that made them)."""
-    e = maak()
-    return e, {naam: e.uit(u) for naam, u in uitvoer.items()}

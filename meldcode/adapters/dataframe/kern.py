@@ -112,9 +112,6 @@ class Kern:
     def _pak(self, waarden: Bools) -> Bits:
         return np.packbits(waarden)
 
-    def _vol(self, waarde: bool) -> Bits:
-        return self._pak(np.full(self.n, waarde))
-
     def rail(self, ref: Ref) -> Bools | bool:
         """Where the rail holds, one value a row (a constant stays a ``bool``); read once."""
         if isinstance(ref, bool):

@@ -34,7 +34,14 @@ from meldcode.rules.model import Regelbasis
 from meldcode.rules.semantiek import Op, Schakeling, schakeling
 
 __all__ = [
+    "ANTWOORD",
+    "BEANTWOORD",
     "BOOLEAANS",
+    "EN",
+    "LEEFTIJD",
+    "NIET",
+    "OF",
+    "VLAG",
     "Eerste",
     "Lijst",
     "Rails",
@@ -43,8 +50,10 @@ __all__ = [
     "Uit",
     "Vertaling",
     "Waar",
+    "oordelen",
     "uitvoer",
     "vertaling",
+    "wortels",
 ]
 
 Ref: TypeAlias = int | bool
