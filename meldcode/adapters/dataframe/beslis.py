@@ -290,10 +290,9 @@ class _Invoer:
         kolom = nw.col(leeftijd)
         fout = nw.col(ongeboren).fill_null(False) & ~kolom.is_null()
         eager = not isinstance(self._df, nw.LazyFrame)
-        if eager and {leeftijd, ongeboren} <= set(self._df.columns):
-            beide = self._df[ongeboren] & ~self._df[leeftijd].is_null()  # a null is not true
-            if not beide.any():
-                return  # no row has both: no row needs checking
+        eigen = {leeftijd, ongeboren} <= set(self._df.columns) if eager else False
+        if eigen and not _beide(self._df, ongeboren, leeftijd):
+            return  # no row has both: no row needs checking
         getoond = kolom.cast(nw.String).str.replace(r"\.0$", "", literal=False)
         melding = nw.concat_str(
             nw.lit(
@@ -495,10 +494,23 @@ def _in_bereik(reeks: Any, laag: int, hoog: int) -> bool:
     pandas' reductions over its nullable integers are slow; its values, the gaps filled with
     ``laag``, go through NumPy instead.
     """
-    if nw.dependencies.is_pandas_series(reeks.to_native()):
+    native = reeks.to_native()
+    if nw.dependencies.is_pandas_series(native):
         waarden = reeks.fill_null(laag).to_numpy()
         return bool(waarden.min() >= laag and waarden.max() <= hoog)
+    if nw.dependencies.is_polars_series(native):  # the same, without narwhals' dispatch
+        laagste: Any = native.min()
+        hoogste: Any = native.max()
+        return bool(laagste >= laag and hoogste <= hoog)
     return bool(reeks.min() >= laag and reeks.max() <= hoog)
+
+
+def _beide(df: Any, vlag: str, kolom: str) -> bool:
+    """Whether some row has the flag ``vlag`` true and a value in ``kolom`` (eager frames)."""
+    native = df.to_native()
+    if nw.dependencies.is_polars_dataframe(native):  # polars' own series, no dispatch
+        return bool((native[vlag] & native[kolom].is_not_null()).any())
+    return bool((df[vlag] & ~df[kolom].is_null()).any())  # a null flag is not true
 
 
 def _reeks(naam: str, waarden: list[Any], dtype: Any, df: Any, ns: Any) -> Any:
@@ -919,9 +931,9 @@ def _schema(df: Any, native: Any, lazy: bool) -> dict[str, Any]:
     """
     sleutel: tuple[Any, ...] | None = None
     try:
-        if nw.dependencies.is_polars_dataframe(native) or nw.dependencies.is_polars_lazyframe(
-            native
-        ):
+        if nw.dependencies.is_polars_dataframe(native):
+            sleutel = ("polars", tuple(native.columns), tuple(native.dtypes))
+        elif nw.dependencies.is_polars_lazyframe(native):
             sleutel = ("polars", *native.collect_schema().items())
         elif nw.dependencies.is_pandas_dataframe(native) and not any(
             d is object or str(d) == "object" for d in native.dtypes
