@@ -909,10 +909,15 @@ def _pandas(
         if leeg is not None:
             objecten = np.where(leeg, None, objecten)
         nieuw[kolom] = _tekst(pd, Tekstkolom(waarden=objecten), n)
-    uit = native.copy(deep=False)
-    for kolom, waarde in nieuw.items():
-        uit[kolom] = waarde if not isinstance(waarde, pd.Series) else waarde.set_axis(native.index)
-    return uit
+    toegevoegd = {
+        k: w if not isinstance(w, pd.Series) else w.set_axis(native.index) for k, w in nieuw.items()
+    }
+    if any(k in native.columns for k in toegevoegd):  # an earlier decision is replaced in place
+        uit = native.copy(deep=False)
+        for kolom, waarde in toegevoegd.items():
+            uit[kolom] = waarde
+        return uit
+    return native.assign(**toegevoegd)  # a new frame; the input's columns are shared, not copied
 
 
 @functools.cache
