@@ -44,6 +44,7 @@ if _TYPE_CHECKING:
     )
     from meldcode.errors import (
         DossierGewijzigd,
+        DossierGewist,
         DossierNietGevonden,
         EngineNietBeschikbaar,
         Fout,
@@ -51,6 +52,7 @@ if _TYPE_CHECKING:
         OngeldigeInvoer,
         OngeldigeRegelbasis,
         OpslagBeschadigd,
+        SleutelFout,
         StapOntbreekt,
         VolgnummerConflict,
     )
@@ -76,6 +78,7 @@ _WAAR: dict[str, str] = {
     "Consultatie": "meldcode.domain",
     "Contactgegevens": "meldcode.domain",
     "DossierGewijzigd": "meldcode.errors",
+    "DossierGewist": "meldcode.errors",
     "DossierNietGevonden": "meldcode.errors",
     "EngineNietBeschikbaar": "meldcode.errors",
     "Evaluatie": "meldcode.rules",
@@ -96,6 +99,7 @@ _WAAR: dict[str, str] = {
     "Rol": "meldcode.domain",
     "Signaal": "meldcode.domain",
     "SignaalBron": "meldcode.domain",
+    "SleutelFout": "meldcode.errors",
     "SoortSignaal": "meldcode.domain",
     "StapOntbreekt": "meldcode.errors",
     "Taak": "meldcode.domain",
@@ -139,6 +143,7 @@ __all__ = [
     "Consultatie",
     "Contactgegevens",
     "DossierGewijzigd",
+    "DossierGewist",
     "DossierNietGevonden",
     "EngineNietBeschikbaar",
     "Evaluatie",
@@ -159,6 +164,7 @@ __all__ = [
     "Rol",
     "Signaal",
     "SignaalBron",
+    "SleutelFout",
     "SoortSignaal",
     "StapOntbreekt",
     "Taak",
