@@ -6,7 +6,6 @@ import datetime as dt
 import enum
 import re
 from collections.abc import Callable
-from itertools import repeat
 from typing import Any
 
 import attrs
@@ -201,10 +200,14 @@ def valideer_tuple_van(soort: type) -> _Validator:
     """Accept a tuple whose items are all instances of ``soort``."""
 
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if type(value) is tuple:
+            for item in value:  # the common case: a short tuple of the right items
+                if not isinstance(item, soort):
+                    break
+            else:
+                return
         if not isinstance(value, tuple):
             _fout(instance, attribute, toon(value), f"must be a tuple of {soort.__name__}")
-            return
-        if all(map(isinstance, value, repeat(soort))):  # the common case, checked in C
             return
         for i, item in enumerate(value):
             if not isinstance(item, soort):
@@ -224,13 +227,16 @@ def valideer_tuple_van(soort: type) -> _Validator:
 
 def valideer_protocol(*, optional: bool) -> _Validator:
     """Accept a ``Protocol`` (and ``None`` when optional)."""
+    soort: list[type] = []  # ``Protocol``, looked up once (waarden imports this module)
 
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        from meldcode.domain.waarden import Protocol
+        if not soort:
+            from meldcode.domain.waarden import Protocol
 
+            soort.append(Protocol)
         if value is None and optional:
             return
-        if not isinstance(value, Protocol):
+        if not isinstance(value, soort[0]):
             _fout(instance, attribute, toon(value), "must be a Protocol (e.g. Protocol.P2019)")
 
     return check

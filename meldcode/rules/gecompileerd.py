@@ -1,32 +1,33 @@
 """The compiled engine: the rule base's ``Schakeling`` evaluated per case, with a bounded memo.
 
 ``besluit_van`` (what ``beslis`` calls) gives exactly ``evalueer(...).besluit``. It translates
-the circuit of ``meldcode.rules.semantiek`` into a flat program once per rule base, reads a
-case as its *projection* — the answers to the protocol's questions, the facts the rules read
-(``meldcode.domain.feiten``) and which age conditions hold — evaluates the program for it, and
-assembles the ``Besluit`` with ``meldcode.rules.samenstellen`` (the assembly every engine shares).
+the circuit of ``meldcode.rules.semantiek`` into two generated Python functions once per rule
+base: one reads a case as its *projection*, a single integer of the answers to the protocol's
+questions, the facts the rules read (``meldcode.domain.feiten``) and which age conditions hold;
+the other evaluates the circuit for a projection. The ``Besluit`` is assembled with
+``meldcode.rules.samenstellen`` (the assembly every engine shares).
 
-Decisions are kept, bounded, per projection, without ``referentie`` and with their follow-ups
-undated: nothing of any one case. A case whose projection was decided before gets that decision
-with its own ``referentie`` and its follow-ups dated from its own ``datum``. Pure: what is kept
-is derived from the rule base and projections, and never changes a result.
+Decisions are kept, bounded, in two levels: projection -> outcome (the rules that fired and
+the next question) -> ``Besluit``, without ``referentie`` and with their follow-ups undated:
+nothing of any one case. A case whose projection was decided before gets that decision; with a
+``referentie`` or a ``datum`` of its own it gets a new ``Besluit`` built by ``Besluit``'s own
+constructor (every validator runs) from the kept one's fields. Pure: what is kept is derived
+from the rule base and projections, and never changes a result.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import operator
 import threading
 from collections.abc import Callable, Collection, Hashable
-from itertools import compress
 from typing import Any
 
 import attrs
 
 from meldcode.domain.besluit import Besluit
-from meldcode.domain.casus import Casus, Signaal
-from meldcode.domain.feiten import OMSTANDIGHEDEN, signaalvlaggen
-from meldcode.domain.waarden import Oordeel, Partij, Vraag
+from meldcode.domain.casus import Casus
+from meldcode.domain.feiten import KENMERKEN, OMSTANDIGHEDEN
+from meldcode.domain.waarden import Oordeel, Partij, SignaalBron, SoortSignaal, Vraag
 from meldcode.rules.kalender import Werkdagkalender, kalender_met
 from meldcode.rules.model import Regelbasis
 from meldcode.rules.samenstellen import besluit_uit, gedateerd
@@ -59,35 +60,45 @@ class _Begrensd:
                 del data[next(iter(data))]
             data.setdefault(sleutel, waarde)  # one lookup; a value kept before stays
 
+    def wis(self) -> None:
+        """Forget every entry (the bound stays)."""
+        with self._slot:
+            self._data.clear()
+
     def __len__(self) -> int:
         return len(self._data)
 
 
-def _lezer(namen: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
-    """A function that reads the attributes ``namen`` of an object as one tuple."""
-    if not namen:
-        return lambda _: ()
-    if len(namen) == 1:
-        naam = namen[0]
-        return lambda obj: (getattr(obj, naam),)
-    lezer: Callable[[Any], tuple[Any, ...]] = operator.attrgetter(*namen)
-    return lezer
-
-
-# Values in the program: Kleene's logic on 0 (false) < 1 (unknown) < 2 (true), where ``EN`` is
-# the minimum, ``OF`` the maximum and ``NIET`` is ``2 - x`` (the same three values as
+# Values in the program. A two-valued node is a Python truth value (``and``, ``or``, ``not``
+# short-circuit); a node that can be unknown is 0 (false) < 1 (unknown) < 2 (true), where
+# ``EN`` is the minimum, ``OF`` the maximum and ``NIET`` is ``2 - x`` (the same three values as
 # ``semantiek``'s False, None, True).
-_ONWAAR, _ONBEKEND, _WAAR = 0, 1, 2
-_DRIE: dict[Waarheid, int] = {False: _ONWAAR, None: _ONBEKEND, True: _WAAR}
-_Sleutel = tuple[tuple[Oordeel | None, ...], int]  # (the answers, the true facts as bits)
+_DRIE: dict[Waarheid, str] = {False: "False", None: "1", True: "True"}
+#: an answer's code in the projection (two bits a question; 0: unanswered)
+_CODE: dict[Oordeel | None, int] = {None: 0, Oordeel.JA: 1, Oordeel.NEE: 2, Oordeel.TWIJFEL: 3}
+
+
+class _Sjabloon:
+    """A decision kept in the memo: the ``Besluit``, and its fields to build a case's own."""
+
+    __slots__ = ("besluit", "velden")
+
+    def __init__(self, besluit: Besluit) -> None:
+        self.besluit = besluit
+        self.velden = {a.name: getattr(besluit, a.name) for a in attrs.fields(Besluit)}
 
 
 class Programma:
-    """A rule base's ``Schakeling`` as a flat program, and the memo of its decisions.
+    """A rule base's ``Schakeling`` as two generated functions, and the memo of its decisions.
 
-    A case is read as its projection: the answers, and one integer whose bits are the facts the
-    circuit reads (flags, and which of its age conditions hold). The program computes every
-    node, in order; the nodes only the next question needs run only when some rule is unknown.
+    ``sleutel`` reads a case as its projection, one integer: two bits per question of the
+    protocol (the answer's code), then one bit per fact the circuit reads (a flag, or one of
+    its age conditions). ``bereken`` evaluates the circuit for a projection and returns the
+    rules that fire (as bits, in rule base order) and the number of the next question (-1:
+    none); the nodes only the next question needs run only when some rule is unknown.
+
+    The memo has two levels: projection -> outcome (rules fired, next question) -> decision;
+    the second level is small (one entry per distinct outcome) and shares ``Besluit`` objects.
     """
 
     def __init__(self, basis: Regelbasis) -> None:
@@ -95,82 +106,121 @@ class Programma:
         s: Schakeling = schakeling(basis)
         self.schakeling = s
         self.vragen = s.vragen
-        self.lees_antwoorden = _lezer(tuple(v.value for v in s.vragen))
-        vraagindex = {v: i for i, v in enumerate(s.vragen)}
-        # the bits of the facts: each flag read, then each age condition
-        self.bit: dict[str, int] = {p: 1 << i for i, p in enumerate(s.vlaggen)}
-        leeftijdbit = {lt: 1 << (len(s.vlaggen) + i) for i, lt in enumerate(s.leeftijden)}
-        omstandigheden = [n for n in OMSTANDIGHEDEN if f"omstandigheden.{n}" in self.bit]
-        self.lees_omstandigheden = _lezer(tuple(omstandigheden))
-        self.omstandigheid_bits = tuple(self.bit[f"omstandigheden.{n}"] for n in omstandigheden)
-        self.ongeboren_bit = self.bit.get("kind.ongeboren", 0)
-        self.leeftijden = tuple(
-            (vanaf, tot, leeftijdbit[(vanaf, tot)]) for vanaf, tot in s.leeftijden
-        )
-        self.leest_lijsten = any(p.startswith(("signaal.", "consultatie.")) for p in s.vlaggen)
-        self._signaalbits: dict[tuple[Any, ...], int] = {}
-        self.consultatiebits = {
-            partij: self.bit.get(f"consultatie.{partij.value}", 0) for partij in Partij
+        verschuiving = 2 * len(s.vragen)
+        self.bit: dict[str, int] = {p: 1 << (verschuiving + i) for i, p in enumerate(s.vlaggen)}
+        self.leeftijdbit = {
+            lt: 1 << (verschuiving + len(s.vlaggen) + i) for i, lt in enumerate(s.leeftijden)
         }
-        self.status = tuple((r.id, s.status[r.id]) for r in basis.regels)
-        self.bereken = _vertaal(s, [i for _, i in self.status], vraagindex, leeftijdbit)
+        self.regels = tuple(r.id for r in basis.regels)
+        self.sleutel: Callable[[Casus], int] = _lezer(s, self.bit, self.leeftijdbit)
+        self.bereken: Callable[[int], tuple[int, int]] = _vertaal(
+            s, self.regels, self.bit, self.leeftijdbit
+        )
         self.projecties = _Begrensd(_PROJECTIES)
         self.besluiten = _Begrensd(_BESLUITEN)
 
-    def signaalbits(self, s: Signaal) -> int:
-        """The bits of the flags one signal makes true (kept per kind of signal, never its text)."""
-        soort = (
-            s.soort,
-            s.bron,
-            s.ernstig_letsel,
-            s.levensgevaar,
-            s.pleger_is_medewerker,
-            s.hypothese,
-        )
-        bits = self._signaalbits.get(soort)
-        if bits is None:
-            bits = sum(self.bit.get(p, 0) for p in signaalvlaggen(s))
-            self._signaalbits[soort] = bits
-        return bits
-
-    def sleutel(self, casus: Casus) -> _Sleutel:
-        """The projection of ``casus``: its answers, and the facts the circuit reads as bits."""
-        bits: int = sum(
-            compress(self.omstandigheid_bits, self.lees_omstandigheden(casus.omstandigheden))
-        )
-        kind = casus.kind
-        if kind.ongeboren:
-            bits |= self.ongeboren_bit
-        if self.leest_lijsten:
-            for s in casus.signalen:
-                bits |= self.signaalbits(s)
-            for c in casus.consultaties:
-                bits |= self.consultatiebits[c.met]
-        leeftijd = kind.leeftijd
-        if leeftijd is not None:
-            for vanaf, tot, bit in self.leeftijden:
-                if (vanaf is None or leeftijd >= vanaf) and (tot is None or leeftijd < tot):
-                    bits |= bit
-        return self.lees_antwoorden(casus.weging), bits
-
-    def uitkomst(self, sleutel: _Sleutel) -> tuple[frozenset[str], Vraag | None]:
+    def uitkomst(self, sleutel: int) -> tuple[frozenset[str], Vraag | None]:
         """The rules that fire and the next question, for the projection ``sleutel``."""
-        statussen, kandidaten = self.bereken(*sleutel)
-        gevuurd = frozenset(r for (r, _), w in zip(self.status, statussen, strict=True) if w == 2)
-        volgende = next((v for v, w in zip(self.vragen, kandidaten, strict=False) if w == 2), None)
-        return gevuurd, volgende
+        gevuurd, volgende = self.bereken(sleutel)
+        return self._uitkomst(gevuurd, volgende)
 
-    def besluit(self, sleutel: _Sleutel) -> Besluit:
-        """The ``Besluit`` of the projection ``sleutel``: undated, without ``referentie``."""
-        uitkomst = self.projecties.get(sleutel)
-        if uitkomst is None:
-            uitkomst = self.uitkomst(sleutel)
-            self.projecties.bewaar(sleutel, uitkomst)
-        sjabloon: Besluit | None = self.besluiten.get(uitkomst)
+    def _uitkomst(self, gevuurd: int, volgende: int) -> tuple[frozenset[str], Vraag | None]:
+        regels = frozenset(r for i, r in enumerate(self.regels) if gevuurd >> i & 1)
+        return regels, (None if volgende < 0 else self.vragen[volgende])
+
+    def sjabloon(self, sleutel: int) -> _Sjabloon:
+        """The kept decision of the projection ``sleutel``: undated, without ``referentie``."""
+        sjabloon: _Sjabloon | None = self.projecties.get(sleutel)
         if sjabloon is None:
-            sjabloon = besluit_uit(self.basis, uitkomst[0], uitkomst[1])
-            self.besluiten.bewaar(uitkomst, sjabloon)
+            uitkomst = self.bereken(sleutel)
+            sjabloon = self.besluiten.get(uitkomst)
+            if sjabloon is None:
+                gevuurd, volgende = self._uitkomst(*uitkomst)
+                sjabloon = _Sjabloon(besluit_uit(self.basis, gevuurd, volgende))
+                self.besluiten.bewaar(uitkomst, sjabloon)
+            self.projecties.bewaar(sleutel, sjabloon)
         return sjabloon
+
+    def vergeet(self) -> None:
+        """Empty the memo; the compiled functions stay (a decision without the memo)."""
+        self.projecties.wis()
+        self.besluiten.wis()
+
+    def besluit(self, sleutel: int) -> Besluit:
+        """The ``Besluit`` of the projection ``sleutel``: undated, without ``referentie``."""
+        return self.sjabloon(sleutel).besluit
+
+
+def _naam(naam: str) -> str:
+    """An attribute name for generated code: an identifier of the domain's own classes."""
+    if not naam.isidentifier():  # pragma: no cover - field names of attrs classes
+        raise ValueError(f"not an identifier: {naam!r}")
+    return naam
+
+
+def _lezer(
+    s: Schakeling, bit: dict[str, int], leeftijdbit: dict[tuple[int | None, int | None], int]
+) -> Callable[[Casus], int]:
+    """The projection of a case as one generated function (see ``Programma``).
+
+    Answers and enum members are looked up by identity (``id``): an enum member's own hash is
+    a Python-level call, an ``id`` is not. Generated like attrs' ``__init__``: attribute names
+    of the domain's classes, bit masks and fixed operators, never text of a rule or a case.
+    """
+    namen: dict[str, Any] = {
+        "C": {id(o): c for o, c in _CODE.items()},
+        "I": id,
+    }
+    regels = ["def sleutel(casus):", "    w = casus.weging"]
+    delen = [f"C[I(w.{_naam(v.value)})] << {2 * j}" for j, v in enumerate(s.vragen)]
+    regels.append(f"    k = {' | '.join(delen) or '0'}")
+    omstandigheden = [n for n in OMSTANDIGHEDEN if f"omstandigheden.{n}" in bit]
+    if omstandigheden:
+        regels.append("    o = casus.omstandigheden")
+        regels += [
+            f"    if o.{_naam(n)}: k |= {bit[f'omstandigheden.{n}']}" for n in omstandigheden
+        ]
+    if "kind.ongeboren" in bit or leeftijdbit:
+        regels.append("    kind = casus.kind")
+    if "kind.ongeboren" in bit:
+        regels.append(f"    if kind.ongeboren: k |= {bit['kind.ongeboren']}")
+    if leeftijdbit:
+        regels += ["    j = kind.leeftijd", "    if j is not None:"]
+        for (vanaf, tot), b in leeftijdbit.items():
+            voorwaarden = [
+                *(() if vanaf is None else (f"j >= {int(vanaf)}",)),
+                *(() if tot is None else (f"j < {int(tot)}",)),
+            ]
+            regels.append(f"        if {' and '.join(voorwaarden) or 'True'}: k |= {b}")
+    soortbit = {id(x): bit.get(f"signaal.{x.value}", 0) for x in SoortSignaal}
+    bronbit = {id(x): bit.get(f"signaal.bron.{x.value}", 0) for x in SignaalBron}
+    bronbit[id(None)] = 0
+    kenmerken = {
+        k: {
+            id(x): bit.get(f"signaal.{k}", 0) | bit.get(f"signaal.{x.value}.{k}", 0)
+            for x in SoortSignaal
+        }
+        for k in KENMERKEN
+    }
+    kenmerken = {k: t for k, t in kenmerken.items() if any(t.values())}
+    if any(soortbit.values()) or any(bronbit.values()) or kenmerken:
+        namen["SOORT"], namen["BRON"] = soortbit, bronbit
+        regels += [
+            "    for s in casus.signalen:",
+            "        i = I(s.soort)",
+            "        k |= SOORT[i] | BRON[I(s.bron)]",
+        ]
+        for nr, (k, tabel) in enumerate(kenmerken.items()):
+            namen[f"K{nr}"] = tabel
+            regels.append(f"        if s.{_naam(k)}: k |= K{nr}[i]")
+    consultatiebit = {id(x): bit.get(f"consultatie.{x.value}", 0) for x in Partij}
+    if any(consultatiebit.values()):
+        namen["CONSULT"] = consultatiebit
+        regels += ["    for c in casus.consultaties:", "        k |= CONSULT[I(c.met)]"]
+    regels.append("    return k")
+    exec(compile("\n".join(regels), f"<meldcode projection {id(s):x}>", "exec"), namen)
+    lezer: Callable[[Casus], int] = namen["sleutel"]
+    return lezer
 
 
 def _voorgangers(s: Schakeling, uitvoer: list[int]) -> set[int]:
@@ -188,63 +238,137 @@ def _voorgangers(s: Schakeling, uitvoer: list[int]) -> set[int]:
     return gezien
 
 
-_Berekening = Callable[[tuple[Oordeel | None, ...], int], tuple[tuple[int, ...], tuple[int, ...]]]
+class _Generator:
+    """The circuit as Python source: a node read once is inlined (short-circuit), others named."""
+
+    def __init__(
+        self,
+        s: Schakeling,
+        bit: dict[str, int],
+        leeftijdbit: dict[tuple[int | None, int | None], int],
+        gebruik: dict[int, int],
+    ) -> None:
+        self.s = s
+        self.bit = bit
+        self.leeftijdbit = leeftijdbit
+        self.gebruik = gebruik
+        self.vraagindex = {v: i for i, v in enumerate(s.vragen)}
+        self.benoemd: set[int] = set()
+
+    def drie(self, i: int) -> bool:
+        """Whether node ``i`` can be unknown (an int 0/1/2) rather than a truth value."""
+        return not self.s.tweewaardig[i]
+
+    def naam(self, i: int) -> str:
+        """Node ``i`` as an expression: its variable, or its own expression inlined."""
+        if i in self.benoemd:
+            return f"n{i}"
+        return f"({self.expressie(i)})"
+
+    def als_drie(self, i: int) -> str:
+        """Node ``i`` as 0/1/2."""
+        return self.naam(i) if self.drie(i) else f"(2 if {self.naam(i)} else 0)"
+
+    def expressie(self, i: int) -> str:
+        k = self.s.knopen[i]
+        op, args = k.op, k.args
+        if op is Op.CONST:
+            return _DRIE[args[0]]
+        if op is Op.VLAG:
+            return f"k & {self.bit[args[0]]}"
+        if op is Op.LEEFTIJD:
+            return f"k & {self.leeftijdbit[args]}"
+        if op is Op.ANTWOORD:
+            masker = sum(1 << _CODE[o] for o in args[1])
+            return f"{masker} >> (k >> {2 * self.vraagindex[args[0]]} & 3) & 1"
+        if op is Op.BEANTWOORD:
+            return f"k >> {2 * self.vraagindex[args[0]]} & 3"
+        if op is Op.NIET:
+            return (
+                f"2 - {self.naam(args[0])}" if self.drie(args[0]) else f"not {self.naam(args[0])}"
+            )
+        if op is Op.ZEKER:
+            return f"{self.naam(args[0])} == 2"
+        if op is Op.ONBEKEND:
+            return f"{self.naam(args[0])} == 1"
+        twee = [self.naam(a) for a in args if not self.drie(a)]
+        drie = [self.naam(a) for a in args if self.drie(a)]
+        if op is Op.EN:
+            if not drie:
+                return " and ".join(twee)
+            laagste = drie[0] if len(drie) == 1 else f"min({', '.join(drie)})"
+            return f"{laagste} if ({' and '.join(twee)}) else 0" if twee else laagste
+        if not drie:  # OF
+            return " or ".join(twee)
+        hoogste = drie[0] if len(drie) == 1 else f"max({', '.join(drie)})"
+        return f"2 if ({' or '.join(twee)}) else {hoogste}" if twee else hoogste
+
+    def regels(self, knopen: list[int], inspringen: str) -> list[str]:
+        """Lines naming every node of ``knopen`` that is read more than once, in order."""
+        uit = []
+        for i in knopen:
+            if self.gebruik.get(i, 0) > 1 and self.s.knopen[i].op is not Op.CONST:
+                uit.append(f"{inspringen}n{i} = {self.expressie(i)}")
+                self.benoemd.add(i)
+        return uit
 
 
 def _vertaal(
     s: Schakeling,
-    status: list[int],
-    vraagindex: dict[Vraag, int],
+    regels: tuple[str, ...],
+    bit: dict[str, int],
     leeftijdbit: dict[tuple[int | None, int | None], int],
-) -> _Berekening:
-    """The circuit as one Python function of the projection (answers, fact bits).
+) -> Callable[[int], tuple[int, int]]:
+    """The circuit as one Python function of the projection: (rules fired as bits, question).
 
     Like attrs' generated ``__init__``, the function is generated source compiled once: one
-    line per node, in the circuit's order, holding only node numbers, bit masks and fixed
-    operators — never text from a rule or a case (the value sets of answers are passed as
-    objects). It returns each rule's status and, only when some rule is unknown, the value of
-    each question's ``kandidaat``.
+    expression per node that is read more than once, nodes read once inlined into their reader
+    (so that ``and``/``or`` skip what cannot change the result), holding only node numbers, bit
+    masks and fixed operators — never text from a rule or a case.
     """
-    namen: dict[str, object] = {}
-    regels = ["def bereken(a, b):"]
-    regels += [f"    a{j} = a[{j}]" for j in range(len(s.vragen))]
-
-    def regel(i: int) -> str:
-        k = s.knopen[i]
-        op, args = k.op, k.args
-        if op is Op.CONST:
-            return f"n{i} = {_DRIE[args[0]]}"
-        if op is Op.VLAG:
-            return f"n{i} = 2 if b & {1 << s.vlaggen.index(args[0])} else 0"
-        if op is Op.LEEFTIJD:
-            return f"n{i} = 2 if b & {leeftijdbit[args]} else 0"
-        if op is Op.ANTWOORD:
-            naam = f"w{len(namen)}"
-            namen[naam] = args[1]
-            return f"n{i} = 2 if a{vraagindex[args[0]]} in {naam} else 0"
-        if op is Op.BEANTWOORD:
-            return f"n{i} = 0 if a{vraagindex[args[0]]} is None else 2"
-        if op is Op.EN:
-            return f"n{i} = min({', '.join(f'n{d}' for d in args)})"
-        if op is Op.OF:
-            return f"n{i} = max({', '.join(f'n{d}' for d in args)})"
-        if op is Op.NIET:
-            return f"n{i} = 2 - n{args[0]}"
-        if op is Op.ZEKER:
-            return f"n{i} = 2 if n{args[0]} == 2 else 0"
-        return f"n{i} = 2 if n{args[0]} == 1 else 0"  # ONBEKEND
-
+    status = [s.status[r] for r in regels]
+    gebruik: dict[int, int] = {}
+    for k in s.knopen:
+        if k.op in (Op.EN, Op.OF, Op.NIET, Op.ZEKER, Op.ONBEKEND):
+            for a in k.args:
+                gebruik[a] = gebruik.get(a, 0) + 1
+    for i in (*status, *s.kandidaat):
+        gebruik[i] = gebruik.get(i, 0) + 2  # an output is named
+    g = _Generator(s, bit, leeftijdbit, gebruik)
     besluit = _voorgangers(s, status)
-    statussen = ", ".join(f"n{i}" for i in status)
-    regels += [f"    {regel(i)}" for i in range(len(s.knopen)) if i in besluit]
-    regels.append(f"    s = ({statussen},)")
-    regels.append("    if 1 not in s:")
-    regels.append("        return s, ()")
-    vraag = _voorgangers(s, list(s.kandidaat)) - besluit
-    regels += [f"    {regel(i)}" for i in range(len(s.knopen)) if i in vraag]
-    regels.append(f"    return s, ({', '.join(f'n{i}' for i in s.kandidaat)},)")
-    exec(compile("\n".join(regels), f"<meldcode circuit {id(s):x}>", "exec"), namen)
-    functie: _Berekening = namen["bereken"]  # type: ignore[assignment]
+    code = ["def bereken(k):"]
+    code += g.regels([i for i in range(len(s.knopen)) if i in besluit], "    ")
+    code.append("    g = 0")
+    onzeker = []
+    for nr, i in enumerate(status):
+        if s.knopen[i].op is Op.CONST:
+            if s.knopen[i].args[0] is True:
+                code.append(f"    g |= {1 << nr}")
+            continue
+        if g.drie(i):
+            code.append(f"    if {g.naam(i)} == 2: g |= {1 << nr}")
+            onzeker.append(f"{g.naam(i)} == 1")
+        else:
+            code.append(f"    if {g.naam(i)}: g |= {1 << nr}")
+    if not onzeker:
+        code.append("    return g, -1")
+    else:
+        code.append(f"    if not ({' or '.join(onzeker)}):")
+        code.append("        return g, -1")
+        vraag = _voorgangers(s, list(s.kandidaat)) - besluit
+        code += g.regels([i for i in range(len(s.knopen)) if i in vraag], "    ")
+        for nr, i in enumerate(s.kandidaat):
+            if s.knopen[i].op is Op.CONST:
+                if s.knopen[i].args[0] is True:
+                    code.append(f"    return g, {nr}")
+                    break
+                continue
+            code.append(f"    if {g.naam(i)}: return g, {nr}")
+        else:
+            code.append("    return g, -1")
+    namen: dict[str, object] = {}
+    exec(compile("\n".join(code), f"<meldcode circuit {id(s):x}>", "exec"), namen)
+    functie: Callable[[int], tuple[int, int]] = namen["bereken"]  # type: ignore[assignment]
     return functie
 
 
@@ -263,15 +387,21 @@ def besluit_van(
     """``evalueer(casus, basis, ...).besluit``, from the compiled rule base and its memo.
 
     Follow-ups are dated in working days of ``kalender`` (default: the Dutch calendar) less
-    ``vrije_dagen``.
+    ``vrije_dagen``. A case with its own ``referentie`` or dates gets a ``Besluit`` of its own,
+    built through ``Besluit``'s own constructor from the kept decision's fields (every
+    validator runs), never by writing into a copy.
     """
     p = programma(basis)
-    sjabloon = p.besluit(p.sleutel(casus))
+    sjabloon = p.sjabloon(p.sleutel(casus))
     datum = casus.datum
     referentie = casus.referentie
-    if referentie is None and (datum is None or not sjabloon.opvolging):
-        return sjabloon
-    opvolging = sjabloon.opvolging
-    if opvolging and datum is not None:
-        opvolging = gedateerd(opvolging, datum, kalender_met(kalender, vrije_dagen))
-    return attrs.evolve(sjabloon, referentie=referentie, opvolging=opvolging)
+    besluit = sjabloon.besluit
+    if referentie is None and (datum is None or not besluit.opvolging):
+        return besluit
+    velden = dict(sjabloon.velden)
+    velden["referentie"] = referentie
+    if besluit.opvolging and datum is not None:
+        velden["opvolging"] = gedateerd(
+            besluit.opvolging, datum, kalender_met(kalender, vrije_dagen)
+        )
+    return Besluit(**velden)

@@ -15,10 +15,8 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any, BinaryIO, TextIO
+from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
 
 from meldcode._version import __version__
 from meldcode.adapters.cli.engines import ENGINES, Beslisser
@@ -45,8 +43,6 @@ from meldcode.adapters.json.plausibiliteit import (
     casus_waarschuwingen,
     met_waarschuwingen,
 )
-from meldcode.adapters.json.schema import besluit_schema, casus_schema
-from meldcode.adapters.profiel import laad_profiel
 from meldcode.domain.besluit import Besluit
 from meldcode.domain.casus import Casus
 from meldcode.domain.waarden import Protocol
@@ -58,11 +54,16 @@ from meldcode.errors import (
     OngeldigeInvoer,
     OpslagBeschadigd,
 )
-from meldcode.rules.basis import regelbasis
 from meldcode.rules.beslis import lees_protocol
-from meldcode.rules.model import Regel
-from meldcode.rules.uitleg import uitleg
-from meldcode.rules.versies import PROTOCOLLEN
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
+    from meldcode.rules.model import Regel
+
+# A command imports what it needs when it runs (``meldcode beslis`` loads neither the profiles,
+# the schemas, the explanations nor the modules of the other subcommands): a cold process
+# costs little more than the core's own dependencies.
 
 __all__ = [
     "EXIT_GEBRUIK",
@@ -222,6 +223,8 @@ def _uitleg(args: argparse.Namespace) -> int:
             return _uitleg_batch(args, regels, vandaag)
     casus = casus_uit_json(lees_bestand(args.casus))
     besluit, waarschuwingen = _beslist(beslisser_voor(args), casus, args.protocol, vandaag)
+    from meldcode.rules.uitleg import uitleg
+
     sys.stdout.write(uitleg(besluit, basis_voor(args, casus)))
     sys.stdout.write(waarschuwingen_tekst(waarschuwingen))
     return EXIT_OK
@@ -249,6 +252,8 @@ def _uitleg_batch(args: argparse.Namespace, regels: Iterable[str | bytes], vanda
             continue
         besluit, waarschuwingen = uitkomst
         assert resultaat.casus is not None
+        from meldcode.rules.uitleg import uitleg
+
         sys.stdout.write(uitleg(besluit, basis_voor(args, resultaat.casus)))
         sys.stdout.write(waarschuwingen_tekst(waarschuwingen))
         print()
@@ -305,6 +310,10 @@ def _conditie(c: Any) -> Any:
 
 
 def _regels(args: argparse.Namespace) -> int:
+    from meldcode.adapters.profiel import laad_profiel
+    from meldcode.rules.basis import regelbasis
+    from meldcode.rules.versies import PROTOCOLLEN
+
     protocollen = [args.protocol] if args.protocol else list(PROTOCOLLEN)
     gezien: dict[str, Regel] = {}
     profiel = laad_profiel(args.profiel) if args.profiel else None
@@ -330,6 +339,8 @@ def _schema(args: argparse.Namespace) -> int:
 
         schema = gebeurtenis_schema()
     else:
+        from meldcode.adapters.json.schema import besluit_schema, casus_schema
+
         schema = besluit_schema() if args.besluit else casus_schema()
     print(json.dumps(schema, ensure_ascii=False, indent=2))
     return EXIT_OK
@@ -337,6 +348,8 @@ def _schema(args: argparse.Namespace) -> int:
 
 def voorbeelden() -> Traversable:
     """The example cases shipped with meldcode (``meldcode demo`` without a folder)."""
+    from importlib import resources
+
     return resources.files("meldcode").joinpath("voorbeelden")
 
 
@@ -361,14 +374,22 @@ def _demo(args: argparse.Namespace) -> int:
             status = EXIT_INVOER
             continue
         besluit, waarschuwingen = _beslist(beslisser_voor(args), casus, args.protocol, vandaag)
+        from meldcode.rules.uitleg import uitleg
+
         sys.stdout.write(uitleg(besluit, basis_voor(args, casus)))
         sys.stdout.write(waarschuwingen_tekst(waarschuwingen))
         print()
     return status
 
 
-def bouw_parser() -> argparse.ArgumentParser:
-    """The argument parser of ``meldcode``, with every registered subcommand."""
+_KERN = ("beslis", "uitleg", "regels", "schema", "demo")
+
+
+def bouw_parser(*, uitbreidingen: bool = True) -> argparse.ArgumentParser:
+    """The argument parser of ``meldcode``, with every registered subcommand.
+
+    ``uitbreidingen=False`` leaves out the subcommands of ``SUBCOMMAND_MODULES`` (not imported).
+    """
     parser = argparse.ArgumentParser(
         prog="meldcode",
         description="De meldcode huiselijk geweld en kindermishandeling als regelbasis.",
@@ -426,8 +447,9 @@ def bouw_parser() -> argparse.ArgumentParser:
     met_protocol(p)
     p.set_defaults(func=_demo)
 
-    for naam in SUBCOMMAND_MODULES:
-        importlib.import_module(naam).registreer(sub)
+    if uitbreidingen:
+        for naam in SUBCOMMAND_MODULES:
+            importlib.import_module(naam).registreer(sub)
     return parser
 
 
@@ -448,8 +470,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     Usage errors exit with 2 through argparse (``SystemExit``); every error meldcode raises on
     purpose gets its own status and a one-line message, never a traceback.
     """
-    parser = bouw_parser()
-    args = parser.parse_args(argv)
+    woorden = sys.argv[1:] if argv is None else list(argv)
+    opdracht = next((w for w in woorden if not w.startswith("-")), None)
+    parser = bouw_parser(uitbreidingen=opdracht not in _KERN)
+    args = parser.parse_args(woorden)
     handler: Handler = args.func
     try:
         return handler(args)

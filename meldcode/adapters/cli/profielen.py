@@ -8,16 +8,16 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from meldcode.adapters.cli.engines import Beslisser, engine, engine_met_basis
-from meldcode.adapters.profiel import beschikbare_profielen, laad_profiel
-from meldcode.domain.besluit import Besluit
-from meldcode.domain.casus import Casus
-from meldcode.domain.waarden import Protocol
-from meldcode.rules.basis import regelbasis
-from meldcode.rules.model import Regelbasis
-from meldcode.rules.profiel import Profiel
-from meldcode.rules.versies import kies_protocol
+
+if TYPE_CHECKING:  # imported where used: ``meldcode beslis`` without a profile needs none
+    from meldcode.domain.besluit import Besluit
+    from meldcode.domain.casus import Casus
+    from meldcode.domain.waarden import Protocol
+    from meldcode.rules.model import Regelbasis
+    from meldcode.rules.profiel import Profiel
 
 __all__ = ["basis_voor", "beslisser_voor", "registreer", "voeg_profiel_toe"]
 
@@ -34,7 +34,11 @@ def voeg_profiel_toe(p: argparse.ArgumentParser) -> None:
 
 def _profiel(args: argparse.Namespace) -> Profiel | None:
     naam: str | None = getattr(args, "profiel", None)
-    return None if naam is None else laad_profiel(naam)
+    if naam is None:
+        return None
+    from meldcode.adapters.profiel import laad_profiel
+
+    return laad_profiel(naam)
 
 
 def beslisser_voor(args: argparse.Namespace) -> Beslisser:
@@ -43,6 +47,7 @@ def beslisser_voor(args: argparse.Namespace) -> Beslisser:
     if profiel is None:
         return engine(args.engine)
     met_basis = engine_met_basis(args.engine)
+    from meldcode.rules.versies import kies_protocol
 
     def met_profiel(casus: Casus, protocol: Protocol | None) -> Besluit:
         return met_basis(casus, protocol, basis=profiel.regelbasis(kies_protocol(casus, protocol)))
@@ -52,12 +57,17 @@ def beslisser_voor(args: argparse.Namespace) -> Beslisser:
 
 def basis_voor(args: argparse.Namespace, casus: Casus) -> Regelbasis:
     """The rule base that decides ``casus`` (with the profile, when one is given)."""
+    from meldcode.rules.basis import regelbasis
+    from meldcode.rules.versies import kies_protocol
+
     protocol = kies_protocol(casus, args.protocol)
     profiel = _profiel(args)
     return regelbasis(protocol) if profiel is None else profiel.regelbasis(protocol)
 
 
 def _profielen(args: argparse.Namespace) -> int:
+    from meldcode.adapters.profiel import beschikbare_profielen, laad_profiel
+
     for naam in beschikbare_profielen():
         p = laad_profiel(naam)
         jaren = "+".join(sorted(x.value for x in p.protocollen))

@@ -26,14 +26,17 @@ Requires narwhals (``pip install meldcode[dataframe]``).
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import threading
 import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any, TypeVar
+from typing import Any, TypeAlias, TypeVar
 
 import attrs
 import narwhals as nw
 from attrs import frozen
 
+from meldcode.adapters.dataframe.expressies import Expressies, Kolommen, kies
 from meldcode.adapters.dataframe.plat import (
     KENMERKEN,
     LIJSTEN,
@@ -44,18 +47,20 @@ from meldcode.adapters.dataframe.plat import (
     rij_uit_casus,
     vlaggen,
 )
-from meldcode.adapters.dataframe.vertaling import Uitdrukking, Vertaler, en, expr, of
+from meldcode.adapters.dataframe.vertaling import BOOLEAANS, Uit, vertaling, wortels
+from meldcode.adapters.dataframe.vertaling import uitvoer as vertaling_uitvoer
 from meldcode.adapters.json.casus import casus_uit_dict
 from meldcode.adapters.json.lezen import laad_json
 from meldcode.adapters.json.sleutels import naaste
 from meldcode.domain._validatie import toon
 from meldcode.domain.casus import MAX_LEEFTIJD, Casus
-from meldcode.domain.waarden import Beslispunt, Oordeel, Partij, Protocol, Vraag
+from meldcode.domain.feiten import VLAGGEN
+from meldcode.domain.waarden import Beslispunt, Oordeel, Protocol, SoortSignaal, Vraag
 from meldcode.errors import Fout, OngeldigeInvoer
 from meldcode.rules.basis import regelbasis
 from meldcode.rules.beslis import lees_protocol
 from meldcode.rules.model import Regelbasis
-from meldcode.rules.versies import INGANG_2019, PROTOCOLLEN
+from meldcode.rules.versies import PROTOCOLLEN, VERSIES, Protocolversie
 
 __all__ = [
     "BESLUIT_KOLOMMEN",
@@ -79,6 +84,7 @@ BESLUIT_KOLOMMEN: tuple[str, ...] = (
     "contacten",
     "melden_regel",
     "regels",
+    "waarschuwingen",
     "fout",
 )
 _REGELKOLOMMEN = {f"{p.value}_regel": p for p in Beslispunt}
@@ -88,14 +94,27 @@ _VERGELIJK = "__vergelijk."
 _SLEUTEL = r"^[a-z0-9_]{1,40}$"
 _DATUM = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 _OORDELEN = ", ".join(repr(o.value) for o in Oordeel)
+#: the specific flags that answer for a general one where a frame has no column for it
+_SPECIFIEK: dict[str, tuple[str, ...]] = {
+    **{
+        f"signaal.{s.value}": tuple(f"signaal.{s.value}.{k}" for k in KENMERKEN)
+        for s in SoortSignaal
+    },
+    **{f"signaal.{k}": tuple(f"signaal.{s.value}.{k}" for s in SoortSignaal) for k in KENMERKEN},
+}
+
+Uitdrukking: TypeAlias = nw.Expr | bool
+"""A boolean column expression, or a constant."""
 
 
-def _kaart(namen: Sequence[object], prefix: str, extra: frozenset[str]) -> dict[str, str]:
+@functools.lru_cache(maxsize=256)
+def _kaart(namen: tuple[object, ...], prefix: str, extra: frozenset[str]) -> dict[str, str]:
     """Which column feeds which contract path or flag; refuse typos and double spellings.
 
-    A column in ``extra`` is the caller's own, carried along unchecked.
+    A column in ``extra`` is the caller's own, carried along unchecked. Kept per column names
+    (a frame of the same shape is mapped once); callers do not change the mapping they get.
     """
-    bekend = kolommen()
+    bekend = _bekend()
     kaart: dict[str, str] = {}
     fouten: list[Fout] = []
     for naam in namen:
@@ -129,6 +148,11 @@ def _kaart(namen: Sequence[object], prefix: str, extra: frozenset[str]) -> dict[
     if fouten:
         raise OngeldigeInvoer(fouten)
     return kaart
+
+
+@functools.cache
+def _bekend() -> dict[str, str]:
+    return kolommen()
 
 
 def _kolomfout(kolom: str, dtype: object, verwacht: str) -> OngeldigeInvoer:
@@ -165,7 +189,14 @@ class _Controle:
 class _Invoer:
     """The frame's columns as the compiler reads them, with the row checks on the way in."""
 
-    def __init__(self, df: Any, kaart: Mapping[str, str], schema: Mapping[str, Any]) -> None:
+    def __init__(
+        self,
+        df: Any,
+        kaart: Mapping[str, str],
+        schema: Mapping[str, Any],
+        protocollen: Sequence[Protocol] = PROTOCOLLEN,
+    ) -> None:
+        self.protocollen = tuple(dict.fromkeys((*PROTOCOLLEN, *protocollen)))
         self.kolom: dict[str, str] = {pad: naam for naam, pad in kaart.items()}
         self.schema = schema
         self.controles: list[_Controle] = []
@@ -192,26 +223,37 @@ class _Invoer:
         for pad in leeg:
             del self.kolom[pad]
 
-    # --- what the compiler reads ----------------------------------------------------------
+    # --- what the translation reads -------------------------------------------------------
 
-    def antwoord(self, vraag: Vraag) -> nw.Expr | None:
-        naam = self.kolom.get(f"weging.{vraag.value}")
-        return None if naam is None else nw.col(naam)
+    def kolommen(self) -> Kolommen:
+        """Where this frame holds each leaf of the circuit.
 
-    def leeftijd(self) -> nw.Expr | None:
-        naam = self.kolom.get("kind.leeftijd")
-        return None if naam is None else nw.col(naam)
-
-    def heeft(self, pad: str) -> bool:
-        """Whether the frame says anything about the flag ``pad`` (a column, or decoded JSON)."""
-        return pad in self.kolom or pad in self.extra_vlaggen
-
-    def feit(self, pad: str) -> Uitdrukking:
-        delen: list[Uitdrukking] = [nw.col(n) for n in self.extra_vlaggen.get(pad, [])]
-        naam = self.kolom.get(pad)
-        if naam is not None:
-            delen.append(nw.col(naam).fill_null(False))
-        return of(*delen)
+        A flag column answers for itself; a general signal flag the frame has no column for is
+        the ``or`` of the more specific flags it has (``signaal.<soort>.<kenmerk>`` implies
+        ``signaal.<soort>`` and ``signaal.<kenmerk>``); a flag with neither is false.
+        """
+        eigen: dict[str, tuple[str, ...]] = {}
+        for pad in VLAGGEN:
+            gelezen = [*self.extra_vlaggen.get(pad, ())]
+            if pad in self.kolom:
+                gelezen.append(self.kolom[pad])
+            if gelezen:
+                eigen[pad] = tuple(gelezen)
+        vlaggen = dict(eigen)
+        for pad, specifiek in _SPECIFIEK.items():
+            if pad not in eigen:
+                namen = tuple(n for s in specifiek for n in eigen.get(s, ()))
+                if namen:
+                    vlaggen[pad] = namen
+        return Kolommen(
+            antwoorden=tuple(
+                (v, self.kolom[f"weging.{v.value}"])
+                for v in Vraag
+                if f"weging.{v.value}" in self.kolom
+            ),
+            vlaggen=tuple(vlaggen.items()),
+            leeftijd=self.kolom.get("kind.leeftijd"),
+        )
 
     # --- checks -----------------------------------------------------------------------------
 
@@ -247,6 +289,10 @@ class _Invoer:
             return
         kolom = nw.col(leeftijd)
         fout = nw.col(ongeboren).fill_null(False) & ~kolom.is_null()
+        eager = not isinstance(self._df, nw.LazyFrame)
+        eigen = {leeftijd, ongeboren} <= set(self._df.columns) if eager else False
+        if eigen and not _beide(self._df, ongeboren, leeftijd):
+            return  # no row has both: no row needs checking
         getoond = kolom.cast(nw.String).str.replace(r"\.0$", "", literal=False)
         melding = nw.concat_str(
             nw.lit(
@@ -315,9 +361,7 @@ class _Invoer:
             raise _kolomfout(naam, dtype, "whole numbers")
         if dtype.is_integer() and not isinstance(self._df, nw.LazyFrame):
             reeks = self._df[naam]
-            if reeks.null_count() == len(reeks) or (
-                reeks.min() >= 0 and reeks.max() <= MAX_LEEFTIJD
-            ):
+            if reeks.null_count() == len(reeks) or _in_bereik(reeks, 0, MAX_LEEFTIJD):
                 return  # every age is in range: no row needs checking
         kolom = nw.col(naam)
         goed = (kolom >= 0) & (kolom <= MAX_LEEFTIJD)
@@ -336,8 +380,9 @@ class _Invoer:
         if not isinstance(dtype, nw.String | nw.Categorical | nw.Enum):
             raise _kolomfout(naam, dtype, "the protocols '2013', '2019' (text) or nulls")
         kolom = nw.col(naam).cast(nw.String)
-        fout = ~kolom.is_null() & ~kolom.is_in([p.value for p in PROTOCOLLEN]).fill_null(False)
-        toegestaan = ", ".join(repr(p.value) for p in PROTOCOLLEN)
+        namen = [p.value for p in self.protocollen]
+        fout = ~kolom.is_null() & ~kolom.is_in(namen).fill_null(False)
+        toegestaan = ", ".join(repr(n) for n in namen)
         self.controles.append(
             _Controle(fout, _melding("protocol", f"one of {toegestaan}", _getoond(kolom)))
         )
@@ -354,26 +399,41 @@ class _Invoer:
             _Controle(fout, _melding("datum", "a date 'YYYY-MM-DD'", nw.lit("<str>")))
         )
 
-    def is_2013(self) -> Uitdrukking:
-        """Where a row asks for protocol 2013: its ``protocol``, else a ``datum`` before 2019."""
-        naam = self.kolom.get("protocol")
-        eigen: Uitdrukking = False
-        geen_eigen: Uitdrukking = True
-        if naam is not None:
-            eigen = (nw.col(naam).cast(nw.String) == Protocol.P2013.value).fill_null(False)
-            geen_eigen = nw.col(naam).is_null()
+    def versie(self, versies: Sequence[Protocolversie]) -> nw.Expr:
+        """The index in ``versies`` of the version that decides each row, as ``beslis`` chooses.
+
+        A row's own ``protocol``; else the latest version whose ``ingang`` is on or before its
+        ``datum``; else (no date, or a date before every version) the version in force.
+        """
+        huidig = versies.index(max(versies, key=lambda v: v.ingang or dt.date.min))
+        uit: nw.Expr = nw.lit(huidig)
         datum = self.kolom.get("datum")
-        voor_2019: Uitdrukking = False
         if datum is not None:
-            dtype = self.schema[datum]
-            if isinstance(dtype, nw.String):
-                voor_2019 = (nw.col(datum) < INGANG_2019.isoformat()).fill_null(False)
-            elif isinstance(dtype, nw.Datetime):
-                grens = dt.datetime.combine(INGANG_2019, dt.time())
-                voor_2019 = (nw.col(datum) < nw.lit(grens)).fill_null(False)
-            else:
-                voor_2019 = (nw.col(datum) < nw.lit(INGANG_2019)).fill_null(False)
-        return of(eigen, en(geen_eigen, voor_2019))
+            vanaf_begin = [i for i, v in enumerate(versies) if v.ingang is None]
+            op_datum: nw.Expr = nw.lit(vanaf_begin[-1] if vanaf_begin else huidig)
+            for i, v in sorted(
+                ((i, v) for i, v in enumerate(versies) if v.ingang is not None),
+                key=lambda iv: iv[1].ingang or dt.date.min,
+            ):
+                assert v.ingang is not None
+                grens = self._datumwaarde(datum, v.ingang)
+                op_datum = nw.when(nw.col(datum) >= grens).then(nw.lit(i)).otherwise(op_datum)
+            uit = nw.when(nw.col(datum).is_null()).then(uit).otherwise(op_datum)
+        naam = self.kolom.get("protocol")
+        if naam is not None:
+            protocol = nw.col(naam).cast(nw.String)
+            for i, v in reversed(list(enumerate(versies))):
+                uit = nw.when(protocol == v.protocol.value).then(nw.lit(i)).otherwise(uit)
+        return uit.cast(nw.Int8)
+
+    def _datumwaarde(self, naam: str, datum: dt.date) -> Any:
+        """``datum`` as a value to compare the column ``naam`` with (text, date or datetime)."""
+        dtype = self.schema[naam]
+        if isinstance(dtype, nw.String):
+            return nw.lit(datum.isoformat())
+        if isinstance(dtype, nw.Datetime):
+            return nw.lit(dt.datetime.combine(datum, dt.time()))
+        return nw.lit(datum)
 
     # --- JSON list columns ------------------------------------------------------------------
 
@@ -426,6 +486,31 @@ class _Invoer:
             naam = f"{_INTERN}lijst.fout"
             self.voorbereiding.append(_reeks(naam, fouten, nw.String, self._df, ns))
             self.controles.insert(0, _Controle(~nw.col(naam).is_null(), nw.col(naam)))
+
+
+def _in_bereik(reeks: Any, laag: int, hoog: int) -> bool:
+    """Whether every value of an integer series (gaps aside) lies in ``[laag, hoog]``.
+
+    pandas' reductions over its nullable integers are slow; its values, the gaps filled with
+    ``laag``, go through NumPy instead.
+    """
+    native = reeks.to_native()
+    if nw.dependencies.is_pandas_series(native):
+        waarden = reeks.fill_null(laag).to_numpy()
+        return bool(waarden.min() >= laag and waarden.max() <= hoog)
+    if nw.dependencies.is_polars_series(native):  # the same, without narwhals' dispatch
+        laagste: Any = native.min()
+        hoogste: Any = native.max()
+        return bool(laagste >= laag and hoogste <= hoog)
+    return bool(reeks.min() >= laag and reeks.max() <= hoog)
+
+
+def _beide(df: Any, vlag: str, kolom: str) -> bool:
+    """Whether some row has the flag ``vlag`` true and a value in ``kolom`` (eager frames)."""
+    native = df.to_native()
+    if nw.dependencies.is_polars_dataframe(native):  # polars' own series, no dispatch
+        return bool((native[vlag] & native[kolom].is_not_null()).any())
+    return bool((df[vlag] & ~df[kolom].is_null()).any())  # a null flag is not true
 
 
 def _reeks(naam: str, waarden: list[Any], dtype: Any, df: Any, ns: Any) -> Any:
@@ -523,96 +608,113 @@ def _uitvoer(uitvoer: Iterable[str] | None) -> tuple[str, ...]:
     return tuple(u for u in _MOGELIJK if u in gevraagd or u == "fout")
 
 
-_K = TypeVar("_K")
+class _Plan:
+    """What is kept per rule base, frame schema and requested columns: the translation.
+
+    ``stadia`` are the intermediate columns in stages, ``uit`` the output columns (named with
+    the prefix), ``tussen`` the intermediate names to drop; for a pandas frame, ``rails`` and
+    ``uitvoer`` per rule base, for the NumPy kernel.
+    """
+
+    __slots__ = ("rails", "stadia", "tussen", "uit", "uitvoer")
+
+    def __init__(self) -> None:
+        self.stadia: list[list[Any]] = []
+        self.uit: list[Any] = []
+        self.tussen: list[str] = []
+        self.rails: list[Any] = []
+        self.uitvoer: list[dict[str, Uit]] = []
 
 
-class _Lui(dict[_K, Uitdrukking]):
-    """A mapping that computes (once) what is asked of it, so only what is needed gets built."""
-
-    def __init__(self, maak: Callable[[_K], Uitdrukking]) -> None:
-        super().__init__()
-        self._maak = maak
-
-    def __missing__(self, sleutel: _K) -> Uitdrukking:
-        waarde = self._maak(sleutel)
-        self[sleutel] = waarde
-        return waarde
+#: translations kept per rule base (by frame schema, columns asked for, ...); the oldest make room
+_PLANNEN = 64
+_BOUW = threading.Lock()
 
 
-class _Uitkomsten:
-    """The outputs of one rule base: the expressions, and the stages they need first."""
+def _plan(
+    bases: Sequence[Regelbasis],
+    sleutel: tuple[Any, ...],
+    maak: Callable[[], _Plan],
+) -> _Plan:
+    """The plan kept under ``sleutel`` with the first rule base, made by ``maak`` on first use."""
+    plannen: dict[tuple[Any, ...], _Plan] = bases[0].afgeleid("dataframe.plannen", dict)
+    plan = plannen.get(sleutel)
+    if plan is None:
+        with _BOUW:
+            plan = plannen.get(sleutel)
+            if plan is None:
+                plan = maak()
+                while len(plannen) >= _PLANNEN:
+                    del plannen[next(iter(plannen))]
+                plannen[sleutel] = plan
+    return plan
 
-    def __init__(self, basis: Regelbasis, invoer: _Invoer, uitvoer: Sequence[str], nr: int) -> None:
-        # built twice: the first pass counts how often each rule status is read, the second
-        # inlines the statuses read once (a column of their own would only cost a pass)
-        telling = self._bouw(basis, invoer, uitvoer, nr, frozenset())
-        eenmalig = frozenset(k for k, n in telling.verwijzingen.items() if n == 1)
-        self.vertaler = self._bouw(basis, invoer, uitvoer, nr, eenmalig)
 
-    def _bouw(
-        self,
-        basis: Regelbasis,
-        invoer: _Invoer,
-        uitvoer: Sequence[str],
-        nr: int,
-        inline: frozenset[tuple[str, bool]],
-    ) -> Vertaler:
-        naam = f"{_INTERN}{nr}."
-        v = Vertaler(
-            basis,
-            antwoord=invoer.antwoord,
-            feit=invoer.feit,
-            heeft=invoer.heeft,
-            leeftijd=invoer.leeftijd,
-            naam=naam,
-            inline=inline,
+def _expressieplan(
+    ns: Any,
+    bases: Sequence[Regelbasis],
+    kolommen: Kolommen,
+    gevraagd: Sequence[str],
+    prefix: str,
+    foutkolom: str | None,
+    versiekolom: str | None,
+) -> _Plan:
+    """Every output as one expression of ``ns`` (polars or narwhals), per rule base chosen."""
+    polars = ns.__name__ == "polars"
+    plan = _Plan()
+    per_basis: list[dict[str, Any]] = []
+    for nr, basis in enumerate(bases):
+        uitvoer = vertaling_uitvoer(basis, [g for g in gevraagd if g != "fout"])
+        rails = vertaling(basis).rails
+        e = Expressies(
+            ns,
+            rails,
+            kolommen,
+            polars=polars,
+            naam=f"{_INTERN}{nr}.",
+            delen=not polars or _gedeeld(rails, wortels(uitvoer)) > _CSE,
+            wortels=wortels(uitvoer),
         )
-        # decisions and contacts become columns of their own when volgende_vraag reads them
-        self.tussen: dict[str, nw.Expr] = {}
-        als_kolom = "volgende_vraag" in uitvoer
-        genomen: _Lui[Beslispunt] = _Lui(
-            lambda p: self._kolom(naam, p.value, v.beslist(p), als_kolom)
-        )
-        contacten: _Lui[Partij] = _Lui(
-            lambda p: self._kolom(naam, f"contact.{p.value}", v.contact(p), als_kolom)
-        )
-        self.uit: dict[str, nw.Expr] = {}
-        for sleutel in uitvoer:
-            if sleutel == "protocol":
-                self.uit[sleutel] = nw.lit(basis.protocol.value, dtype=nw.String)
-            elif sleutel in {p.value for p in Beslispunt}:
-                self.uit[sleutel] = expr(genomen[Beslispunt(sleutel)])
-            elif sleutel == "volgende_vraag":
-                self.uit[sleutel] = v.volgende_vraag(genomen, contacten)
-            elif sleutel == "contacten":
-                self.uit[sleutel] = v.lijst(
-                    (p.value, contacten[p]) for p in basis.contactvolgorde if p in contacten
+        per_basis.append({naam: e.uit(u) for naam, u in uitvoer.items()})
+        for i, stadium in enumerate(e.stadia):
+            while len(plan.stadia) <= i:
+                plan.stadia.append([])
+            plan.stadia[i].extend(stadium)
+        plan.tussen += e.tussen
+    for naam in gevraagd:
+        if naam == "fout":
+            waarde = ns.col(foutkolom) if foutkolom else ns.lit(None, dtype=ns.String)
+        else:
+            waarde = per_basis[-1][naam]
+            if versiekolom is not None:
+                waarde = kies(
+                    ns,
+                    [(ns.col(versiekolom) == i, w[naam]) for i, w in enumerate(per_basis[:-1])],
+                    waarde,
                 )
-            elif sleutel == "regels":
-                self.uit[sleutel] = v.lijst((r.id, v.status(r, True)) for r in basis.regels)
-            elif sleutel in _REGELKOLOMMEN:
-                punt = _REGELKOLOMMEN[sleutel]
-                self.uit[sleutel] = v.eerste_regel(
-                    [r for r in basis.regels if punt in r.dan.beslissingen]
-                )
-        return v
-
-    def _kolom(self, naam: str, sleutel: str, waarde: Uitdrukking, als_kolom: bool) -> Uitdrukking:
-        if isinstance(waarde, bool) or not als_kolom:
-            return waarde
-        self.tussen[f"{naam}{sleutel}"] = waarde
-        return nw.col(f"{naam}{sleutel}")
-
-    def niveaus(self) -> list[list[nw.Expr]]:
-        """The intermediate status columns, grouped by level (each after the ones it reads)."""
-        per: dict[int, list[nw.Expr]] = {}
-        for kolom, (niveau, waarde) in self.vertaler.tussenkolommen.items():
-            per.setdefault(niveau, []).append(waarde.alias(kolom))
-        return [per[n] for n in sorted(per)]
+            if foutkolom is not None:
+                waarde = ns.when(ns.col(foutkolom).is_null()).then(waarde)
+        plan.uit.append(waarde.alias(f"{prefix}{naam}"))
+    return plan
 
 
-def _met_kolommen(df: Any, kolommen: Sequence[nw.Expr]) -> Any:
-    return df.with_columns(*kolommen) if kolommen else df
+#: polars shares up to this many repeated parts itself (common-subexpression elimination in
+#: one ``with_columns``); more become intermediate columns, in stages
+_CSE = 16
+
+
+def _gedeeld(rails: Any, wortels_: Sequence[Any]) -> int:
+    """How many parts of the rails the outputs read more than once."""
+    return sum(1 for n in rails.gebruik(wortels_).values() if n > 1)
+
+
+def _kernplan(bases: Sequence[Regelbasis], gevraagd: Sequence[str]) -> _Plan:
+    """The rails and outputs of each rule base, for the NumPy kernel."""
+    plan = _Plan()
+    for basis in bases:
+        plan.uitvoer.append(vertaling_uitvoer(basis, [g for g in gevraagd if g != "fout"]))
+        plan.rails.append(vertaling(basis).rails)
+    return plan
 
 
 def beslis_frame(
@@ -629,13 +731,18 @@ def beslis_frame(
     ``frame`` is any eager or lazy frame narwhals supports (pandas, polars, a polars
     ``LazyFrame``, a Dask frame, ...); a lazy frame comes back lazy. ``protocol`` decides every
     row under that version; by default each row's ``protocol`` or ``datum`` chooses, as in
-    ``meldcode.beslis``. ``basis`` decides with another rule base (an organisation profile, a
-    switch). ``uitvoer`` restricts the added columns to those named (``("melden",)`` compiles
-    only what ``melden`` needs); by default all of ``BESLUIT_KOLOMMEN`` are added, each with
-    ``prefix``: ``protocol``; the decisions (booleans); ``volgende_vraag``; ``contacten`` and
-    ``regels`` (comma-separated, in the ``Besluit``'s order); ``melden_regel``, the first rule
-    that decided melden; and ``fout``, empty for a decided row and otherwise the row's first
-    problem, naming its field and value.
+    ``meldcode.beslis`` (by the versions' dates of entry, ``meldcode.rules.versies``).
+    ``basis`` decides with another rule base (an organisation profile, a switch, a version of
+    the caller's own). ``uitvoer`` restricts the added columns to those named (``("melden",)``
+    computes only what ``melden`` needs); by default all of ``BESLUIT_KOLOMMEN`` are added, each
+    with ``prefix``: ``protocol``; the decisions (booleans); ``volgende_vraag``; ``contacten``,
+    ``regels`` and ``waarschuwingen`` (comma-separated, in the ``Besluit``'s order: parties,
+    rule ids, warning codes); ``melden_regel``, the first rule that decided melden; and
+    ``fout``, empty for a decided row and otherwise the row's first problem, naming its field
+    and value.
+
+    The translation of the rule base is kept with it per frame schema and requested columns,
+    so deciding many frames of one shape pays for it once.
 
     ``extra`` names columns of the caller's own that are carried along unchecked: declare one
     whose name resembles a contract column (otherwise it is refused as a likely typo).
@@ -657,79 +764,233 @@ def beslis_frame(
         warnings.filterwarnings("ignore", message=".*Dask support is moving.*")
         df = _frame(native)
         lazy = isinstance(df, nw.LazyFrame)
-        schema = dict(df.collect_schema() if lazy else df.schema)
-        kaart = _kaart(list(schema), prefix, eigen)
-        invoer = _Invoer(df, kaart, schema)
-
+        schema = _schema(df, native, lazy)
+        kaart = _kaart(tuple(schema), prefix, eigen)
         if enige is not None:
-            keuze: Uitdrukking = enige.protocol is Protocol.P2013
-            bases = {enige.protocol: enige}
+            bases: list[Regelbasis] = [enige]
+            invoer = _Invoer(df, kaart, schema, (enige.protocol,))
         else:
-            keuze = invoer.is_2013()
-            bases = {
-                p: regelbasis(p)
-                for p in PROTOCOLLEN
-                if (keuze is not False or p is Protocol.P2019)
-                and (keuze is not True or p is Protocol.P2013)
-            }
-        uitkomsten = {
-            p: _Uitkomsten(b, invoer, gevraagd, i) for i, (p, b) in enumerate(bases.items())
-        }
+            bases = [regelbasis(v.protocol) for v in VERSIES]
+            invoer = _Invoer(df, kaart, schema)
+        kolommen_ = invoer.kolommen()
 
-        df = _met_kolommen(df, invoer.voorbereiding)
-        gemaakt: list[str] = [reeks.name for reeks in invoer.voorbereiding]
-        # polars: one lazy query, so its optimiser sees every stage at once
-        polars_eager = not lazy and nw.dependencies.is_polars_dataframe(df.to_native())
-        if polars_eager:
-            df = df.lazy()
-        fout: nw.Expr = nw.lit(None, dtype=nw.String)
-        for controle in reversed(invoer.controles):
-            if controle.fout is True:
-                fout = controle.melding
-            elif controle.fout is not False:
-                fout = nw.when(controle.fout).then(controle.melding).otherwise(fout)
-        foutkolom = f"{_INTERN}fout"
-        goed: Uitdrukking = True
+        # stage one, in narwhals: decoded columns, the row checks, each row's version
+        voor: list[nw.Expr] = []
+        intern: list[str] = [reeks.name for reeks in invoer.voorbereiding]
+        if invoer.voorbereiding:
+            df = df.with_columns(*invoer.voorbereiding)
+        foutkolom: str | None = None
         if invoer.controles:
-            df = df.with_columns(fout.alias(foutkolom))
-            gemaakt.append(foutkolom)
-            goed = nw.col(foutkolom).is_null()
+            fout: nw.Expr = nw.lit(None, dtype=nw.String)
+            for controle in reversed(invoer.controles):
+                if controle.fout is True:
+                    fout = controle.melding
+                elif controle.fout is not False:
+                    fout = nw.when(controle.fout).then(controle.melding).otherwise(fout)
+            foutkolom = f"{_INTERN}fout"
+            voor.append(fout.alias(foutkolom))
+        versiekolom: str | None = None
+        if len(bases) > 1:
+            versiekolom = f"{_INTERN}versie"
+            voor.append(invoer.versie(VERSIES).alias(versiekolom))
+        if voor:
+            df = df.with_columns(*voor)
+        intern += [k for k in (foutkolom, versiekolom) if k is not None]
 
-        for u in uitkomsten.values():
-            for niveau in u.niveaus():
-                df = df.with_columns(*niveau)
-            df = _met_kolommen(df, [w.alias(k) for k, w in u.tussen.items()])
-            gemaakt += [*u.vertaler.tussenkolommen, *u.tussen]
+        native = df.to_native()
+        sleutel = (
+            tuple(b.protocol for b in bases),
+            kolommen_,
+            gevraagd,
+            prefix,
+            foutkolom,
+            versiekolom,
+        )
+        if nw.dependencies.is_polars_dataframe(native) or nw.dependencies.is_polars_lazyframe(
+            native
+        ):
+            import polars as pl
 
-        nieuw: list[nw.Expr] = []
-        for sleutel in gevraagd:
-            if sleutel == "fout":
-                bron = nw.col(foutkolom) if invoer.controles else fout
-                nieuw.append(bron.alias(f"{prefix}fout"))
-                continue
-            if len(uitkomsten) == 1:
-                (enkel,) = uitkomsten.values()
-                waarde = enkel.uit[sleutel]
-            else:
-                waarde = (
-                    nw.when(expr(keuze))
-                    .then(uitkomsten[Protocol.P2013].uit[sleutel])
-                    .otherwise(uitkomsten[Protocol.P2019].uit[sleutel])
-                )
-            if goed is not True:
-                waarde = nw.when(expr(goed)).then(waarde)
-            nieuw.append(waarde.alias(f"{prefix}{sleutel}"))
-        df = df.with_columns(*nieuw)
-        intern = [k for k in gemaakt if k.startswith(_INTERN)]
-        if intern:
-            df = df.drop(*intern)
-        if polars_eager:
-            df = df.collect()
-        resultaat: Any = df.to_native()
-    if not lazy:
-        resultaat = _nullable_bools(resultaat, [f"{prefix}{s}" for s in gevraagd])
+            plan = _plan(
+                bases,
+                ("polars", *sleutel),
+                lambda: _expressieplan(
+                    pl, bases, kolommen_, gevraagd, prefix, foutkolom, versiekolom
+                ),
+            )
+            resultaat: Any = _polars(native, plan, intern)
+        elif nw.dependencies.is_pandas_dataframe(native):
+            plan = _plan(bases, ("kern", *sleutel), lambda: _kernplan(bases, gevraagd))
+            resultaat = _pandas(native, plan, kolommen_, gevraagd, prefix, foutkolom, versiekolom)
+            resultaat = resultaat.drop(columns=intern) if intern else resultaat
+        else:
+            plan = _plan(
+                bases,
+                ("narwhals", *sleutel),
+                lambda: _expressieplan(
+                    nw, bases, kolommen_, gevraagd, prefix, foutkolom, versiekolom
+                ),
+            )
+            for stadium in plan.stadia:
+                df = df.with_columns(*stadium)
+            df = df.with_columns(*plan.uit)
+            if intern or plan.tussen:
+                df = df.drop(*intern, *plan.tussen)
+            resultaat = df.to_native()
+            if not lazy:
+                resultaat = _nullable_bools(resultaat, [f"{prefix}{s}" for s in gevraagd])
     uit: FrameT = resultaat
     return uit
+
+
+def _polars(native: Any, plan: _Plan, intern: Sequence[str]) -> Any:
+    """Run a polars plan: a lazy frame gets the stages as a query, an eager one in place.
+
+    An eager frame is decided with eager ``with_columns`` (polars' in-memory engine, the
+    frame's columns shared, not copied); a lazy one stays lazy.
+    """
+    weg = [*intern, *plan.tussen]
+    uit = native
+    for stadium in plan.stadia:
+        uit = uit.with_columns(stadium)
+    uit = uit.with_columns(plan.uit)
+    return uit.drop(weg) if weg else uit
+
+
+def _pandas(
+    native: Any,
+    plan: _Plan,
+    kolommen_: Kolommen,
+    gevraagd: Sequence[str],
+    prefix: str,
+    foutkolom: str | None,
+    versiekolom: str | None,
+) -> Any:
+    """Decide a pandas frame with the NumPy kernel; the columns go into a shallow copy."""
+    import numpy as np
+    import pandas as pd  # type: ignore[import-untyped,unused-ignore]
+
+    from meldcode.adapters.dataframe.kern import Kern, Tekstkolom
+
+    n = len(native)
+    leeg = None if foutkolom is None else native[foutkolom].notna().to_numpy()
+    versie = None if versiekolom is None else native[versiekolom].to_numpy()
+    kernen = [
+        Kern(native, rails, kolommen_, rails.gebruik(wortels(uitvoer)))
+        for rails, uitvoer in zip(plan.rails, plan.uitvoer, strict=True)
+    ]
+    nieuw: dict[str, Any] = {}
+    for naam in gevraagd:
+        kolom = f"{prefix}{naam}"
+        if naam == "fout":
+            nieuw[kolom] = native[foutkolom].astype(_TEKST(pd)) if foutkolom else _leeg_tekst(pd, n)
+            continue
+        waarden: list[Any] = [k.uit(u[naam]) for k, u in zip(kernen, plan.uitvoer, strict=True)]
+        if naam in BOOLEAANS:
+            waarde = waarden[-1]
+            if versie is not None:
+                waarde = np.select(
+                    [versie == i for i in range(len(waarden) - 1)], waarden[:-1], waarde
+                )
+            masker = np.zeros(n, dtype=bool) if leeg is None else leeg.copy()
+            nieuw[kolom] = pd.arrays.BooleanArray(np.asarray(waarde, dtype=bool), masker)
+            continue
+        teksten = [w for w in waarden if isinstance(w, Tekstkolom)]
+        if versie is None and leeg is None:
+            nieuw[kolom] = _tekst(pd, teksten[0], n)
+            continue
+        objecten: Any = teksten[-1].objecten()
+        if versie is not None:
+            objecten = np.select(
+                [versie == i for i in range(len(teksten) - 1)],
+                [t.objecten() for t in teksten[:-1]],
+                objecten,
+            )
+        if leeg is not None:
+            objecten = np.where(leeg, None, objecten)
+        nieuw[kolom] = _tekst(pd, Tekstkolom(waarden=objecten), n)
+    toegevoegd = {
+        k: w if not isinstance(w, pd.Series) else w.set_axis(native.index) for k, w in nieuw.items()
+    }
+    if any(k in native.columns for k in toegevoegd):  # an earlier decision is replaced in place
+        uit = native.copy(deep=False)
+        for kolom, waarde in toegevoegd.items():
+            uit[kolom] = waarde
+        return uit
+    return native.assign(**toegevoegd)  # a new frame; the input's columns are shared, not copied
+
+
+@functools.cache
+def _TEKST(pd: Any) -> Any:
+    """Pandas' own text dtype (``str`` since pandas 3, ``object`` before)."""
+    return pd.Series(["x"]).dtype
+
+
+_SCHEMAS: dict[tuple[Any, ...], dict[str, Any]] = {}
+
+
+def _schema(df: Any, native: Any, lazy: bool) -> dict[str, Any]:
+    """The frame's narwhals schema; kept per native schema where that decides it alone.
+
+    (narwhals inspects a pandas ``object`` column's values: such a frame is not kept.)
+    """
+    sleutel: tuple[Any, ...] | None = None
+    try:
+        if nw.dependencies.is_polars_dataframe(native):
+            sleutel = ("polars", tuple(native.columns), tuple(native.dtypes))
+        elif nw.dependencies.is_polars_lazyframe(native):
+            sleutel = ("polars", *native.collect_schema().items())
+        elif nw.dependencies.is_pandas_dataframe(native) and not any(
+            d is object or str(d) == "object" for d in native.dtypes
+        ):
+            sleutel = ("pandas", *zip(native.columns, native.dtypes, strict=True))
+        if sleutel is not None:
+            hash(sleutel)
+    except TypeError:  # pragma: no cover - an unhashable column name or dtype
+        sleutel = None
+    if sleutel is not None:
+        bekend = _SCHEMAS.get(sleutel)
+        if bekend is not None:
+            return dict(bekend)
+    schema = dict(df.collect_schema() if lazy else df.schema)
+    if sleutel is not None:
+        while len(_SCHEMAS) >= _PLANNEN:
+            del _SCHEMAS[next(iter(_SCHEMAS))]
+        _SCHEMAS[sleutel] = schema
+    return dict(schema)
+
+
+def _leeg_tekst(pd: Any, n: int) -> Any:
+    """An empty text column of ``n`` rows, in pandas' own text dtype."""
+    dtype = _TEKST(pd)
+    if getattr(dtype, "storage", None) == "pyarrow":
+        try:
+            import pyarrow as pa  # type: ignore[import-untyped,unused-ignore]
+
+            waarden = pa.chunked_array([pa.nulls(n, pa.large_string())])
+            return pd.Series(pd.arrays.ArrowStringArray(waarden, dtype=dtype), copy=False)
+        except (ImportError, TypeError, ValueError):  # pragma: no cover - older pandas
+            pass
+    return pd.Series([None] * n, dtype=dtype)
+
+
+def _tekst(pd: Any, kolom: Any, n: int) -> Any:
+    """A text column from the kernel's codes or strings, in pandas' own text dtype."""
+    import numpy as np
+
+    dtype = _TEKST(pd)
+    if kolom.codes is not None and getattr(dtype, "storage", None) == "pyarrow":
+        try:
+            import pyarrow as pa  # type: ignore[import-untyped,unused-ignore]
+
+            codes = kolom.codes
+            labels = pa.array(kolom.labels or [""], pa.large_string())
+            gekozen = labels.take(pa.array(np.maximum(codes, 0), mask=codes < 0))
+            waarden = pa.chunked_array([gekozen])
+            return pd.Series(pd.arrays.ArrowStringArray(waarden, dtype=dtype), copy=False)
+        except (ImportError, TypeError, ValueError):  # pragma: no cover - older pandas
+            pass
+    return pd.Series(kolom.objecten(), dtype=dtype)
 
 
 def _nullable_bools(native: Any, namen: Sequence[str]) -> Any:
@@ -761,7 +1022,7 @@ def frame_uit_casussen(casussen: Iterable[Casus], backend: str = "polars") -> An
     kolommen_: dict[str, Any] = {n: [r[n] for r in rijen] for n in namen}
     soort = {n: _soort(n) for n in namen}
     if backend == "pandas":
-        import pandas as pd  # type: ignore[import-untyped]  # nullable dtypes for pandas
+        import pandas as pd  # type: ignore[import-untyped,unused-ignore]  # nullable dtypes
 
         pandas_dtype = {"tekst": "string", "datum": "datetime64[ns]", "getal": "Int64"}
         return pd.DataFrame(

@@ -1,373 +1,319 @@
-"""Compile a rule base into dataframe expressions: the same rule objects, a column at a time.
+"""The rule base's circuit translated for whole columns: two boolean rails per three values.
 
-The pure engine evaluates each condition three-valued (true, false, unknown) for one case. Here
-every condition becomes *two* boolean expressions over a whole frame — a dual-rail encoding:
-``waar`` (the condition is true) and ``onwaar`` (it is false); a row where both are false is
-unknown. Both rails are plain booleans without nulls, so they mean the same on every backend
-narwhals supports (pandas, polars, Dask, ...), and the three-valued logic of the engine follows
-from two identities: ``waar(Alle) = all waar``, ``onwaar(Alle) = any onwaar``, and the mirror for
-``EenVan`` and ``Niet``.
+A rule base means what its ``Schakeling`` (``meldcode.rules.semantiek``) computes. A column can
+hold true and false but has no third value that every backend treats alike, so every circuit node
+is translated into *two* two-valued functions of a row, its rails: ``waar`` (the node is true)
+and ``onwaar`` (the node is false); a row where both are false is unknown. Node by node:
 
-Only what an output needs is built: asking for ``melden`` alone compiles the ``waar`` rails of
-the rules that conclude it and nothing else. Constants fold (an absent flag column is ``False``
-and disappears from the expression). A rule's status becomes an intermediate column, computed
-after the rules whose decisions it reads (the rule base's dependency levels), so a shared rule is
-evaluated once per row.
+- a leaf (``VLAG``, ``LEEFTIJD``, ``ANTWOORD``, ``BEANTWOORD``) is two-valued: ``waar`` is the
+  leaf, ``onwaar`` its negation; a ``CONST`` folds away;
+- ``EN``: ``waar`` is the ``and`` of the parts' ``waar``, ``onwaar`` the ``or`` of their
+  ``onwaar`` (Kleene); ``OF`` the mirror image; ``NIET`` swaps the rails;
+- ``ZEKER x``: ``waar(x)`` and its negation; ``ONBEKEND x``: neither rail of ``x``, and its
+  negation. A two-valued node's ``onwaar`` is its ``waar``'s negation.
 
-There is no second copy of the logic: the rules, their exceptions (``tenzij``), the questions'
-reach and the choice of ``volgende_vraag`` are read from the same ``Regelbasis`` the engine uses,
-and a property test checks the frame against ``beslis`` row by row.
+The rails are built as ``Rails``: a small hash-consed graph of and/or/not over the primitive
+leaves, with constants folded, so an output compiles only what it reads (asking for ``melden``
+alone builds the ``waar`` rails of what ``melden`` depends on) and a shared part is one node.
+``uitvoer`` names, per output column, what to compute from the rails (a boolean, the first of
+a list that holds, a comma-separated list). Backends turn the rails into their own operations:
+``meldcode.adapters.dataframe.expressies`` into polars or narwhals expressions,
+``meldcode.adapters.dataframe.kern`` into NumPy over pandas' columns. None of them knows a
+condition type of the rule language: only these primitives.
 """
 
 from __future__ import annotations
 
-import enum
-import functools
-import operator
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import TypeAlias, TypeVar
+from typing import Any, TypeAlias
 
-import narwhals as nw
+from attrs import frozen
 
-from meldcode.domain.waarden import Beslispunt, Oordeel, Partij, SignaalBron, SoortSignaal, Vraag
-from meldcode.rules.model import (
-    Alle,
-    Antwoord,
-    Beslist,
-    Conditie,
-    EenVan,
-    ErIsSignaal,
-    Geconsulteerd,
-    KindLeeftijdTot,
-    KindLeeftijdVanaf,
-    KindOngeboren,
-    Niet,
-    Omstandigheid,
-    Regel,
-    Regelbasis,
-    SignaalVan,
-)
+from meldcode.domain.waarden import Beslispunt, Oordeel
+from meldcode.rules.model import Regelbasis
+from meldcode.rules.semantiek import Op, Schakeling, schakeling
 
-__all__ = ["Uitdrukking", "Vertaler", "en", "niet", "of"]
+__all__ = [
+    "ANTWOORD",
+    "BEANTWOORD",
+    "BOOLEAANS",
+    "EN",
+    "LEEFTIJD",
+    "NIET",
+    "OF",
+    "VLAG",
+    "Eerste",
+    "Lijst",
+    "Rails",
+    "Ref",
+    "Tekst",
+    "Uit",
+    "Vertaling",
+    "Waar",
+    "oordelen",
+    "uitvoer",
+    "vertaling",
+    "wortels",
+]
 
-_E = TypeVar("_E", bound=enum.Enum)
+Ref: TypeAlias = int | bool
+"""A node of ``Rails``, or a constant that has been folded away."""
 
-Uitdrukking: TypeAlias = nw.Expr | bool
-"""A boolean column expression, or a constant that has been folded away."""
-
-
-def en(*delen: Uitdrukking) -> Uitdrukking:
-    """Conjunction with constant folding (``True`` parts vanish, one ``False`` decides)."""
-    if any(d is False for d in delen):
-        return False
-    rest = [d for d in delen if not isinstance(d, bool)]
-    if len(rest) > 2:  # one node for many parts: cheaper to translate than a chain of pairs
-        return nw.all_horizontal(*rest, ignore_nulls=True)
-    return functools.reduce(operator.and_, rest) if rest else True
+#: node kinds of ``Rails``: leaves, then operations
+ANTWOORD, BEANTWOORD, VLAG, LEEFTIJD, EN, OF, NIET = "A", "B", "V", "L", "EN", "OF", "NIET"
 
 
-def of(*delen: Uitdrukking) -> Uitdrukking:
-    """Disjunction with constant folding (``False`` parts vanish, one ``True`` decides)."""
-    if any(d is True for d in delen):
-        return True
-    rest = [d for d in delen if not isinstance(d, bool)]
-    if len(rest) > 2:
-        return nw.any_horizontal(*rest, ignore_nulls=True)
-    return functools.reduce(operator.or_, rest) if rest else False
+class Rails:
+    """A graph of two-valued operations over the primitive leaves, each distinct node once.
 
-
-def niet(deel: Uitdrukking) -> Uitdrukking:
-    """Negation with constant folding."""
-    return (not deel) if isinstance(deel, bool) else ~deel
-
-
-def expr(waarde: Uitdrukking) -> nw.Expr:
-    """A column expression for ``waarde`` (a folded constant becomes a literal)."""
-    return nw.lit(waarde) if isinstance(waarde, bool) else waarde
-
-
-class Vertaler:
-    """Translates one rule base into expressions over one frame's columns.
-
-    ``antwoord(vraag)`` gives the column of an answer (``None``: the frame has no such column,
-    every row unanswered), ``feit(pad)`` a boolean fact (an omstandigheid, ``kind.ongeboren``
-    or a flag column; ``False`` when absent), and ``leeftijd()`` the child's age column.
-    ``naam`` prefixes the intermediate columns, so that two rule bases can share one frame.
+    ``knopen[i]`` is a tuple: ``(ANTWOORD, vraag, waarden)`` the question is answered with one
+    of ``waarden``; ``(BEANTWOORD, vraag)`` it is answered; ``(VLAG, pad)`` the fact holds;
+    ``(LEEFTIJD, vanaf, tot)`` the age is known and in ``[vanaf, tot)``; ``(EN, ids)``,
+    ``(OF, ids)``, ``(NIET, id)``. Constants fold (``True``/``False`` are never nodes).
     """
 
-    def __init__(
-        self,
-        basis: Regelbasis,
-        *,
-        antwoord: Callable[[Vraag], nw.Expr | None],
-        feit: Callable[[str], Uitdrukking],
-        leeftijd: Callable[[], nw.Expr | None],
-        naam: str,
-        heeft: Callable[[str], bool] = lambda _: True,
-        inline: frozenset[tuple[str, bool]] = frozenset(),
-    ) -> None:
+    def __init__(self) -> None:
+        self.knopen: list[tuple[Any, ...]] = []
+        self._index: dict[tuple[Any, ...], int] = {}
+
+    def _nieuw(self, knoop: tuple[Any, ...]) -> int:
+        i = self._index.get(knoop)
+        if i is None:
+            i = len(self.knopen)
+            self.knopen.append(knoop)
+            self._index[knoop] = i
+        return i
+
+    def blad(self, *knoop: Any) -> int:
+        """A leaf node."""
+        return self._nieuw(knoop)
+
+    def en(self, delen: Iterable[Ref]) -> Ref:
+        """``and``, folded and flattened."""
+        return self._verbind(EN, delen, True)
+
+    def of(self, delen: Iterable[Ref]) -> Ref:
+        """``or``, folded and flattened."""
+        return self._verbind(OF, delen, False)
+
+    def _verbind(self, op: str, delen: Iterable[Ref], neutraal: bool) -> Ref:
+        uit: list[int] = []
+        for d in delen:
+            if d is neutraal:
+                continue
+            if d is (not neutraal):
+                return not neutraal
+            assert not isinstance(d, bool)
+            k = self.knopen[d]
+            for e in k[1] if k[0] == op else (d,):
+                if e not in uit:
+                    uit.append(e)
+        if not uit:
+            return neutraal
+        if len(uit) == 1:
+            return uit[0]
+        return self._nieuw((op, tuple(uit)))
+
+    def niet(self, deel: Ref) -> Ref:
+        """``not``, folded (``not not x`` is ``x``)."""
+        if isinstance(deel, bool):
+            return not deel
+        k = self.knopen[deel]
+        if k[0] == NIET:
+            return int(k[1])
+        return self._nieuw((NIET, deel))
+
+    def gebruik(self, wortels: Iterable[Ref]) -> dict[int, int]:
+        """How often each node reachable from ``wortels`` is read (by a node or a root)."""
+        tel: dict[int, int] = {}
+        open_ = [w for w in wortels if not isinstance(w, bool)]
+        while open_:
+            i = open_.pop()
+            tel[i] = tel.get(i, 0) + 1
+            if tel[i] > 1:
+                continue
+            k = self.knopen[i]
+            if k[0] in (EN, OF):
+                open_.extend(k[1])
+            elif k[0] == NIET:
+                open_.append(k[1])
+        return tel
+
+
+class Vertaling:
+    """One rule base's circuit as rails: ``waar(i)`` and ``onwaar(i)`` of circuit node ``i``."""
+
+    def __init__(self, basis: Regelbasis) -> None:
         self.basis = basis
-        self._inline = inline
-        #: how often each rule status was asked for: (rule id, rail) -> count
-        self.verwijzingen: dict[tuple[str, bool], int] = {}
-        self._antwoord = antwoord
-        self._feit = feit
-        self._heeft = heeft
-        self._leeftijd = leeftijd
-        self.naam = naam
-        self._rails: dict[tuple[int, bool], Uitdrukking] = {}
-        self._open: dict[tuple[int, Vraag], Uitdrukking] = {}
-        self._bereik: dict[tuple[Vraag, bool], Uitdrukking] = {}
-        #: the intermediate columns that outputs refer to: name -> (level, expression); the
-        #: reach of the questions comes first (negative levels, in the afwegingskader's order),
-        #: then the rule statuses by dependency level
-        self.tussenkolommen: dict[str, tuple[int, nw.Expr]] = {}
-        self._status: dict[tuple[str, bool], Uitdrukking] = {}
-        self._concluderen: dict[Beslispunt, list[Regel]] = {}
-        for r in basis.regels:
-            for p in r.dan.beslissingen:
-                self._concluderen.setdefault(p, []).append(r)
+        self.schakeling: Schakeling = schakeling(basis)
+        self.rails = Rails()
+        self._waar: dict[int, Ref] = {}
+        self._onwaar: dict[int, Ref] = {}
 
-    # --- conditions -----------------------------------------------------------------------------
+    def waar(self, i: int) -> Ref:
+        """Where circuit node ``i`` is true."""
+        r = self._waar.get(i)
+        if r is None:
+            r = self._vertaal(i, True)
+            self._waar[i] = r
+        return r
 
-    def rail(self, c: Conditie, waar: bool) -> Uitdrukking:
-        """``waar=True``: where ``c`` is true; ``waar=False``: where ``c`` is false."""
-        sleutel = (id(c), waar)
-        if sleutel not in self._rails:
-            self._rails[sleutel] = self._vertaal(c, waar)
-        return self._rails[sleutel]
-
-    def onbekend(self, c: Conditie) -> Uitdrukking:
-        """Where ``c`` is unknown (neither true nor false)."""
-        return en(niet(self.rail(c, True)), niet(self.rail(c, False)))
-
-    def _vertaal(self, c: Conditie, waar: bool) -> Uitdrukking:
-        match c:
-            case Alle(delen):
-                rails = [self.rail(d, waar) for d in delen]
-                return en(*rails) if waar else of(*rails)
-            case EenVan(delen):
-                rails = [self.rail(d, waar) for d in delen]
-                return of(*rails) if waar else en(*rails)
-            case Niet(deel):
-                return self.rail(deel, not waar)
-            case Antwoord(vraag, waarden):
-                return self._antwoord_rail(vraag, waarden, waar)
-            case Beslist(punt):
-                statussen = [self.status(r, waar) for r in self._concluderen.get(punt, [])]
-                return of(*statussen) if waar else en(*statussen)
-        feit = self._feit_van(c)
-        return feit if waar else niet(feit)
-
-    def _feit_van(self, c: Conditie) -> Uitdrukking:
-        """A two-valued leaf: a circumstance, the child, a signal or consultation flag."""
-        match c:
-            case Omstandigheid(naam):
-                return self._feit(f"omstandigheden.{naam}")
-            case KindOngeboren():
-                return self._feit("kind.ongeboren")
-            case KindLeeftijdVanaf(jaren):
-                leeftijd = self._leeftijd()
-                return False if leeftijd is None else (leeftijd >= jaren).fill_null(False)
-            case KindLeeftijdTot(jaren):
-                leeftijd = self._leeftijd()
-                return False if leeftijd is None else (leeftijd < jaren).fill_null(False)
-            case ErIsSignaal(soorten, kenmerk):
-                return self._signaal(soorten, kenmerk)
-            case SignaalVan(bronnen):
-                return of(*(self._feit(f"signaal.bron.{b.value}") for b in sorted_enum(bronnen)))
-            case Geconsulteerd(partij):
-                return self._feit(f"consultatie.{partij.value}")
-        raise AssertionError(f"unknown condition {c!r}")  # pragma: no cover
-
-    def _algemeen(self, algemeen: str, specifiek: Iterable[str]) -> Uitdrukking:
-        """A general flag: its own column where the frame has one, else the specific flags."""
-        if self._heeft(algemeen):
-            return self._feit(algemeen)
-        return of(*(self._feit(v) for v in specifiek))
-
-    def _signaal(self, soorten: frozenset[SoortSignaal], kenmerk: str | None) -> Uitdrukking:
-        """``ErIsSignaal`` over the flag columns.
-
-        A flag column answers its own question; the more specific flags answer it where the
-        frame has no column for it (``signaal.<soort>.<kenmerk>`` implies ``signaal.<soort>``
-        and ``signaal.<kenmerk>``).
-        """
-        from meldcode.adapters.dataframe.plat import KENMERKEN
-
-        def soort(s: SoortSignaal) -> Uitdrukking:
-            return self._algemeen(
-                f"signaal.{s.value}", (f"signaal.{s.value}.{k}" for k in KENMERKEN)
-            )
-
-        def met(k: str) -> Uitdrukking:
-            return self._algemeen(f"signaal.{k}", (f"signaal.{s.value}.{k}" for s in SoortSignaal))
-
-        if kenmerk is None and not soorten:  # any signal at all
-            return of(
-                *(soort(s) for s in SoortSignaal),
-                *(met(k) for k in KENMERKEN),
-                *(self._feit(f"signaal.bron.{b.value}") for b in SignaalBron),
-            )
-        if kenmerk is None:
-            return of(*(soort(s) for s in sorted_enum(soorten)))
-        if not soorten:
-            return met(kenmerk)
-        return of(*(self._feit(f"signaal.{s.value}.{kenmerk}") for s in sorted_enum(soorten)))
-
-    def _antwoord_rail(self, vraag: Vraag, waarden: frozenset[Oordeel], waar: bool) -> Uitdrukking:
-        kolom = self._antwoord(vraag)
-        if waar:
-            return False if kolom is None else _in(kolom, waarden)
-        anders = frozenset(Oordeel) - waarden
-        # unanswered: false only where the route has passed the question by (never a guess)
-        voorbij = self.bereik(vraag, False)
-        if kolom is None:
-            return voorbij
-        beantwoord_anders: Uitdrukking = _in(kolom, anders) if anders else False
-        return of(beantwoord_anders, en(kolom.is_null(), voorbij))
-
-    def bereik(self, vraag: Vraag, waar: bool) -> Uitdrukking:
-        """Where the route reaches ``vraag`` (``waar``) or has passed it by (not ``waar``)."""
-        sleutel = (vraag, waar)
-        if sleutel not in self._bereik:
-            voorwaarde = self.basis.afweging(vraag).voorwaarde
-            waarde = waar if voorwaarde is None else self.rail(voorwaarde, waar)
-            if not isinstance(waarde, bool):
-                # a column of its own: the reach is read by every rule that reads the question
-                kolom = f"{self.naam}bereik.{vraag.value}.{'waar' if waar else 'onwaar'}"
-                plaats = [a.vraag for a in self.basis.vragen].index(vraag)
-                self.tussenkolommen[kolom] = (plaats - len(self.basis.vragen), waarde)
-                waarde = nw.col(kolom)
-            self._bereik[sleutel] = waarde
-        return self._bereik[sleutel]
-
-    # --- rules ------------------------------------------------------------------------------------
-
-    def status(self, regel: Regel, waar: bool) -> Uitdrukking:
-        """Where ``regel`` fires (``waar``) or certainly does not (not ``waar``).
-
-        A rule holds unless one of its exceptions (``tenzij``) is established. The result is an
-        intermediate column, or the expression itself for a status in ``inline`` (asked for once,
-        so a column would not save work), or a folded constant.
-        """
-        sleutel = (regel.id, waar)
-        self.verwijzingen[sleutel] = self.verwijzingen.get(sleutel, 0) + 1
-        if sleutel not in self._status:
-            uitgezonderd = of(*(self.beslist(p) for p in sorted_enum(regel.tenzij)))
-            if waar:
-                waarde = en(niet(uitgezonderd), self.rail(regel.als, True))
+    def onwaar(self, i: int) -> Ref:
+        """Where circuit node ``i`` is false."""
+        r = self._onwaar.get(i)
+        if r is None:
+            if self.schakeling.tweewaardig[i]:
+                r = self.rails.niet(self.waar(i))
             else:
-                waarde = of(uitgezonderd, self.rail(regel.als, False))
-            if isinstance(waarde, bool) or sleutel in self._inline:
-                self._status[sleutel] = waarde
-            else:
-                kolom = f"{self.naam}{regel.id}.{'waar' if waar else 'onwaar'}"
-                self.tussenkolommen[kolom] = (self.basis.niveaus[regel.id], waarde)
-                self._status[sleutel] = nw.col(kolom)
-        return self._status[sleutel]
+                r = self._vertaal(i, False)
+            self._onwaar[i] = r
+        return r
 
-    def beslist(self, punt: Beslispunt) -> Uitdrukking:
-        """Where the decision ``punt`` is taken (some rule concluding it fires)."""
-        return of(*(self.status(r, True) for r in self._concluderen.get(punt, [])))
-
-    def contact(self, partij: Partij) -> Uitdrukking:
-        """Where ``partij`` is among the contacts (some rule listing it fires)."""
-        return of(*(self.status(r, True) for r in self.basis.regels if partij in r.dan.contacten))
-
-    # --- outputs ----------------------------------------------------------------------------------
-
-    def _open_vraag(self, c: Conditie, vraag: Vraag) -> Uitdrukking:
-        """Where ``vraag`` is one of the unanswered questions that keep ``c`` unknown."""
-        sleutel = (id(c), vraag)
-        if sleutel in self._open:
-            return self._open[sleutel]
-        uit: Uitdrukking = False
-        if isinstance(c, Antwoord):
-            kolom = self._antwoord(c.vraag)
-            onbeantwoord: Uitdrukking = True if kolom is None else kolom.is_null()
-            hier = self.bereik(c.vraag, True) if c.vraag is vraag else False
-            voorwaarde = self.basis.afweging(c.vraag).voorwaarde
-            verder: Uitdrukking = False
-            if voorwaarde is not None:
-                onzeker = en(niet(self.bereik(c.vraag, True)), niet(self.bereik(c.vraag, False)))
-                verder = en(onzeker, self._open_vraag(voorwaarde, vraag))
-            uit = en(onbeantwoord, of(hier, verder))
-        elif isinstance(c, Alle | EenVan):
-            uit = of(*(en(self.onbekend(d), self._open_vraag(d, vraag)) for d in c.delen))
-        elif isinstance(c, Niet):
-            uit = self._open_vraag(c.deel, vraag)
-        self._open[sleutel] = uit
-        return uit
-
-    def volgende_vraag(
-        self, genomen: Mapping[Beslispunt, Uitdrukking], contacten: Mapping[Partij, Uitdrukking]
-    ) -> nw.Expr:
-        """The first question, in the afwegingskader's order, that can still add a decision.
-
-        ``genomen`` and ``contacten`` are the (already computed) decisions and contacts.
-        """
-        kandidaten: dict[Vraag, list[Uitdrukking]] = {}
-        for regel in self.basis.regels:
-            if not (regel.dan.beslissingen or regel.dan.contacten):
-                continue
-            nieuw = of(
-                *(niet(genomen[p]) for p in sorted_enum(regel.dan.beslissingen)),
-                *(niet(contacten[p]) for p in regel.dan.contacten),
-            )
-            onzeker = en(niet(self.status(regel, True)), niet(self.status(regel, False)), nieuw)
-            if onzeker is False:
-                continue
-            for afweging in self.basis.vragen:
-                kandidaten.setdefault(afweging.vraag, []).append(
-                    en(onzeker, self._open_vraag(regel.als, afweging.vraag))
-                )
-        uit: nw.Expr = nw.lit(None, dtype=nw.String)
-        for afweging in reversed(self.basis.vragen):
-            kandidaat = of(*kandidaten.get(afweging.vraag, []))
-            if kandidaat is False:
-                continue
-            if kandidaat is True:
-                uit = nw.lit(afweging.vraag.value, dtype=nw.String)
-            else:
-                uit = nw.when(kandidaat).then(nw.lit(afweging.vraag.value)).otherwise(uit)
-        return uit
-
-    def eerste_regel(self, regels: Sequence[Regel]) -> nw.Expr:
-        """The id of the first of ``regels`` (in rule base order) that fires, else null."""
-        uit: nw.Expr = nw.lit(None, dtype=nw.String)
-        for regel in reversed(regels):
-            vuurt = self.status(regel, True)
-            if vuurt is False:
-                continue
-            if vuurt is True:
-                uit = nw.lit(regel.id, dtype=nw.String)
-            else:
-                uit = nw.when(vuurt).then(nw.lit(regel.id)).otherwise(uit)
-        return uit
-
-    def lijst(self, delen: Iterable[tuple[str, Uitdrukking]]) -> nw.Expr:
-        """A comma-separated text of the names whose expression holds ("" when none does)."""
-        stukken = [
-            nw.lit(naam) if waarde is True else nw.when(waarde).then(nw.lit(naam))
-            for naam, waarde in delen
-            if waarde is not False
-        ]
-        if not stukken:
-            return nw.lit("", dtype=nw.String)
-        return nw.concat_str(stukken, separator=",", ignore_nulls=True)
+    def _vertaal(self, i: int, waar: bool) -> Ref:
+        k = self.schakeling.knopen[i]
+        op, args = k.op, k.args
+        r = self.rails
+        if op is Op.CONST:
+            return args[0] is waar
+        if op in (Op.VLAG, Op.LEEFTIJD, Op.ANTWOORD, Op.BEANTWOORD):
+            blad = r.blad(*_BLAD[op](args))
+            return blad if waar else r.niet(blad)
+        if op is Op.EN:
+            delen = [self.waar(a) if waar else self.onwaar(a) for a in args]
+            return r.en(delen) if waar else r.of(delen)
+        if op is Op.OF:
+            delen = [self.waar(a) if waar else self.onwaar(a) for a in args]
+            return r.of(delen) if waar else r.en(delen)
+        if op is Op.NIET:
+            return self.onwaar(args[0]) if waar else self.waar(args[0])
+        if op is Op.ZEKER:
+            return self.waar(args[0]) if waar else r.niet(self.waar(args[0]))
+        # ONBEKEND: neither rail of its argument
+        bekend = r.of([self.waar(args[0]), self.onwaar(args[0])])
+        return r.niet(bekend) if waar else bekend
 
 
-def _in(kolom: nw.Expr, waarden: frozenset[Oordeel]) -> nw.Expr:
-    """Where the answer is one of ``waarden`` (never null: an unanswered question is not).
+_BLAD: dict[Op, Callable[[tuple[Any, ...]], tuple[Any, ...]]] = {
+    Op.VLAG: lambda a: (VLAG, a[0]),
+    Op.LEEFTIJD: lambda a: (LEEFTIJD, a[0], a[1]),
+    Op.ANTWOORD: lambda a: (ANTWOORD, a[0], frozenset(a[1])),
+    Op.BEANTWOORD: lambda a: (BEANTWOORD, a[0]),
+}
 
-    Comparisons rather than ``is_in``: on a categorical column (what pandas keeps answers in)
-    an equality compares codes, while ``is_in`` decodes the column first.
+
+def vertaling(basis: Regelbasis) -> Vertaling:
+    """The rails of ``basis`` (kept with the rule base: built once, extended on demand)."""
+    return basis.afgeleid("dataframe.vertaling", lambda: Vertaling(basis))
+
+
+# --- outputs ---------------------------------------------------------------------------------
+
+
+@frozen
+class Waar:
+    """A boolean column: where ``rail`` holds."""
+
+    rail: Ref
+
+
+@frozen
+class Eerste:
+    """A text column: the label of the first of ``delen`` whose rail holds (else empty)."""
+
+    delen: tuple[tuple[str, Ref], ...]
+
+
+@frozen
+class Lijst:
+    """A text column: the labels of ``delen`` whose rails hold, comma-separated ("" for none)."""
+
+    delen: tuple[tuple[str, Ref], ...]
+
+
+@frozen
+class Tekst:
+    """A text column of one value."""
+
+    tekst: str
+
+
+Uit: TypeAlias = Waar | Eerste | Lijst | Tekst
+
+#: the outputs that are booleans (decisions)
+BOOLEAANS = frozenset(p.value for p in Beslispunt)
+
+
+def uitvoer(basis: Regelbasis, gevraagd: Sequence[str]) -> dict[str, Uit]:
+    """What each requested output column computes, from the circuit of ``basis``.
+
+    ``gevraagd`` names outputs: ``protocol``; a decision (``melden``, ...); ``volgende_vraag``;
+    ``contacten``, ``regels`` and ``waarschuwingen`` (in the ``Besluit``'s order);
+    ``<beslispunt>_regel``, the first rule in the rule base's order that takes that decision.
+    (``fout`` is the frame's own.)
     """
-    vergelijkingen = [kolom == w.value for w in sorted(waarden, key=lambda w: w.value)]
-    return functools.reduce(operator.or_, vergelijkingen).fill_null(False)
+    v = vertaling(basis)
+    s = v.schakeling
+    uit: dict[str, Uit] = {}
+    for naam in gevraagd:
+        if naam == "protocol":
+            uit[naam] = Tekst(basis.protocol.value)
+        elif naam in BOOLEAANS:
+            uit[naam] = Waar(v.waar(s.beslist[Beslispunt(naam)]))
+        elif naam == "volgende_vraag":
+            uit[naam] = Eerste(
+                tuple((q.value, v.waar(k)) for q, k in zip(s.vragen, s.kandidaat, strict=True))
+            )
+        elif naam == "contacten":
+            uit[naam] = Lijst(tuple((p.value, v.waar(s.contact[p])) for p in s.contact))
+        elif naam == "regels":
+            uit[naam] = Lijst(tuple((r.id, v.waar(s.status[r.id])) for r in basis.regels))
+        elif naam == "waarschuwingen":
+            uit[naam] = Lijst(_waarschuwingen(basis, v))
+        elif naam.endswith("_regel") and naam.removesuffix("_regel") in BOOLEAANS:
+            punt = Beslispunt(naam.removesuffix("_regel"))
+            uit[naam] = Eerste(
+                tuple(
+                    (r.id, v.waar(s.status[r.id]))
+                    for r in basis.regels
+                    if punt in r.dan.beslissingen
+                )
+            )
+        else:  # pragma: no cover - the caller checks the names
+            raise ValueError(naam)
+    return uit
 
 
-def sorted_enum(waarden: Iterable[_E]) -> list[_E]:
-    """Enum members in a stable order (by value), so the compiled expressions are reproducible."""
-    return sorted(waarden, key=lambda w: str(w.value))
+def _waarschuwingen(basis: Regelbasis, v: Vertaling) -> tuple[tuple[str, Ref], ...]:
+    """Each warning's code where the first rule (in rule base order) that raises it fires.
+
+    The ``Besluit`` lists each code once, in the order of the first fired rule raising it; a
+    code is listed at rule ``r`` where ``r`` fires and no earlier rule raising it fired.
+    """
+    s, r = v.schakeling, v.rails
+    eerder: dict[str, list[Ref]] = {}
+    delen: list[tuple[str, Ref]] = []
+    for regel in basis.regels:
+        vuurt = v.waar(s.status[regel.id])
+        for w in basis.waarschuwingen[regel.id]:
+            voor = eerder.setdefault(w.code, [])
+            rail = r.en([vuurt, r.niet(r.of(voor))])
+            if rail is not False:
+                delen.append((w.code, rail))
+            voor.append(vuurt)
+    return tuple(delen)
+
+
+def wortels(uit: Mapping[str, Uit]) -> list[Ref]:
+    """The rails the outputs read."""
+    rails: list[Ref] = []
+    for u in uit.values():
+        if isinstance(u, Waar):
+            rails.append(u.rail)
+        elif isinstance(u, Eerste | Lijst):
+            rails.extend(rail for _, rail in u.delen)
+    return rails
+
+
+def oordelen(waarden: frozenset[Oordeel]) -> list[str]:
+    """The answers of an ``ANTWOORD`` leaf as the frame's text, in a stable order."""
+    return [o.value for o in Oordeel if o in waarden]

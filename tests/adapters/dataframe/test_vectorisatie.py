@@ -16,9 +16,30 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from meldcode import Beslispunt, Besluit, Casus, OngeldigeInvoer, Oordeel, Protocol, Weging, beslis
+from meldcode import (
+    Beslispunt,
+    Besluit,
+    Casus,
+    OngeldigeInvoer,
+    Oordeel,
+    Protocol,
+    Vraag,
+    Weging,
+    beslis,
+)
+from meldcode.domain.feiten import VLAGGEN
 from meldcode.rules.basis import maak_regelbasis, regelbasis
-from meldcode.rules.model import Regelbasis
+from meldcode.rules.model import (
+    Alle,
+    Antwoord,
+    Beslist,
+    Conditie,
+    EenVan,
+    Niet,
+    Regelbasis,
+    Vlag,
+    verlaagd,
+)
 from meldcode.rules.routes import SCHAKELAARS
 from meldcode.testing.strategies import casussen
 from tests.ruimte import varianten, wegingen
@@ -33,7 +54,11 @@ from meldcode.adapters.dataframe.beslis import (  # noqa: E402
     frame_uit_casussen,
     vergelijk,
 )
-from meldcode.adapters.dataframe.vertaling import Vertaler  # noqa: E402
+from meldcode.adapters.dataframe.vertaling import (  # noqa: E402
+    ANTWOORD,
+    VLAG,
+    Vertaling,
+)
 from tests.adapters.dataframe.uitlezen import kolom  # noqa: E402
 
 BACKENDS = ("pandas", "polars")
@@ -55,6 +80,8 @@ def verwacht(b: Besluit, sleutel: str) -> Any:
         return ",".join(p.value for p in b.contacten)
     if sleutel == "regels":
         return ",".join(g.regel for g in b.gronden)
+    if sleutel == "waarschuwingen":
+        return ",".join(w.code for w in b.waarschuwingen)
     if sleutel == "melden_regel":
         return next((g.regel for g in b.gronden if b.melden and _meldt(b, g.regel)), None)
     assert sleutel == "fout"
@@ -175,21 +202,42 @@ def test_uitvoer_adds_only_the_columns_asked_for(backend: str) -> None:
 
 
 def test_melden_alone_compiles_only_the_rules_melden_depends_on() -> None:
-    """The compiler builds what an output needs: no status column of an unrelated rule."""
+    """The translation builds what an output reads: only the leaves of melden's rules."""
     basis = regelbasis(Protocol.P2019)
-    v = Vertaler(
-        basis,
-        antwoord=lambda vraag: nw.col(vraag.value),
-        feit=lambda pad: nw.col(pad),
-        leeftijd=lambda: nw.col("leeftijd"),
-        naam="t.",
-    )
-    v.beslist(Beslispunt.MELDEN)
+    v = Vertaling(basis)
+    melden = v.waar(v.schakeling.beslist[Beslispunt.MELDEN])
 
-    gebouwd = {k.removeprefix("t.").rsplit(".", 1)[0] for k in v.tussenkolommen}
-    meldregels = {r.id for r in basis.regels if Beslispunt.MELDEN in r.dan.beslissingen}
-    assert gebouwd == meldregels
-    assert all(k.endswith(".waar") for k in v.tussenkolommen)
+    gelezen = {k[1] for k in v.rails.knopen if k[0] in (ANTWOORD, VLAG)}
+    nodig: set[object] = set()
+    gezien: set[Beslispunt] = set()
+
+    def lees(c: Conditie) -> None:
+        if isinstance(c, Alle | EenVan):
+            for d in c.delen:
+                lees(d)
+        elif isinstance(c, Niet):
+            lees(c.deel)
+        elif isinstance(c, Antwoord):
+            nodig.add(c.vraag)
+        elif isinstance(c, Vlag):
+            nodig.add(c.pad)
+        elif isinstance(c, Beslist):
+            besluit(c.punt)
+
+    def besluit(punt: Beslispunt) -> None:
+        if punt in gezien:
+            return
+        gezien.add(punt)
+        for r in basis.regels:
+            if punt in r.dan.beslissingen:
+                lees(verlaagd(r.als))
+                for p in r.tenzij:
+                    besluit(p)
+
+    besluit(Beslispunt.MELDEN)
+    assert melden is not False
+    assert gelezen <= nodig
+    assert len(gelezen) < len({*VLAGGEN, *Vraag})
 
 
 def test_unknown_uitvoer_is_refused_by_name() -> None:

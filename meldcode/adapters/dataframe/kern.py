@@ -1,0 +1,279 @@
+"""Rails (``meldcode.adapters.dataframe.vertaling``) as a NumPy kernel over a pandas frame.
+
+pandas evaluates an expression one operation at a time, each with its own bookkeeping; NumPy on
+the columns' own arrays does the same work without it. A categorical answer column is read as
+its codes (``codes == k`` for each answer a leaf accepts; -1, unanswered, equals none), a
+boolean column as its values (an empty cell is false), the age as numbers (an empty cell is no
+age). Every rail is computed once, in the circuit's order, and kept while the frame is decided.
+
+The kernel computes columns of values; ``meldcode.adapters.dataframe.beslis`` puts them into
+the frame (a decision as pandas' nullable ``boolean``, text as pandas' text dtype).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from meldcode.adapters.dataframe.expressies import Kolommen
+from meldcode.adapters.dataframe.vertaling import (
+    ANTWOORD,
+    BEANTWOORD,
+    EN,
+    LEEFTIJD,
+    NIET,
+    OF,
+    VLAG,
+    Eerste,
+    Lijst,
+    Rails,
+    Ref,
+    Tekst,
+    Uit,
+    Waar,
+    oordelen,
+)
+
+__all__ = ["Kern", "Tekstkolom"]
+
+Bools = npt.NDArray[np.bool_]
+Bits = npt.NDArray[np.uint8]
+
+
+class Tekstkolom:
+    """A text column as codes into ``labels`` (-1: empty), or as ready strings (``waarden``)."""
+
+    __slots__ = ("codes", "labels", "waarden")
+
+    def __init__(
+        self,
+        codes: npt.NDArray[np.int32] | None = None,
+        labels: Sequence[str] = (),
+        waarden: npt.NDArray[np.object_] | None = None,
+    ) -> None:
+        self.codes = codes
+        self.labels = tuple(labels)
+        self.waarden = waarden
+
+    def objecten(self) -> npt.NDArray[np.object_]:
+        """The column as Python strings (``None``: empty)."""
+        if self.waarden is not None:
+            return self.waarden
+        assert self.codes is not None
+        tabel = np.array([*self.labels, None], dtype=object)
+        return tabel[self.codes]  # -1 picks the last entry: None
+
+
+class Kern:
+    """The rails of one rule base over one pandas frame, computed with NumPy on packed bits.
+
+    A rail is kept as ``np.packbits`` of its column: eight rows a byte, so that every ``and``,
+    ``or`` and ``not`` touches an eighth of the memory (and a column of a million rows fits
+    the allocator's reusable blocks instead of fresh pages for every node). A leaf is computed
+    into one scratch column and packed; an output is unpacked once. ``gebruik`` says how often
+    each rail will be read (``Rails.gebruik`` of the outputs): a rail is let go after its last
+    reader.
+    """
+
+    def __init__(
+        self, frame: Any, rails: Rails, kolommen: Kolommen, gebruik: dict[int, int]
+    ) -> None:
+        self.frame = frame
+        self.n = len(frame)
+        self.rails = rails
+        self.kolommen = kolommen
+        self._open = dict(gebruik)
+        self._klaar: dict[int, Bits] = {}
+        self._codes: dict[str, tuple[npt.NDArray[Any], list[str]] | None] = {}
+        self._kladblok = np.empty(self.n, dtype=bool)
+        self._rest = self.n % 8  # bits past the last row: kept zero
+
+    # --- packed rails ------------------------------------------------------------------------
+
+    def _waarde(self, ref: int) -> Bits:
+        klaar = self._klaar.get(ref)
+        if klaar is None:
+            klaar = self._maak(self.rails.knopen[ref])
+            self._klaar[ref] = klaar
+        return klaar
+
+    def _los(self, ref: Ref) -> None:
+        """One reader fewer; the last one lets the rail go."""
+        if isinstance(ref, bool):
+            return
+        open_ = self._open.get(ref, 0) - 1
+        self._open[ref] = open_
+        if open_ <= 0:
+            self._klaar.pop(ref, None)
+
+    def _pak(self, waarden: Bools) -> Bits:
+        return np.packbits(waarden)
+
+    def rail(self, ref: Ref) -> Bools | bool:
+        """Where the rail holds, one value a row (a constant stays a ``bool``); read once."""
+        if isinstance(ref, bool):
+            return ref
+        bits = self._waarde(ref)
+        self._los(ref)
+        return np.unpackbits(bits, count=self.n).view(bool)
+
+    def _maak(self, k: tuple[Any, ...]) -> Bits:
+        soort = k[0]
+        if soort in (EN, OF):
+            delen = [self._waarde(d) for d in k[1]]
+            ufunc = np.bitwise_and if soort == EN else np.bitwise_or
+            uit = ufunc(delen[0], delen[1])
+            for d in delen[2:]:
+                ufunc(uit, d, out=uit)
+            for d in k[1]:
+                self._los(d)
+            return uit
+        if soort == NIET:
+            uit = np.invert(self._waarde(k[1]))
+            self._los(k[1])
+            if self._rest:
+                uit[-1] &= np.uint8(0xFF << (8 - self._rest) & 0xFF)
+            return uit
+        return self._pak(self._blad(k))
+
+    # --- leaves (in the scratch column) -------------------------------------------------------
+
+    def _blad(self, k: tuple[Any, ...]) -> Bools:
+        soort = k[0]
+        uit = self._kladblok
+        if soort == VLAG:
+            namen = self.kolommen.vlag(k[1])
+            if not namen:
+                uit[:] = False
+                return uit
+            np.copyto(uit, self._bools(namen[0]))
+            for naam in namen[1:]:
+                np.bitwise_or(uit, self._bools(naam), out=uit)
+            return uit
+        if soort == LEEFTIJD:
+            return self._leeftijd(k[1], k[2], uit)
+        vraagkolom = self.kolommen.antwoord(k[1])
+        if vraagkolom is None:
+            uit[:] = False
+            return uit
+        naam = vraagkolom
+        codes = self._categorie(naam)
+        if soort == BEANTWOORD:
+            if codes is not None:
+                np.greater_equal(codes[0], 0, out=uit)
+                return uit
+            np.copyto(uit, self.frame[naam].notna().to_numpy())
+            return uit
+        assert soort == ANTWOORD
+        waarden = oordelen(k[2])
+        if codes is None:
+            np.copyto(uit, self.frame[naam].isin(waarden).to_numpy(dtype=bool, na_value=False))
+            return uit
+        getallen, categorieen = codes
+        gezocht = [categorieen.index(w) for w in waarden if w in categorieen]
+        if not gezocht:
+            uit[:] = False
+            return uit
+        np.equal(getallen, gezocht[0], out=uit)
+        for c in gezocht[1:]:
+            uit |= getallen == c
+        return uit
+
+    def _categorie(self, naam: str) -> tuple[npt.NDArray[Any], list[str]] | None:
+        """A categorical column's codes and categories (``None``: not categorical)."""
+        if naam not in self._codes:
+            kolom = self.frame[naam]
+            if getattr(kolom.dtype, "name", "") == "category":
+                self._codes[naam] = (
+                    kolom.cat.codes.to_numpy(),
+                    [str(c) for c in kolom.cat.categories],
+                )
+            else:
+                self._codes[naam] = None
+        return self._codes[naam]
+
+    def _bools(self, naam: str) -> Bools:
+        kolom = self.frame[naam]
+        if kolom.dtype == np.bool_:
+            return kolom.to_numpy()  # type: ignore[no-any-return]
+        return kolom.to_numpy(dtype=bool, na_value=False)  # type: ignore[no-any-return]
+
+    def _leeftijd(self, vanaf: int | None, tot: int | None, uit: Bools) -> Bools:
+        naam = self.kolommen.leeftijd
+        if naam is None:
+            uit[:] = False
+            return uit
+        kolom = self.frame[naam]
+        if kolom.dtype.kind in "iu":
+            jaren = kolom.to_numpy()
+        else:  # with gaps: floats with NaN, or a nullable integer
+            jaren = kolom.to_numpy(dtype=float, na_value=np.nan)
+        if vanaf is None:
+            uit[:] = True
+        else:
+            np.greater_equal(jaren, vanaf, out=uit)
+        if tot is not None:
+            uit &= jaren < tot
+        return uit
+
+    # --- outputs ----------------------------------------------------------------------------
+
+    def uit(self, u: Uit) -> Bools | Tekstkolom:
+        """The values of one output."""
+        if isinstance(u, Waar):
+            waarde = self.rail(u.rail)  # unpacked anew: the caller's own
+            return np.full(self.n, waarde) if isinstance(waarde, bool) else waarde
+        if isinstance(u, Tekst):
+            return Tekstkolom(np.zeros(self.n, dtype=np.int32), (u.tekst,))
+        if isinstance(u, Eerste):
+            codes = np.full(self.n, -1, dtype=np.int32)
+            labels: list[str] = []
+            for label, ref in reversed(u.delen):
+                waarde = self.rail(ref)
+                if waarde is False:
+                    continue
+                labels.append(label)
+                if waarde is True:
+                    codes[:] = len(labels) - 1
+                else:
+                    np.putmask(codes, waarde, len(labels) - 1)
+            return Tekstkolom(codes, labels)
+        assert isinstance(u, Lijst)
+        delen = [(label, ref) for label, ref in u.delen if ref is not False]
+        if not delen:
+            return Tekstkolom(np.zeros(self.n, dtype=np.int32), ("",))
+        # each row's subset of the parts as bytes; each distinct subset's text made once
+        matrix = np.empty((self.n, len(delen)), dtype=bool)
+        for j, (_, ref) in enumerate(delen):
+            waarde = self.rail(ref)
+            matrix[:, j] = waarde
+        bits = np.packbits(matrix, axis=1)
+        del matrix
+        breedte = -(-bits.shape[1] // 8) * 8
+        if breedte != bits.shape[1]:
+            bits = np.concatenate(
+                [bits, np.zeros((self.n, breedte - bits.shape[1]), dtype=np.uint8)], axis=1
+            )
+        woorden = np.ascontiguousarray(bits).view(np.uint64)  # a row's subset as 64-bit words
+        codes_ = _nummers(woorden[:, 0])
+        for w in range(1, woorden.shape[1]):
+            volgende = _nummers(woorden[:, w])
+            codes_ = _nummers(codes_ * np.int64(volgende.max() + 1) + volgende)
+        eerste = np.full(int(codes_.max()) + 1 if self.n else 0, -1, dtype=np.int64)
+        eerste[codes_[::-1]] = np.arange(self.n - 1, -1, -1)  # a row of each subset
+        teksten = []
+        for rij in eerste:
+            aan = np.unpackbits(bits[rij])
+            teksten.append(",".join(label for (label, _), a in zip(delen, aan, strict=False) if a))
+        return Tekstkolom(codes_.astype(np.int32), teksten)
+
+
+def _nummers(waarden: npt.NDArray[Any]) -> npt.NDArray[np.int64]:
+    """Each value's number among the distinct values (pandas' hash-based factorize)."""
+    import pandas as pd  # type: ignore[import-untyped,unused-ignore]  # pandas frames only
+
+    codes, _ = pd.factorize(waarden, sort=False)
+    return codes.astype(np.int64)  # type: ignore[no-any-return]
