@@ -33,6 +33,7 @@ from meldcode.domain.waarden import (
     Vraag,
 )
 from meldcode.errors import Fout, OngeldigeInvoer
+from meldcode.rules.beslis import lees_protocol
 from meldcode.rules.model import (
     Alle,
     Antwoord,
@@ -112,6 +113,19 @@ def _lijst(waarde: object, pad: str) -> list[Any]:
 
 def _enums(soort: type[_E], waarde: object, pad: str) -> tuple[_E, ...]:
     return tuple(_enum(soort, w, f"{pad}[{i}]") for i, w in enumerate(_lijst(waarde, pad)))
+
+
+def _protocollen(waarde: object, pad: str) -> frozenset[Protocol]:
+    uit: set[Protocol] = set()
+    for i, w in enumerate(_lijst(waarde, pad)):
+        try:
+            protocol = lees_protocol(w) if isinstance(w, str) else None
+        except OngeldigeInvoer:
+            protocol = None
+        if protocol is None:
+            raise _fout(f"{pad}[{i}]", w, "'2013' or '2019'")
+        uit.add(protocol)
+    return frozenset(uit)
 
 
 def _int(waarde: object, pad: str) -> int:
@@ -238,9 +252,7 @@ def _regel(d: object, pad: str, bestand: str, protocollen: frozenset[Protocol]) 
     eigen = t.get("protocollen")
     return Regel(
         id=_tekst(t, "id", pad),
-        protocollen=protocollen
-        if eigen is None
-        else frozenset(_enums(Protocol, eigen, f"{pad}.protocollen")),
+        protocollen=protocollen if eigen is None else _protocollen(eigen, f"{pad}.protocollen"),
         bron=Bron(_tekst(t, "bestand", pad, bestand), _tekst(t, "sectie", pad)),
         citaat=_tekst(t, "citaat", pad),
         als=conditie_uit_dict(t["als"], f"{pad}.als"),
@@ -269,9 +281,14 @@ def profiel_uit_dict(data: object) -> Profiel:
     ``OngeldigeRegelbasis`` when the profile's rules do not fit the national rule base.
     """
     sleutels = {"naam", "titel", "bron", "protocollen", "rollen", "schakelaars"}
-    t = _tabel(data, "", sleutels | {"sociale_kaart", "regel"}, {"naam", "titel", "bron"})
+    t = _tabel(
+        data, "", sleutels | {"sociale_kaart", "regel"}, {"naam", "titel", "bron", "protocollen"}
+    )
     bron = _tekst(t, "bron", "")
-    protocollen = frozenset(_enums(Protocol, t.get("protocollen", ["2019"]), "protocollen"))
+    # a profile belongs to an era: it names the protocol(s) it is written for, never by default
+    protocollen = _protocollen(t["protocollen"], "protocollen")
+    if not protocollen:
+        raise _fout("protocollen", t["protocollen"], "a non-empty list of protocols")
     rollen = _tabel(t.get("rollen", {}), "rollen", {r.value for r in Rol}, set())
     schakelaars = t.get("schakelaars", {})
     if not isinstance(schakelaars, dict):

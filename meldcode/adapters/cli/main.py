@@ -166,9 +166,14 @@ def _conditie(c: Any) -> Any:
 
 
 def _regels(args: argparse.Namespace) -> int:
-    protocollen = [args.protocol] if args.protocol else list(Protocol)
-    gezien: dict[str, Regel] = {}
     profiel = laad_profiel(args.profiel) if args.profiel else None
+    if args.protocol:
+        protocollen = [args.protocol]
+    elif profiel is not None:  # a profile belongs to its era: only its own protocols
+        protocollen = sorted(profiel.protocollen, key=lambda p: p.value)
+    else:
+        protocollen = list(Protocol)
+    gezien: dict[str, Regel] = {}
     for p in protocollen:
         basis = regelbasis(p) if profiel is None else profiel.regelbasis(p)
         for r in basis.regels:
