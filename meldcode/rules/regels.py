@@ -580,8 +580,9 @@ REGELS: tuple[Regel, ...] = (
         id="2013.stap-3.oudergesprek-overslaan.veiligheid",
         protocollen=P13,
         bron=Bron(JSO, "Stap 3: Gesprek met de ouder"),
-        citaat="de veiligheid van de ouder, die van u zelf, of die van een ander in het geding "
-        "is; of",
+        citaat="Het doen van een melding bij het AMK zonder dat de signalen zijn besproken met de "
+        "ouder, is alleen mogelijk als: de veiligheid van de ouder, die van u zelf, of die van "
+        "een ander in het geding is; of",
         als=Omstandigheid("veiligheid_in_geding"),
         dan=Conclusie(beslissingen=frozenset({B.OUDERGESPREK_OVERSLAAN})),
         toelichting="De veiligheid van de ouder, de melder of een ander is in het geding: "
@@ -591,8 +592,10 @@ REGELS: tuple[Regel, ...] = (
         id="2013.stap-3.oudergesprek-overslaan.contact-verbreken",
         protocollen=P13,
         bron=Bron(JSO, "Stap 3: Gesprek met de ouder"),
-        citaat="als u goede redenen hebt om te veronderstellen dat de ouder door dit gesprek het "
-        "contact met u zal verbreken en de school zal verlaten.",
+        citaat="Het doen van een melding bij het AMK zonder dat de signalen zijn besproken met de "
+        "ouder, is alleen mogelijk als: de veiligheid van de ouder, die van u zelf, of die van "
+        "een ander in het geding is; of als u goede redenen hebt om te veronderstellen dat de "
+        "ouder door dit gesprek het contact met u zal verbreken en de school zal verlaten.",
         als=Omstandigheid("contact_verbreken_verwacht"),
         dan=Conclusie(beslissingen=frozenset({B.OUDERGESPREK_OVERSLAAN})),
         toelichting="Er zijn goede redenen om te verwachten dat de ouder het contact verbreekt en "
