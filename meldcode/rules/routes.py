@@ -586,7 +586,9 @@ ROUTES: tuple[Regel, ...] = (
         bron=Bron(FEDRA, "1.5.1 Beslissing melding Veilig Thuis"),
         citaat="In het ondersteuningsteam wordt vastgelegd wie de melding doet bij Veilig Thuis.",
         als=MELDEN,
-        dan=Conclusie(acties=(Opdracht(taak=Taak.VASTLEGGEN_WIE_MELDT, rol=Rol.ONDERSTEUNINGSTEAM),)),
+        dan=Conclusie(
+            acties=(Opdracht(taak=Taak.VASTLEGGEN_WIE_MELDT, rol=Rol.ONDERSTEUNINGSTEAM),)
+        ),
         toelichting="Het ondersteuningsteam legt vast wie de melding bij Veilig Thuis doet.",
     ),
     Regel(
