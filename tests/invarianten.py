@@ -94,6 +94,43 @@ def geen_besluit_zonder_grond(casus: Casus, besluit: Besluit) -> None:
         assert any(partij in basis.regel(g).dan.contacten for g in gronden), partij
 
 
+def _tegenstrijdig(casus: Casus, protocol: Protocol) -> set[str]:
+    """What contradicts afweging 1 answered *nee*, as the codes of the warnings it must raise."""
+    uit = set()
+    if any(s.ernstig_letsel for s in casus.signalen):
+        uit.add("tegenstrijdig.vermoeden-nee-ernstig-letsel")
+    if any(s.levensgevaar for s in casus.signalen):
+        uit.add("tegenstrijdig.vermoeden-nee-levensgevaar")
+    if casus.omstandigheden.onveiligheid_herhaalt_zich:
+        uit.add("tegenstrijdig.vermoeden-nee-onveiligheid-herhaalt-zich")
+    w = casus.weging
+    if protocol == Protocol.P2019 and RISICO & {w.acute_onveiligheid, w.structurele_onveiligheid}:
+        uit.add("tegenstrijdig.vermoeden-nee-onveiligheid")
+    return uit
+
+
+def tegenstrijdigheid_wordt_gemeld(casus: Casus, besluit: Besluit) -> None:
+    """Afweging 1 *nee* beside a grave signal is warned about, with advice to consult Veilig Thuis.
+
+    Never resolved silently: not by a report (the route ends at 1A, 003 Figuur 2), and not by
+    closing without a word. 003 §1.2 "Als de zorgcoördinator twijfelt over de oorzaak van de
+    situatie en mogelijke onveiligheid bij het kind kan ook, eventueel anoniem, advies worden
+    gevraagd bij Veilig Thuis"; 000 stap 2 "Indien u ook maar enige twijfel heeft ... moet u
+    advies vragen bij het AMK." Without a contradiction there is no warning.
+    """
+    codes = {w.code for w in besluit.waarschuwingen}
+    if casus.weging.vermoeden is not Oordeel.NEE:
+        assert not codes, codes
+        return
+    verwacht = _tegenstrijdig(casus, besluit.protocol)
+    assert codes == verwacht, (codes, verwacht)
+    if verwacht:
+        assert besluit.veilig_thuis_raadplegen
+        assert Partij.VEILIG_THUIS in besluit.contacten
+    for w in besluit.waarschuwingen:
+        assert w.regel in {g.regel for g in besluit.gronden}
+
+
 def een_melding_beeindigt_de_hulp_niet(casus: Casus, besluit: Besluit) -> None:
     """2019: with or without a report, afwegingen 3-5 are asked and decide the help.
 
@@ -201,6 +238,7 @@ ALLE = (
     noodsituatie_staat_los_van_de_weging,
     afweging_1_nee_meldt_niet,
     een_melding_beeindigt_de_hulp_niet,
+    tegenstrijdigheid_wordt_gemeld,
     geen_besluit_zonder_grond,
     geen_tegenstrijdige_conclusies,
     volgende_vraag_is_open_en_bereikbaar,

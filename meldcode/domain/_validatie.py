@@ -15,6 +15,7 @@ from meldcode.errors import Fout, OngeldigeInvoer
 __all__ = [
     "toon",
     "valideer_bool",
+    "valideer_code",
     "valideer_datum",
     "valideer_enum",
     "valideer_instantie",
@@ -27,6 +28,7 @@ __all__ = [
 _Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 _MAX = 40
 PSEUDONIEM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$")
+CODE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,79}$")
 
 
 def toon(value: object) -> str:
@@ -98,6 +100,13 @@ def valideer_tekst(instance: object, attribute: attrs.Attribute[Any], value: obj
     """Accept any string; the value itself is never shown, it may describe a child."""
     if not isinstance(value, str):
         _fout(instance, attribute, f"<{type(value).__name__}>", "must be text")
+
+
+def valideer_code(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Accept a stable code: 1-80 lowercase letters, digits and ``. _ -``."""
+    if not isinstance(value, str) or not CODE.match(value):
+        shown = toon(value) if isinstance(value, str) and CODE.match(value[:80]) else "<value>"
+        _fout(instance, attribute, shown, "must be a code of lowercase letters, digits and '._-'")
 
 
 def valideer_pseudoniem(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

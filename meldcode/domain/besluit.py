@@ -14,6 +14,7 @@ from attrs import field, frozen
 
 from meldcode.domain._validatie import (
     valideer_bool,
+    valideer_code,
     valideer_datum,
     valideer_enum,
     valideer_int_bereik,
@@ -23,7 +24,7 @@ from meldcode.domain._validatie import (
 )
 from meldcode.domain.waarden import Beslispunt, Partij, Protocol, Rol, Taak, Vraag
 
-__all__ = ["Actie", "Besluit", "Contactgegevens", "Grond", "Opvolging"]
+__all__ = ["Actie", "Besluit", "Contactgegevens", "Grond", "Opvolging", "Waarschuwing"]
 
 
 @frozen(kw_only=True)
@@ -88,6 +89,20 @@ class Contactgegevens:
 
 
 @frozen(kw_only=True)
+class Waarschuwing:
+    """Een waarschuwing: de invoer is tegenstrijdig of onwaarschijnlijk en wordt niet stil opgelost.
+
+    ``code`` is stable (``tegenstrijdig.vermoeden-nee-ernstig-letsel``), ``tekst`` the Dutch
+    explanation for professionals, ``regel`` the rule that raised it (empty for a warning of the
+    reader). Never contains free text from the case.
+    """
+
+    code: str = field(validator=valideer_code)
+    tekst: str = field(validator=valideer_tekst)
+    regel: str = field(default="", validator=valideer_tekst)
+
+
+@frozen(kw_only=True)
 class Besluit:
     """Het besluit over een casus volgens één protocol.
 
@@ -95,7 +110,8 @@ class Besluit:
     unanswered afweging the decision still depends on, or is ``None`` when it is complete.
     ``acties`` say who does what, ``opvolging`` what must follow by which date,
     ``ontbrekende_consultaties`` the consultations a profile requires that the case does not
-    record yet, and ``contacten_details`` the sociale kaart entries of ``contacten``.
+    record yet, ``contacten_details`` the sociale kaart entries of ``contacten``, and
+    ``waarschuwingen`` what in the case contradicts itself (never resolved silently).
     """
 
     protocol: Protocol = field(validator=valideer_enum(Protocol))
@@ -119,6 +135,9 @@ class Besluit:
     )
     contacten_details: tuple[Contactgegevens, ...] = field(
         default=(), validator=valideer_tuple_van(Contactgegevens)
+    )
+    waarschuwingen: tuple[Waarschuwing, ...] = field(
+        default=(), validator=valideer_tuple_van(Waarschuwing)
     )
 
     def beslist(self, punt: Beslispunt) -> bool:
@@ -238,6 +257,7 @@ def _besluit_uit(
     opvolging: tuple[Opvolging, ...],
     ontbrekende_consultaties: tuple[Partij, ...],
     contacten_details: tuple[Contactgegevens, ...],
+    waarschuwingen: tuple[Waarschuwing, ...] = (),
 ) -> Besluit:
     """A ``Besluit`` without validating again; ``beslissingen`` in ``Beslispunt``'s order.
 
@@ -260,6 +280,7 @@ def _besluit_uit(
             opvolging,
             ontbrekende_consultaties,
             contacten_details,
+            waarschuwingen,
         ],
     )
     return nieuw
@@ -277,6 +298,7 @@ _VOLGORDE = (
     "opvolging",
     "ontbrekende_consultaties",
     "contacten_details",
+    "waarschuwingen",
 )
 if _BESLUIT_NAMEN != _VOLGORDE:  # pragma: no cover - a guard for whoever reorders the fields
     raise ImportError("Besluit's fields changed order: update _besluit_uit")

@@ -32,6 +32,7 @@ from meldcode.domain.besluit import (
     Contactgegevens,
     Grond,
     Opvolging,
+    Waarschuwing,
     _besluit_met,
     _besluit_uit,
     _opvolging_op,
@@ -74,6 +75,7 @@ __all__ = [
     "evalueer",
     "kies_protocol",
     "routegegevens",
+    "waarschuwingen_van",
     "werkdagen_na",
 ]
 
@@ -322,6 +324,16 @@ def werkdagen_na(datum: dt.date, werkdagen: int, vrije_dagen: Collection[dt.date
 _TAAKRANG: Mapping[Taak, int] = MappingProxyType({t: i for i, t in enumerate(Taak)})
 
 
+def waarschuwingen_van(basis: Regelbasis, gevuurd: Collection[str]) -> tuple[Waarschuwing, ...]:
+    """The warnings of the fired rules ``gevuurd`` (ids), each code once, in rule base order."""
+    uit: dict[str, Waarschuwing] = {}
+    for r in basis.regels:
+        if r.id in gevuurd:
+            for w in basis.waarschuwingen[r.id]:
+                uit.setdefault(w.code, w)
+    return tuple(uit.values())
+
+
 def routegegevens(
     casus: Casus,
     basis: Regelbasis,
@@ -466,6 +478,7 @@ def evalueer(
         spoed=genomen[Beslispunt.SPOED],
         oudergesprek_overslaan=genomen[Beslispunt.OUDERGESPREK_OVERSLAAN],
         bespreken_met_kind=genomen[Beslispunt.BESPREKEN_MET_KIND],
+        waarschuwingen=waarschuwingen_van(basis, {r.id for r in gevuurd}),
     )
     return Evaluatie(besluit=besluit, status=status, bereikbaar=dict(ctx.bereikbaar))
 
@@ -661,6 +674,9 @@ class _Programma:
             if r.dan.acties or r.dan.opvolging or r.dan.ontbrekende_consultaties
         )
         self._routedelen()
+        self.waarschuwende_regels = sum(
+            1 << i for i, r in enumerate(regels) if r.dan.waarschuwingen
+        )
         self.routes = _Begrensd(4096)
         self.volgende_vragen = _Begrensd(4096)
         self.antwoorden = _Begrensd(4096)
@@ -1022,7 +1038,14 @@ class _Programma:
             opvolging,
             ontbrekend,
             details,
+            self._waarschuwingen(gevuurd),
         )
+
+    def _waarschuwingen(self, gevuurd: int) -> tuple[Waarschuwing, ...]:
+        """The warnings of the fired rules ``gevuurd`` (a mask), as ``waarschuwingen_van``."""
+        if not gevuurd & self.waarschuwende_regels:
+            return ()
+        return waarschuwingen_van(self.basis, {self.regels[i].id for i in _bits(gevuurd)})
 
     def _routes(self, regelmasker: int, contactmasker: int) -> _Routes:
         """What the fired rules ``regelmasker`` add besides grounds (``opvolging`` undated).

@@ -17,7 +17,7 @@ from typing import TypeAlias, TypeVar, cast
 import attrs
 from attrs import field, frozen
 
-from meldcode.domain.besluit import Actie, Contactgegevens, Grond
+from meldcode.domain.besluit import Actie, Contactgegevens, Grond, Waarschuwing
 from meldcode.domain.casus import Omstandigheden, Signaal
 from meldcode.domain.waarden import (
     Beslispunt,
@@ -55,6 +55,7 @@ __all__ = [
     "Regelbasis",
     "SignaalVan",
     "Termijn",
+    "Waarschuwt",
     "antwoorden",
     "beslispunten_in",
     "vragen_in",
@@ -254,11 +255,20 @@ class Termijn:
 
 
 @frozen(kw_only=True)
+class Waarschuwt:
+    """A warning a rule raises: the case contradicts itself. A stable code and a Dutch text."""
+
+    code: str
+    tekst: str
+
+
+@frozen(kw_only=True)
 class Conclusie:
     """What a rule concludes: decisions that become true, parties to contact, and more.
 
-    ``acties`` assign tasks to roles, ``opvolging`` sets dated follow-ups, and
-    ``ontbrekende_consultaties`` names consultations that are required but not recorded.
+    ``acties`` assign tasks to roles, ``opvolging`` sets dated follow-ups,
+    ``ontbrekende_consultaties`` names consultations that are required but not recorded, and
+    ``waarschuwingen`` say what in the case contradicts itself.
     """
 
     beslissingen: frozenset[Beslispunt] = frozenset()
@@ -266,6 +276,7 @@ class Conclusie:
     acties: tuple[Opdracht, ...] = ()
     opvolging: tuple[Termijn, ...] = ()
     ontbrekende_consultaties: tuple[Partij, ...] = ()
+    waarschuwingen: tuple[Waarschuwt, ...] = ()
 
 
 @frozen(kw_only=True)
@@ -369,7 +380,8 @@ class Regelbasis:
     rules concluding a decision it reads (an engine may evaluate a whole stratum at once).
 
     Derived once when the rule base is built, so that an evaluation only looks them up:
-    ``gronden`` (each rule's ``Grond``) and ``acties`` (each rule's ``Actie``s). ``geheugen``
+    ``gronden`` (each rule's ``Grond``), ``acties`` (each rule's ``Actie``s) and
+    ``waarschuwingen`` (each rule's ``Waarschuwing``s). ``geheugen``
     is room for what the engine derives from this rule base on first use and the bounded memo
     of decisions it keeps (see ``Geheugen`` and ``meldcode.rules.evaluatie``).
 
@@ -391,6 +403,7 @@ class Regelbasis:
     niveaus: Mapping[str, int] = field(init=False, eq=False, repr=False)
     gronden: Mapping[str, Grond] = field(init=False, eq=False, repr=False)
     acties: Mapping[str, tuple[Actie, ...]] = field(init=False, eq=False, repr=False)
+    waarschuwingen: Mapping[str, tuple[Waarschuwing, ...]] = field(init=False, eq=False, repr=False)
     geheugen: Geheugen = field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -408,6 +421,7 @@ class Regelbasis:
         object.__setattr__(self, "niveaus", self._niveaus())
         gronden: dict[str, Grond] = {}
         acties: dict[str, tuple[Actie, ...]] = {}
+        waarschuwingen: dict[str, tuple[Waarschuwing, ...]] = {}
         for r in self.regels:
             try:
                 gronden[r.id] = Grond(
@@ -421,10 +435,15 @@ class Regelbasis:
                     Actie(taak=o.taak, rol=o.rol, partij=o.partij, advies=o.advies, regel=r.id)
                     for o in r.dan.acties
                 )
+                waarschuwingen[r.id] = tuple(
+                    Waarschuwing(code=w.code, tekst=w.tekst, regel=r.id)
+                    for w in r.dan.waarschuwingen
+                )
             except OngeldigeInvoer as exc:
                 raise OngeldigeRegelbasis(f"rule {r.id!r}: {exc}") from None
         object.__setattr__(self, "gronden", gronden)
         object.__setattr__(self, "acties", acties)
+        object.__setattr__(self, "waarschuwingen", waarschuwingen)
         object.__setattr__(self, "geheugen", Geheugen())
 
     def regel(self, regel_id: str) -> Regel:

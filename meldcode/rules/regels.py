@@ -32,6 +32,7 @@ from meldcode.rules.model import (
     Omstandigheid,
     Opdracht,
     Regel,
+    Waarschuwt,
     antwoorden,
 )
 
@@ -187,8 +188,98 @@ CONTACTVOLGORDE: tuple[Partij, ...] = (
 
 VT = (Partij.VEILIG_THUIS,)
 OUDERGESPREK_OVERSLAAN = Beslist(B.OUDERGESPREK_OVERSLAAN)
+GEEN_VERMOEDEN = antwoorden(V.VERMOEDEN, "nee")
+
+#: what contradicts afweging 1 answered *nee*: (code suffix, condition, what the case says)
+_TEGENSTRIJDIG: tuple[tuple[str, Conditie, str, frozenset[Protocol]], ...] = (
+    (
+        "ernstig-letsel",
+        ErIsSignaal(kenmerk="ernstig_letsel"),
+        "een signaal noemt geweld met ernstig letsel",
+        BEIDE,
+    ),
+    (
+        "levensgevaar",
+        ErIsSignaal(kenmerk="levensgevaar"),
+        "een signaal noemt levensgevaar",
+        BEIDE,
+    ),
+    (
+        "onveiligheid-herhaalt-zich",
+        Omstandigheid("onveiligheid_herhaalt_zich"),
+        "de casus zegt dat de onveiligheid niet stopt of zich herhaalt",
+        BEIDE,
+    ),
+    (
+        "onveiligheid",
+        ONVEILIGHEID_2019,
+        "afweging 2 is beantwoord met acute of structurele onveiligheid (ja of twijfel)",
+        P19,
+    ),
+)
+
+
+def _tegenstrijdig(protocol: Protocol) -> tuple[Regel, ...]:
+    """Afweging 1 *nee* beside a grave signal: never resolved silently, but warned and consulted.
+
+    The route ends at 1A (no report: the always-report situations belong to step 5), and the
+    rule raises a warning and advises consulting Veilig Thuis (the AMK), whose passage on doubt
+    about the cause and possible unsafety it quotes.
+    """
+    jaar = protocol.value
+    if protocol == Protocol.P2019:
+        bron = Bron(FEDRA, "1.2 Stap 2. Overleggen met collega's, externen")
+        citaat = (
+            "Als de zorgcoördinator twijfelt over de oorzaak van de situatie en mogelijke "
+            "onveiligheid bij het kind kan ook, eventueel anoniem, advies worden gevraagd bij "
+            "Veilig Thuis."
+        )
+        wie = "Veilig Thuis"
+    else:
+        bron = Bron(
+            JSO,
+            "Stap 2: Collegiale consultatie en zo nodig raadplegen van het Advies- en Meldpunt "
+            "Kindermishandeling",
+        )
+        citaat = (
+            "Indien u ook maar enige twijfel heeft over de oorzaak van de situatie en/of "
+            "eventuele mogelijke onveiligheid bij de leerling, moet u advies vragen bij het AMK."
+        )
+        wie = "het AMK (nu Veilig Thuis)"
+    regels = []
+    for naam, conditie, wat, protocollen in _TEGENSTRIJDIG:
+        if protocol not in protocollen:
+            continue
+        tekst = (
+            f"Afweging 1 is 'nee' (de zorgen zijn weggenomen), maar {wat}. Dat spreekt elkaar "
+            f"tegen en wordt niet stil opgelost: ga na of de weging klopt en vraag (eventueel "
+            f"anoniem) advies aan {wie}."
+        )
+        regels.append(
+            Regel(
+                id=f"{jaar}.tegenstrijdig.vermoeden-nee-{naam}",
+                protocollen=frozenset({protocol}),
+                bron=bron,
+                citaat=citaat,
+                als=Alle((GEEN_VERMOEDEN, conditie)),
+                dan=Conclusie(
+                    beslissingen=frozenset({B.VEILIG_THUIS_RAADPLEGEN}),
+                    contacten=VT,
+                    waarschuwingen=(
+                        Waarschuwt(code=f"tegenstrijdig.vermoeden-nee-{naam}", tekst=tekst),
+                    ),
+                ),
+                toelichting=f"{tekst} Met afweging 1 'nee' eindigt de route bij het vastleggen "
+                "en sluiten van het dossier; er wordt niet op eigen gezag gemeld.",
+            )
+        )
+    return tuple(regels)
+
 
 REGELS: tuple[Regel, ...] = (
+    # ===== contradictory input: warned, never resolved silently =============================
+    *_tegenstrijdig(Protocol.P2019),
+    *_tegenstrijdig(Protocol.P2013),
     # ===== protocol 2019: the afwegingskader (003 Figuur 2) and stap 5 (003 §1.5) ==========
     Regel(
         id="2019.afweging-1.geen-actie",

@@ -109,7 +109,7 @@ _PROTOCOL_NAAM = {
 
 
 def partij_label(partij: Partij, protocol: Protocol) -> str:
-    """The Dutch name of a party; under 2013 Veilig Thuis is still the AMK."""
+    """The Dutch name of a party; under 2013 the AMK and Bureau Jeugdzorg keep their names."""
     if partij is Partij.VEILIG_THUIS and protocol == Protocol.P2013:
         return "AMK (nu Veilig Thuis)"
     if partij is Partij.JEUGDBESCHERMER and protocol == Protocol.P2013:
@@ -141,7 +141,7 @@ def _melden_label(protocol: Protocol) -> str:
 
 
 def uitleg(besluit: Besluit, basis: Regelbasis | None = None) -> str:
-    """The decision and its grounds as Dutch text: each decision, the next question, the rules.
+    """The decision and its grounds as Dutch text: decisions, warnings, next question, rules.
 
     ``basis`` (the rule base that decided) lets the next question be shown in words.
     """
@@ -157,6 +157,19 @@ def uitleg(besluit: Besluit, basis: Regelbasis | None = None) -> str:
     for punt in Beslispunt:
         waarde = "ja" if besluit.beslist(punt) else "nee"
         regels.append(f"  {labels[punt] + ':':<{breedte}} {waarde}")
+    if besluit.waarschuwingen:
+        regels.append("")
+        regels.append("Let op, de invoer spreekt zichzelf tegen:")
+        for w in besluit.waarschuwingen:
+            regels.extend(
+                textwrap.wrap(
+                    f"- {w.tekst} ({w.code})",
+                    94,
+                    initial_indent="  ",
+                    subsequent_indent="    ",
+                    break_on_hyphens=False,
+                )
+            )
     if besluit.volgende_vraag is not None:
         vraag = besluit.volgende_vraag
         tekst = vraag.value

@@ -134,5 +134,7 @@ EXHAUSTIEF_GETEST = frozenset(
         "2013.noodsituatie.advies-amk",
         "2013.noodsituatie.politie",
         "2013.stap-3.andere-oorzaak",
+        "2013.tegenstrijdig.vermoeden-nee-levensgevaar",
+        "2013.tegenstrijdig.vermoeden-nee-onveiligheid-herhaalt-zich",
     }
 )

@@ -24,7 +24,37 @@ VT = "Veilig Thuis"
 AMK = "Advies- en Meldpunt Kindermishandeling"
 MELDING_VT = "Beslissing melding Veilig Thuis"  # the section heading of 003 §1.5.1
 
+
+def _tegenstrijdig(jaar: str, naam: str) -> dict[str, str]:
+    """A warning rule: doubt about the cause and possible unsafety, so ask Veilig Thuis / AMK."""
+    if jaar == "2019":
+        return {
+            "beslissing:veilig_thuis_raadplegen": "advies worden gevraagd bij Veilig Thuis",
+            "contact:veilig_thuis": "bij Veilig Thuis",
+            f"waarschuwing:tegenstrijdig.vermoeden-nee-{naam}": "twijfelt over de oorzaak van de "
+            "situatie en mogelijke onveiligheid",
+        }
+    return {
+        "beslissing:veilig_thuis_raadplegen": "moet u advies vragen bij het AMK",
+        "contact:veilig_thuis": "bij het AMK",
+        f"waarschuwing:tegenstrijdig.vermoeden-nee-{naam}": "enige twijfel heeft over de oorzaak "
+        "van de situatie",
+    }
+
+
 DRAGERS: dict[str, dict[str, str]] = {
+    # ===== contradictory input (afweging 1 nee beside a grave signal) ========================
+    **{
+        f"{jaar}.tegenstrijdig.vermoeden-nee-{naam}": _tegenstrijdig(jaar, naam)
+        for jaar, namen in (
+            (
+                "2019",
+                ("ernstig-letsel", "levensgevaar", "onveiligheid-herhaalt-zich", "onveiligheid"),
+            ),
+            ("2013", ("ernstig-letsel", "levensgevaar", "onveiligheid-herhaalt-zich")),
+        )
+        for naam in namen
+    },
     # ===== 2019: the afwegingskader (003 Figuur 2) and stap 5 (003 §1.5) =====================
     "2019.afweging-1.geen-actie": {
         "beslissing:dossier_sluiten": "geen actie nodig: dossier vastleggen en sluiten",
@@ -434,7 +464,7 @@ def conclusies(regel: Regel) -> set[str]:
         uit.add(f"actie:{a.taak.value}/{a.rol.value}{partij}")
     uit |= {f"opvolging:{t.taak.value}" for t in dan.opvolging}
     uit |= {f"ontbrekend:{p.value}" for p in dan.ontbrekende_consultaties}
-    uit |= {f"waarschuwing:{w.code}" for w in getattr(dan, "waarschuwingen", ())}
+    uit |= {f"waarschuwing:{w.code}" for w in dan.waarschuwingen}
     return uit
 
 

@@ -86,6 +86,16 @@ ALTIJD_MELDEN = Passage(
     "Een melding bij Veilig Thuis is noodzakelijk: In alle gevallen van (vermoeden van) acute "
     "en/of structurele onveiligheid. In alle gevallen van geweld met ernstig letsel.",
 )
+TWIJFEL_2019 = Passage(
+    FEDRA,
+    "Als de zorgcoördinator twijfelt over de oorzaak van de situatie en mogelijke onveiligheid bij "
+    "het kind kan ook, eventueel anoniem, advies worden gevraagd bij Veilig Thuis.",
+)
+TWIJFEL_2013 = Passage(
+    JSO,
+    "Indien u ook maar enige twijfel heeft over de oorzaak van de situatie en/of eventuele "
+    "mogelijke onveiligheid bij de leerling, moet u advies vragen bij het AMK.",
+)
 NOOD_2019 = Passage(
     FEDRA,
     "Bij signalen die wijzen op acuut of zodanig ernstig geweld dat een kind of een gezinslid "
@@ -306,6 +316,53 @@ def test_afweging_1_nee_ends_the_route_whatever_the_signal(signaal: Signaal) -> 
     assert gewogen.melden
     assert "2019.stap-5.altijd-melden.onveiligheid" not in _gronden(weggewogen)
     assert "2019.stap-5.altijd-melden.ernstig-letsel" not in _gronden(weggewogen)
+
+
+@pytest.mark.parametrize("protocol", [P13, P19], ids=["2013", "2019"])
+@pytest.mark.parametrize(
+    ("signaal", "code"),
+    [
+        (LETSEL, "tegenstrijdig.vermoeden-nee-ernstig-letsel"),
+        (LEVENSGEVAAR, "tegenstrijdig.vermoeden-nee-levensgevaar"),
+    ],
+    ids=["letsel", "levensgevaar"],
+)
+def test_a_grave_signal_beside_afweging_1_nee_is_warned_about_and_veilig_thuis_advised(
+    protocol: Protocol, signaal: Signaal, code: str
+) -> None:
+    """Contradictory input is never resolved silently: ``TWIJFEL_2019``, ``TWIJFEL_2013``.
+
+    Neither a silent report (before) nor a silent close: a stable warning, Dutch text without
+    free text from the case, and advice to consult Veilig Thuis (the AMK).
+    """
+    besluit = beslis(_casus(protocol, signaal, vermoeden=NEE))
+
+    (waarschuwing,) = besluit.waarschuwingen
+    assert waarschuwing.code == code
+    assert waarschuwing.regel == f"{protocol.value}.{code}"
+    assert "Afweging 1 is 'nee'" in waarschuwing.tekst
+    assert not besluit.melden
+    assert besluit.veilig_thuis_raadplegen
+    assert Partij.VEILIG_THUIS in besluit.contacten
+    assert beslis(_casus(protocol, signaal, vermoeden=JA)).waarschuwingen == ()
+
+
+def test_the_warning_is_in_the_json_and_the_explanation() -> None:
+    """The additive contract field ``waarschuwingen``: ``[{"code", "tekst", "regel"}]``."""
+    from meldcode import besluit_naar_dict
+    from meldcode.rules.uitleg import uitleg
+
+    casus = attrs.evolve(_casus(P19, LETSEL, vermoeden=NEE), signalen=(LETSEL,))
+    besluit = beslis(casus)
+
+    assert besluit_naar_dict(besluit)["waarschuwingen"] == [
+        {
+            "code": "tegenstrijdig.vermoeden-nee-ernstig-letsel",
+            "tekst": besluit.waarschuwingen[0].tekst,
+            "regel": "2019.tegenstrijdig.vermoeden-nee-ernstig-letsel",
+        }
+    ]
+    assert "(tegenstrijdig.vermoeden-nee-ernstig-letsel)" in uitleg(besluit)
 
 
 def test_a_doubtful_suspicion_still_reaches_step_5() -> None:

@@ -64,9 +64,12 @@ def test_a_weighed_away_suspicion_is_never_reported_even_beside_a_grave_signal(
 
     assert not besluit.melden
     assert besluit.dossier_sluiten
+    assert besluit.veilig_thuis_raadplegen
+    assert f"tegenstrijdig.vermoeden-nee-{kenmerk.replace('_', '-')}" in {
+        w.code for w in besluit.waarschuwingen
+    }
     if kenmerk == "levensgevaar":
         assert besluit.spoed
-        assert besluit.veilig_thuis_raadplegen
 
 
 @given(casussen())

@@ -1013,12 +1013,16 @@ def _routegegevens(
     acties, opvolging, ontbrekend, details = helper(
         casus, basis, {r.id for r in gevuurd}, contacten
     )
-    return {
+    uit: dict[str, Any] = {
         "acties": acties,
         "opvolging": opvolging,
         "ontbrekende_consultaties": ontbrekend,
         "contacten_details": details,
     }
+    waarschuwingen = getattr(evaluatie, "waarschuwingen_van", None)
+    if waarschuwingen is not None:
+        uit["waarschuwingen"] = waarschuwingen(basis, {r.id for r in gevuurd})
+    return uit
 
 
 def _grond(regel: Regel) -> Grond:

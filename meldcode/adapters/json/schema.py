@@ -25,6 +25,7 @@ BESLUIT_AANVULLINGEN: tuple[str, ...] = (
     "opvolging",
     "ontbrekende_consultaties",
     "contacten_details",
+    "waarschuwingen",
 )
 
 _DATUM = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
