@@ -404,8 +404,130 @@ AANVULLEND += (
     ),
 )
 
+#: passages found in a second audit of the sources that a rule also encodes
+AANVULLEND += (
+    _p(
+        FEDRA,
+        "1.5.1 Beslissing melding Veilig Thuis",
+        "Wanneer de school op basis van de afweging in stap 4 van mening is dat er sprake is van "
+        "acute of structurele onveiligheid óf dat de leerling onvoldoende beschermd is tegen de "
+        "risico's op huiselijk geweld of kindermishandeling, dan is melden bij Veilig Thuis "
+        "noodzakelijk.",
+        "2019.afweging-2.onveiligheid",
+        "2019.afweging-3.geen-effectieve-hulp",
+        "2019.stap-5.altijd-melden.onveiligheid",
+    ),
+    _p(
+        FEDRA,
+        "1.5 Stap 5. Twee beslissingen",
+        "wordt er een gesprek gevoerd met de ouders, waarin het besluit wordt gecommuniceerd en "
+        "verdere acties worden afgesproken",
+        "2019.rollen.melding-bespreken-met-ouders",
+        "2019.stap-4.uitkomst-overleg-delen",
+    ),
+    _p(
+        FEDRA,
+        "1.5.1 Beslissing melding Veilig Thuis",
+        "De melding wordt geregistreerd.",
+        "2019.stap-4.zorgen-en-contacten-registreren",
+    ),
+    _p(
+        FEDRA,
+        "1.5.2 Hulp school",
+        "Het is belangrijk dat de school alles goed registreert.",
+        "2019.stap-4.zorgen-en-contacten-registreren",
+    ),
+    _p(
+        FEDRA,
+        "Noodsituaties",
+        "Ook in bovenstaande gevallen is een goede registratie belangrijk.",
+        "2019.stap-4.zorgen-en-contacten-registreren",
+    ),
+    _p(
+        FEDRA,
+        "1.5.2 Hulp school",
+        "Tenslotte wordt er nazorg geboden en wordt de aanpak geëvalueerd en geregistreerd.",
+        "2019.afweging-5.resultaat-bereikt",
+    ),
+    _p(
+        FEDRA,
+        "1.5.2 Hulp school",
+        "Als er onvoldoende effecten zichtbaar zijn, moet opnieuw worden afgewogen of een melding "
+        "noodzakelijk is.",
+        "2019.afweging-5.geen-resultaat",
+    ),
+    _p(
+        FEDRA,
+        "1.3 Stap 3. Gesprek met ouders, leerling",
+        "Juist in deze gevallen is het belangrijk dat de afwegingen die gemaakt zijn, goed zijn "
+        "beschreven.",
+        "2019.stap-3.bespreken-zonder-toestemming",
+        "2019.stap-5.oudergesprek-overwegingen-vastleggen",
+    ),
+    _p(
+        HANDELINGSWIJZER,
+        "Stap 1: In kaart brengen van signalen",
+        "Geloof het kind als hij of zij signalen afgeeft. Er is een reden voor het kind om het te "
+        "vertellen.",
+        "profiel.schakelaar.openbaring-kind-veilig-thuis-raadplegen",
+    ),
+    _p(
+        JSO,
+        "Stap 1: In kaart brengen van signalen",
+        "Breng de signalen die een vermoeden van huiselijk geweld of kindermishandeling "
+        "bevestigen of ontkrachten in kaart en leg deze vast.",
+        "2013.stap-1.vastleggen",
+    ),
+    _p(
+        JSO,
+        "Stap 2: Collegiale consultatie en zo nodig raadplegen van het Advies- en Meldpunt "
+        "Kindermishandeling",
+        "Bespreek de signalen met een deskundige collega.",
+        "2013.rollen.leerkracht-overlegt-met-ib",
+    ),
+    _p(
+        JSO,
+        "Stap 2: Collegiale consultatie en zo nodig raadplegen van het Advies- en Meldpunt "
+        "Kindermishandeling",
+        "Zorgvuldig handelen vereist dat u nagaat of u advies moet vragen bij het AMK.",
+        "2013.stap-2.twijfel-advies-amk",
+    ),
+    _p(
+        JSO,
+        "Stap 5a: Hulp organiseren en effecten volgen",
+        "De verantwoordelijke medewerker binnen de school bespreekt met de ouder de uitkomst van "
+        "de bespreking in het zorgadviesteam.",
+        "2013.stap-3.ouder-informeren-na-overleg",
+        "2013.stap-5a.zorgen-bespreken-met-ouder",
+    ),
+    _p(
+        VCOG,
+        "Aandachtspunten bij stap 5, stap 5a: Hulp organiseren en effecten volgen",
+        "Bespreek zorgen nogmaals met de ouder(s)/verzorgers IB-er en leerkracht",
+        "2013.stap-5a.zorgen-bespreken-met-ouder",
+    ),
+    _p(
+        VCOG,
+        "Aandachtspunten bij stap 5, Stap 5b: Melden en bespreken met de ouder",
+        "Op schrift stellen van de bespreking en de melding",
+        "2013.stap-1.vastleggen",
+    ),
+)
+
 #: passages a record-keeping check of the dossier encodes besides the one it quotes
 DOSSIERCONTROLES: tuple[Passage, ...] = (
+    _p(
+        JSO,
+        "Stap 1: In kaart brengen van signalen",
+        "Gespreksverslagen kunt u door betrokkenen laten ondertekenen.",
+        "registratie.gesprek.ondertekend",
+    ),
+    _p(
+        FEDRA,
+        "Figuur 2, afweging 4D",
+        "Termijn afspreken waarbinnen effect merkbaar of meetbaar moet zijn.",
+        "registratie.hulp.afspraken",
+    ),
     _p(
         FEDRA,
         "1.5.1 Beslissing melding Veilig Thuis",
@@ -696,6 +818,79 @@ WEGGELATEN += (
         "Stap 5: Zorg voor jeugd gebruiken",
         "Heb je geen inlogcodes vraag deze dan aan de coördinator van het CJG.",
         reden="access to a regional system; not a decision about the case",
+    ),
+)
+
+
+#: instructions found in a second audit of the sources, left out with their reason
+WEGGELATEN += (
+    _p(
+        FEDRA,
+        "1.3 Stap 3. Gesprek met ouders, leerling",
+        "In het traject kan ook met de leerling zelf worden gesproken.",
+        reden="optional; whether the child feels safe enough and the talk is in its own "
+        "interest is the professional's judgement, not an input of the case",
+    ),
+    _p(
+        FEDRA,
+        "1.4 Stap 4. Wegen van geweld/kindermishandeling",
+        "Als de afweging lastig is, heeft bespreking in het groot ondersteuningsteam de voorkeur.",
+        reden="who takes part in the weighing; the weighing itself is the case's input",
+    ),
+    _p(
+        FEDRA,
+        "1.5.1 Beslissing melding Veilig Thuis",
+        "Blijf in het gesprek bij de feiten en constatering en voorkom interpretaties of "
+        "waardeoordelen.",
+        reden=GESPREK,
+    ),
+    _p(
+        FEDRA,
+        "1.5.1 Beslissing melding Veilig Thuis",
+        "In het gesprek wordt aan de ouders nadrukkelijk een reactie gevraagd.",
+        reden=GESPREK,
+    ),
+    _p(
+        FEDRA,
+        "1.5.2 Hulp school",
+        "Het ondersteuningsteam speelt een rol bij het organiseren van de noodzakelijke hulp en "
+        "geeft tevens handelingsadviezen aan de leerkracht over de begeleiding van de leerling in "
+        "de groep.",
+        reden="classroom guidance within the help; not a decision of the meldcode",
+    ),
+    _p(
+        FEDRA,
+        "1.5.2 Hulp school",
+        "Hierbij is het belangrijk om informatie te geven over de hulpverlenende instanties en "
+        "over eventuele indicaties die nodig zijn voor het regelen van de hulp.",
+        reden=GESPREK,
+    ),
+    _p(
+        HANDELINGSWIJZER,
+        "Stap 3: Ga in gesprek met betrokkenen",
+        "Praat met het kind, niet over het kind.",
+        reden=GESPREK,
+    ),
+    _p(
+        JSO,
+        "Stap 3: Gesprek met de ouder",
+        "Bespreek de signalen met de ouder.",
+        reden="encoded as the decision itself: oudergesprek_overslaan false means the talk with "
+        "the parent takes place first (contract v1); the exceptions are rules",
+    ),
+    _p(
+        JSO,
+        "Stap 5b: Melden en bespreken met de ouder",
+        "Vraag de leerling en/of ouder uitdrukkelijk om een reactie.",
+        reden=GESPREK,
+    ),
+    _p(
+        VCOG,
+        "Aandachtspunten bij stap 5, Stap 5a: hulp organiseren en effecten volgen",
+        "Wanneer de afweging wordt gemaakt alsnog te melden is het niet nodig alle fasen van de "
+        "code nogmaals te doorlopen.",
+        reden="a note on the route, not an instruction: a renewed report needs no new weighing "
+        "(2013.stap-5a.alsnog-melden asks none)",
     ),
 )
 

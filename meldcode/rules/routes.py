@@ -297,6 +297,16 @@ ROUTES: tuple[Regel, ...] = (
         "volg of ouder en leerling hulp krijgen.",
     ),
     Regel(
+        id="2013.stap-5a.zorgen-bespreken-met-ouder",
+        protocollen=P13,
+        bron=Bron(JSO, f"Route bij signalen van huiselijk geweld en kindermishandeling, {JSO_5A}"),
+        citaat="Bespreek uw zorgen met de ouder",
+        als=HULP,
+        dan=Conclusie(acties=(Opdracht(taak=Taak.OUDERGESPREK_VOEREN, rol=Rol.MEDEWERKER),)),
+        toelichting="De school organiseert hulp: bespreek de zorgen (nogmaals) met de ouder en "
+        "bespreek de verder te nemen stappen voor de hulp.",
+    ),
+    Regel(
         id="2019.hulp.aankomst-bij-hulp-nagaan",
         protocollen=P19,
         bron=Bron(FEDRA, FEDRA_HULP),

@@ -274,6 +274,9 @@ DRAGERS: dict[str, dict[str, str]] = {
         "actie:aankomst_bij_hulp_nagaan/medewerker": "vraag daarna of de ouder is aangekomen bij "
         "de hulp",
     },
+    "2013.stap-5a.zorgen-bespreken-met-ouder": {
+        "actie:oudergesprek_voeren/medewerker": "Bespreek uw zorgen met de ouder",
+    },
     "2019.hulp.aankomst-bij-hulp-nagaan": {
         # the zorgcoördinator follows the help (same section: "Zij volgt de effecten")
         "actie:aankomst_bij_hulp_nagaan/aandachtsfunctionaris": "informeren of zij ook "
