@@ -119,6 +119,18 @@ def tegenstrijdigheid_wordt_gemeld(casus: Casus, besluit: Besluit) -> None:
     advies vragen bij het AMK." Without a contradiction there is no warning.
     """
     codes = {w.code for w in besluit.waarschuwingen}
+    w = casus.weging
+    vijf_b = (w.vermoeden, w.hulp_mogelijk, w.hulp_aanvaard, w.hulp_resultaat) == (Oordeel.JA,) * 4
+    if (
+        besluit.protocol == Protocol.P2019
+        and vijf_b
+        and casus.omstandigheden.onveiligheid_herhaalt_zich
+    ):
+        # 5B (help achieved its results) beside unsafety that repeats itself despite the help
+        assert codes == {"tegenstrijdig.resultaat-ja-onveiligheid-herhaalt-zich"}, codes
+        assert besluit.melden
+        assert besluit.veilig_thuis_raadplegen
+        return
     if casus.weging.vermoeden is not Oordeel.NEE:
         assert not codes, codes
         return

@@ -280,6 +280,40 @@ REGELS: tuple[Regel, ...] = (
     # ===== contradictory input: warned, never resolved silently =============================
     *_tegenstrijdig(Protocol.P2019),
     *_tegenstrijdig(Protocol.P2013),
+    Regel(
+        id="2019.tegenstrijdig.resultaat-ja-onveiligheid-herhaalt-zich",
+        protocollen=P19,
+        bron=Bron(FEDRA, "1.2 Stap 2. Overleggen met collega's, externen"),
+        citaat="Als de zorgcoördinator twijfelt over de oorzaak van de situatie en mogelijke "
+        "onveiligheid bij het kind kan ook, eventueel anoniem, advies worden gevraagd bij "
+        "Veilig Thuis.",
+        als=Alle(
+            (
+                VERMOEDEN_JA,
+                HULP_MOGELIJK,
+                HULP_AANVAARD,
+                antwoorden(V.HULP_RESULTAAT, "ja"),
+                Omstandigheid("onveiligheid_herhaalt_zich"),
+            )
+        ),
+        dan=Conclusie(
+            beslissingen=frozenset({B.VEILIG_THUIS_RAADPLEGEN}),
+            contacten=VT,
+            waarschuwingen=(
+                Waarschuwt(
+                    code="tegenstrijdig.resultaat-ja-onveiligheid-herhaalt-zich",
+                    tekst="Afweging 5 is 'ja' (de hulp leidt tot de afgesproken resultaten), "
+                    "maar de casus zegt dat de onveiligheid niet stopt of zich herhaalt. Dat "
+                    "spreekt elkaar tegen en wordt niet stil opgelost: er wordt gemeld, de hulp "
+                    "wordt afgesloten; ga na of de weging klopt en vraag (eventueel anoniem) "
+                    "advies aan Veilig Thuis.",
+                ),
+            ),
+        ),
+        toelichting="Afweging 5B (resultaat bereikt) en onveiligheid die zich herhaalt ondanks "
+        "de hulp (003 §1.5.1: altijd melden) spreken elkaar tegen: beide gelden, met een "
+        "waarschuwing en het advies Veilig Thuis te raadplegen.",
+    ),
     # ===== protocol 2019: the afwegingskader (003 Figuur 2) and stap 5 (003 §1.5) ==========
     Regel(
         id="2019.afweging-1.geen-actie",

@@ -55,6 +55,12 @@ DRAGERS: dict[str, dict[str, str]] = {
         )
         for naam in namen
     },
+    "2019.tegenstrijdig.resultaat-ja-onveiligheid-herhaalt-zich": {
+        "beslissing:veilig_thuis_raadplegen": "advies worden gevraagd bij Veilig Thuis",
+        "contact:veilig_thuis": "bij Veilig Thuis",
+        "waarschuwing:tegenstrijdig.resultaat-ja-onveiligheid-herhaalt-zich": "twijfelt over de "
+        "oorzaak van de situatie en mogelijke onveiligheid",
+    },
     # ===== 2019: the afwegingskader (003 Figuur 2) and stap 5 (003 §1.5) =====================
     "2019.afweging-1.geen-actie": {
         "beslissing:dossier_sluiten": "geen actie nodig: dossier vastleggen en sluiten",
