@@ -16,11 +16,11 @@ import time
 from pathlib import Path
 
 from meldcode.adapters.json.dossier import gebeurtenis_uit_json
-from meldcode.adapters.kalender import NederlandseWerkdagen
 from meldcode.adapters.opslag.archief import Archief, SQLiteOpslag
 from meldcode.domain import Signaal, SoortSignaal
 from meldcode.domain.dossier import SignaalVastgelegd
 from meldcode.rules.dossier import toestand
+from meldcode.rules.kalender import NEDERLAND
 
 VOORBEELD = Path(__file__).resolve().parent.parent / "examples" / "dossier"
 
@@ -50,7 +50,7 @@ def main() -> None:
     for pad in sorted(VOORBEELD.glob("*.json")):
         archief.voeg_toe("lln-0042", gebeurtenis_uit_json(pad.read_text(encoding="utf-8")))
     dossier = archief.lees("lln-0042")
-    kalender = NederlandseWerkdagen()
+    kalender = NEDERLAND
     begin = time.perf_counter()
     for _ in range(200):
         toestand(dossier, op=dt.date(2026, 6, 1), kalender=kalender)

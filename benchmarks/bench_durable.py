@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 from meldcode import Casus, Oordeel, Protocol, Signaal, SoortSignaal, Weging
-from meldcode.adapters.durable.engine import Bewaker, compileer
+from meldcode.adapters.durable import Bewaker, compileer
 from meldcode.domain.dossier import (
     BesluitGenomen,
     DossierGesloten,

@@ -44,6 +44,7 @@ from meldcode.errors import (
     MeldcodeError,
     OngeldigeInvoer,
     OngeldigeRegelbasis,
+    OpslagBeschadigd,
     StapOntbreekt,
     VolgnummerConflict,
 )
@@ -77,6 +78,7 @@ __all__ = [
     "OngeldigeInvoer",
     "OngeldigeRegelbasis",
     "Oordeel",
+    "OpslagBeschadigd",
     "Opvolging",
     "Partij",
     "Protocol",

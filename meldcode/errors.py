@@ -16,6 +16,7 @@ __all__ = [
     "MeldcodeError",
     "OngeldigeInvoer",
     "OngeldigeRegelbasis",
+    "OpslagBeschadigd",
     "StapOntbreekt",
     "VolgnummerConflict",
 ]
@@ -98,7 +99,8 @@ class StapOntbreekt(MeldcodeError, ValueError):
     """An event that the meldcode does not allow yet: ``ontbreekt`` names the missing step.
 
     ``gebeurtenis`` is the kind of event that was refused (``melding_gedaan``), ``ontbreekt`` the
-    step or record that must come first (``stap 3``); neither ever contains free text.
+    step or record that must come first: a step (``stap 3``) or a contract key
+    (``hulp_afgesproken``, ``gesprek_gevoerd.over_melding``); neither ever contains free text.
     """
 
     def __init__(self, gebeurtenis: str, ontbreekt: str, message: str) -> None:
@@ -131,7 +133,8 @@ class DossierNietGevonden(MeldcodeError, LookupError):
 class DossierGewijzigd(MeldcodeError, RuntimeError):
     """The stored events do not match their hash chain: edited or deleted outside meldcode.
 
-    ``volgnummer`` is the first event whose record does not fit the chain.
+    ``volgnummer`` is the first event whose record does not fit the chain; ``reden`` says how
+    (English: "was edited (its hash does not match)").
     """
 
     def __init__(self, dossier: str, volgnummer: int, reden: str) -> None:
@@ -139,3 +142,20 @@ class DossierGewijzigd(MeldcodeError, RuntimeError):
         self.volgnummer = volgnummer
         self.reden = reden
         super().__init__(f"dossier {dossier!r}: event {volgnummer} {reden}")
+
+
+class OpslagBeschadigd(MeldcodeError, RuntimeError):
+    """The dossier store itself cannot be read: a truncated or corrupt file, not a database.
+
+    Not a bug and not bad input: the store must be restored from a backup. ``adres`` is where
+    the store is (the file the user named); ``reden`` what the database engine reported. meldcode
+    writes nothing to a damaged store.
+    """
+
+    def __init__(self, adres: str, reden: str) -> None:
+        self.adres = adres
+        self.reden = reden
+        super().__init__(
+            f"the dossier store {adres} is damaged ({reden}); nothing was read or written: "
+            "restore it from a backup"
+        )

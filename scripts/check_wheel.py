@@ -3,7 +3,8 @@
 Usage: .venv/bin/python scripts/check_wheel.py
 
 Every file git tracks under ``meldcode/`` (code, ``py.typed``, the JSON Schemas, the vignettes,
-the profiles) must be in the wheel, and the wheel's version must be the package's.
+the profiles, the example cases of ``meldcode demo``) must be in the wheel, with the licence
+text (``LICENSE``, EUPL-1.2) in its metadata, and the wheel's version must be the package's.
 """
 
 from __future__ import annotations
@@ -38,7 +39,8 @@ def main() -> int:
     getrackt = subprocess.run(
         ["git", "ls-files", "meldcode"], cwd=ROOT, capture_output=True, text=True, check=True
     ).stdout.split()
-    ontbreekt = sorted((VERPLICHT | set(getrackt)) - inhoud)
+    licentie = f"meldcode-{__version__}.dist-info/licenses/LICENSE"
+    ontbreekt = sorted((VERPLICHT | set(getrackt) | {licentie}) - inhoud)
     for pad in ontbreekt:
         print(f"missing from the wheel: {pad}")
     if f"-{__version__}-" not in wiel.name:

@@ -1,9 +1,13 @@
-"""Write every generated file of the project from its source: schemas, diagrams, vignettes.
+"""Write every generated file of the project from its source.
+
+The JSON Schemas, the diagrams, the shipped vignettes, the coverage table ``docs/coverage.md``
+and the example cases shipped for ``meldcode demo`` (copies of ``examples/casussen``).
 
 Usage: .venv/bin/python scripts/generate.py [--check]
 
-The tests compare each file with what this script would write and fail when one is stale;
-``--check`` does the same without writing.
+A maintainer's tool: it writes into the repository, so it is a script and not a subcommand of
+the user's ``meldcode``. The tests compare each file with what this script would write and fail
+when one is stale; ``--check`` does the same without writing.
 """
 
 from __future__ import annotations
@@ -23,6 +27,20 @@ def _json(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
+def _dekking() -> str:
+    from meldcode.adapters.dekking import dekking_markdown
+
+    return dekking_markdown()
+
+
+def _voorbeeld(naam: str) -> Callable[[], str]:
+    return lambda: (ROOT / "examples" / "casussen" / naam).read_text(encoding="utf-8")
+
+
+VOORBEELDEN = sorted(p.name for p in (ROOT / "examples" / "casussen").glob("*.json"))
+"""The example cases, shipped as package data so that ``meldcode demo`` works anywhere."""
+
+
 def _vignetten() -> str:
     data = json.loads((ROOT / "tests" / "data" / "scenarios.json").read_text(encoding="utf-8"))
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
@@ -33,6 +51,8 @@ ARTEFACTEN: dict[str, Callable[[], str]] = {
     "meldcode/schema/casus.schema.json": lambda: _json(casus_schema()),
     "meldcode/schema/besluit.schema.json": lambda: _json(besluit_schema()),
     "meldcode/testing/vignetten.json": _vignetten,
+    "docs/coverage.md": _dekking,
+    **{f"meldcode/voorbeelden/{naam}": _voorbeeld(naam) for naam in VOORBEELDEN},
     **{
         f"docs/diagrams/meldcode-{p}.{ext}": (lambda p=p, f=f: teken(p, f))
         for p in ("2013", "2019")

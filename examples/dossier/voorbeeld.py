@@ -11,12 +11,12 @@ from pathlib import Path
 
 from meldcode.adapters.cli.dossier import toestand_tekst
 from meldcode.adapters.json.dossier import gebeurtenis_uit_json
-from meldcode.adapters.kalender import NederlandseWerkdagen
 from meldcode.adapters.opslag.archief import Archief, SQLiteOpslag
 from meldcode.domain import Oordeel
 from meldcode.domain.dossier import Betrokkene, EvaluatieGehouden, MeldingGedaan
 from meldcode.errors import StapOntbreekt
 from meldcode.rules.dossier import toestand
+from meldcode.rules.kalender import NEDERLAND
 from meldcode.rules.registratie import controleer
 
 MAP = Path(__file__).parent
@@ -24,7 +24,7 @@ MAP = Path(__file__).parent
 
 def main() -> None:
     archief = Archief(SQLiteOpslag(Path(tempfile.mkdtemp()) / "dossiers.sqlite3"))
-    kalender = NederlandseWerkdagen()
+    kalender = NEDERLAND
 
     # steps 1-4 and the first decision of step 5, from the example's JSON files
     for pad in sorted(MAP.glob("0[1-6]-*.json")):

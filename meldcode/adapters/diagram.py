@@ -23,6 +23,7 @@ from attrs import frozen
 
 from meldcode.domain.waarden import Beslispunt, Oordeel, Protocol, Vraag
 from meldcode.rules.basis import regelbasis
+from meldcode.rules.beslis import lees_protocol
 from meldcode.rules.model import (
     Alle,
     Antwoord,
@@ -35,12 +36,15 @@ from meldcode.rules.model import (
     KindLeeftijdTot,
     KindLeeftijdVanaf,
     KindOngeboren,
+    Leeftijd,
     Niet,
     Omstandigheid,
     Regel,
     Regelbasis,
     SignaalVan,
+    Vlag,
 )
+from meldcode.rules.versies import HUIDIG_PROTOCOL
 
 __all__ = ["FORMATEN", "Diagram", "Knoop", "Pijl", "diagram", "dot", "mermaid", "teken"]
 
@@ -83,6 +87,23 @@ _Atoom = Atoom  # the rule language's own list of leaf condition types
 _Term = tuple[tuple[_Atoom, bool], ...]  # (atom, positive)
 
 
+#: the leaf types the diagram names in words (others are drawn as their primitives)
+_BEKEND: dict[type, bool] = {
+    t: True
+    for t in (
+        Omstandigheid,
+        ErIsSignaal,
+        KindLeeftijdVanaf,
+        KindLeeftijdTot,
+        KindOngeboren,
+        SignaalVan,
+        Geconsulteerd,
+        Vlag,
+        Leeftijd,
+    )
+}
+
+
 def _onbekend(c: object) -> TypeError:
     return TypeError(
         f"the diagram cannot draw a condition of type {type(c).__name__}: "
@@ -103,10 +124,13 @@ def _dnf(c: Conditie, positief: bool = True) -> list[_Term]:
         for d in delen:
             out = [a + b for a in out for b in d]
         return out
-    if isinstance(c, _Atoom):
-        if isinstance(c, Antwoord) and not positief:
-            return [((Antwoord(c.vraag, frozenset(Oordeel) - c.waarden), True),)]
+    if isinstance(c, Antwoord) and not positief:
+        return [((Antwoord(c.vraag, frozenset(Oordeel) - c.waarden), True),)]
+    if _BEKEND.get(type(c)) is not None or isinstance(c, Antwoord | Beslist):
         return [((c, positief),)]
+    verlaag = getattr(c, "verlaag", None)
+    if callable(verlaag):  # a leaf of a partner's own: drawn as its primitives
+        return _dnf(verlaag(), positief)
     raise _onbekend(c)
 
 
@@ -136,6 +160,12 @@ def _tekst(atoom: _Atoom, positief: bool) -> str:
         tekst = f"geconsulteerd: {atoom.partij.value.replace('_', ' ')}"
     elif isinstance(atoom, Beslist):
         tekst = f"besluit {atoom.punt.value}"
+    elif isinstance(atoom, Vlag):
+        tekst = atoom.pad.replace("_", " ").replace(".", ": ", 1)
+    elif isinstance(atoom, Leeftijd):
+        delen = [f"{atoom.vanaf} jaar of ouder" if atoom.vanaf is not None else ""]
+        delen.append(f"jonger dan {atoom.tot} jaar" if atoom.tot is not None else "")
+        tekst = "kind " + " en ".join(d for d in delen if d)
     else:  # pragma: no cover - _dnf already rejected it
         raise _onbekend(atoom)
     return tekst if positief else f"niet {tekst}"
@@ -234,7 +264,7 @@ def _pijlen(basis: Regelbasis, conditie: Conditie | None, naar: str) -> Iterator
 def diagram(protocol: Protocol | str, *, basis: Regelbasis | None = None) -> Diagram:
     """The flowchart of the national rule base of ``protocol``, or of ``basis`` (a profile)."""
     if basis is None:
-        basis = regelbasis(Protocol(protocol))
+        basis = regelbasis(lees_protocol(protocol) or HUIDIG_PROTOCOL)
     knopen: list[Knoop] = [Knoop(START, "start", ("signalen in kaart", "stappen 1-3"))]
     pijlen: list[Pijl] = []
     for a in basis.vragen:

@@ -33,7 +33,6 @@ from meldcode.domain.waarden import (
     Vraag,
 )
 from meldcode.errors import Fout, OngeldigeInvoer
-from meldcode.rules.beslis import lees_protocol
 from meldcode.rules.model import (
     Alle,
     Antwoord,
@@ -50,11 +49,12 @@ from meldcode.rules.model import (
     Niet,
     Omstandigheid,
     Opdracht,
+    Opvolgtermijn,
     Regel,
     SignaalVan,
-    Termijn,
 )
 from meldcode.rules.profiel import Profiel
+from meldcode.rules.versies import PROTOCOLLEN
 
 __all__ = [
     "beschikbare_profielen",
@@ -115,17 +115,16 @@ def _enums(soort: type[_E], waarde: object, pad: str) -> tuple[_E, ...]:
     return tuple(_enum(soort, w, f"{pad}[{i}]") for i, w in enumerate(_lijst(waarde, pad)))
 
 
-def _protocollen(waarde: object, pad: str) -> frozenset[Protocol]:
-    uit: set[Protocol] = set()
+def _protocollen(waarde: object, pad: str) -> tuple[Protocol, ...]:
+    """The national protocols named in a list (``["2013"]``)."""
+    per_naam = {p.value: p for p in PROTOCOLLEN}
+    uit = []
     for i, w in enumerate(_lijst(waarde, pad)):
-        try:
-            protocol = lees_protocol(w) if isinstance(w, str) else None
-        except OngeldigeInvoer:
-            protocol = None
-        if protocol is None:
-            raise _fout(f"{pad}[{i}]", w, "'2013' or '2019'")
-        uit.add(protocol)
-    return frozenset(uit)
+        if not isinstance(w, str) or w not in per_naam:
+            allowed = ", ".join(repr(n) for n in per_naam)
+            raise _fout(f"{pad}[{i}]", w, f"one of {allowed}")
+        uit.append(per_naam[w])
+    return tuple(uit)
 
 
 def _int(waarde: object, pad: str) -> int:
@@ -214,10 +213,10 @@ def _opdracht(d: object, pad: str) -> Opdracht:
     )
 
 
-def _termijn(d: object, pad: str) -> Termijn:
+def _termijn(d: object, pad: str) -> Opvolgtermijn:
     t = _tabel(d, pad, {"taak", "werkdagen", "partij"}, {"taak", "werkdagen"})
     partij = t.get("partij")
-    return Termijn(
+    return Opvolgtermijn(
         taak=_enum(Taak, t["taak"], f"{pad}.taak"),
         werkdagen=_int(t["werkdagen"], f"{pad}.werkdagen"),
         partij=None if partij is None else _enum(Partij, partij, f"{pad}.partij"),
@@ -252,7 +251,9 @@ def _regel(d: object, pad: str, bestand: str, protocollen: frozenset[Protocol]) 
     eigen = t.get("protocollen")
     return Regel(
         id=_tekst(t, "id", pad),
-        protocollen=protocollen if eigen is None else _protocollen(eigen, f"{pad}.protocollen"),
+        protocollen=protocollen
+        if eigen is None
+        else frozenset(_protocollen(eigen, f"{pad}.protocollen")),
         bron=Bron(_tekst(t, "bestand", pad, bestand), _tekst(t, "sectie", pad)),
         citaat=_tekst(t, "citaat", pad),
         als=conditie_uit_dict(t["als"], f"{pad}.als"),
@@ -286,7 +287,7 @@ def profiel_uit_dict(data: object) -> Profiel:
     )
     bron = _tekst(t, "bron", "")
     # a profile belongs to an era: it names the protocol(s) it is written for, never by default
-    protocollen = _protocollen(t["protocollen"], "protocollen")
+    protocollen = frozenset(_protocollen(t["protocollen"], "protocollen"))
     if not protocollen:
         raise _fout("protocollen", t["protocollen"], "a non-empty list of protocols")
     rollen = _tabel(t.get("rollen", {}), "rollen", {r.value for r in Rol}, set())

@@ -6,6 +6,7 @@ import datetime as dt
 import enum
 import re
 from collections.abc import Callable
+from itertools import repeat
 from typing import Any
 
 import attrs
@@ -13,6 +14,10 @@ import attrs
 from meldcode.errors import Fout, OngeldigeInvoer
 
 __all__ = [
+    "GETALACHTIG",
+    "PSEUDONIEM",
+    "SLEUTELACHTIG",
+    "is_tekst",
     "toon",
     "valideer_bool",
     "valideer_code",
@@ -20,27 +25,57 @@ __all__ = [
     "valideer_enum",
     "valideer_instantie",
     "valideer_int_bereik",
+    "valideer_protocol",
     "valideer_pseudoniem",
     "valideer_tekst",
     "valideer_tuple_van",
 ]
 
 _Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
-_MAX = 40
 PSEUDONIEM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$")
 CODE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,79}$")
+#: text that looks like a key or a value set's member (``misschien``, ``lichamelijk_geweld``)
+SLEUTELACHTIG = re.compile(r"^[a-z0-9_]{1,40}$")
+#: text that looks like a number or a date (``9``, ``-1``, ``14-03-2026``, ``2019/03/01``)
+GETALACHTIG = re.compile(r"^[+-]?[0-9][0-9 .,:/+-]{0,24}$")
+_BITS = 64
 
 
 def toon(value: object) -> str:
-    """Render a value for an error message: short scalars as repr, anything else by type only."""
+    """Render a value for an error message without ever echoing free text.
+
+    Scalars are shown as ``repr``; text only when it looks like a key or a number or date
+    (``'misschien'``, ``'9'``, ``'14-03-2026'``) and otherwise as ``<str>``: text typed into a
+    field may be a name. Integers beyond 64 bits and containers are shown by their type.
+    """
     if isinstance(value, enum.Enum):
         return repr(value.value)
-    if value is None or isinstance(value, bool | int | float | dt.date):
-        return repr(value) if not isinstance(value, dt.date) else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > _BITS:
+        return "<int>"
+    if value is None or isinstance(value, bool | int | float):
+        return repr(value)
     if isinstance(value, str):
-        shown = value if len(value) <= _MAX else value[:_MAX] + "…"
-        return repr(shown)
+        if not value or SLEUTELACHTIG.match(value) or GETALACHTIG.match(value):
+            return repr(value)
+        return "<str>"
     return f"<{type(value).__name__}>"
+
+
+def is_tekst(value: str) -> bool:
+    """Whether ``value`` can be stored and printed: no lone surrogates (such as U+D800)."""
+    if value.isascii():
+        return True
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _lidwoord(naam: str) -> str:
+    return "an" if naam[:1].lower() in "aeiou" else "a"
 
 
 def _naam(instance: object, attribute: attrs.Attribute[Any]) -> str:
@@ -56,12 +91,24 @@ def valideer_enum(soort: type[enum.Enum], *, optional: bool = False) -> _Validat
     """Accept only members of ``soort`` (and ``None`` when optional)."""
     allowed = ", ".join(repr(m.value) for m in soort)
 
+    leden = ", ".join(f"{soort.__name__}.{m.name}" for m in soort)
+
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if value is None and optional:
             return
-        if not isinstance(value, soort):
-            suffix = " or null" if optional else ""
-            _fout(instance, attribute, toon(value), f"must be one of {allowed}{suffix}")
+        if isinstance(value, soort):
+            return
+        if isinstance(value, str) and value in {m.value for m in soort}:
+            # the contract's string where Python wants the member: say how to get it
+            _fout(
+                instance,
+                attribute,
+                toon(value),
+                f"must be {_lidwoord(soort.__name__)} {soort.__name__} ({leden}), not text: "
+                f"use {soort.__name__}({value!r})",
+            )
+        suffix = " or null" if optional else ""
+        _fout(instance, attribute, toon(value), f"must be one of {allowed}{suffix}")
 
     return check
 
@@ -97,9 +144,17 @@ def valideer_int_bereik(laag: int, hoog: int, *, optional: bool) -> _Validator:
 
 
 def valideer_tekst(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Accept any string; the value itself is never shown, it may describe a child."""
+    """Accept any string that can be stored; the value is never shown, it may describe a child.
+
+    A lone surrogate (such as U+D800) cannot be written as UTF-8, so it is refused here rather
+    than when the dossier is stored.
+    """
     if not isinstance(value, str):
         _fout(instance, attribute, f"<{type(value).__name__}>", "must be text")
+    elif not is_tekst(value):
+        _fout(
+            instance, attribute, "<str>", "must be valid Unicode text (it holds a lone surrogate)"
+        )
 
 
 def valideer_code(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -129,6 +184,8 @@ def valideer_tuple_van(soort: type) -> _Validator:
         if not isinstance(value, tuple):
             _fout(instance, attribute, toon(value), f"must be a tuple of {soort.__name__}")
             return
+        if all(map(isinstance, value, repeat(soort))):  # the common case, checked in C
+            return
         for i, item in enumerate(value):
             if not isinstance(item, soort):
                 veld = f"{_naam(instance, attribute)}[{i}]"
@@ -141,6 +198,20 @@ def valideer_tuple_van(soort: type) -> _Validator:
                         )
                     ]
                 )
+
+    return check
+
+
+def valideer_protocol(*, optional: bool) -> _Validator:
+    """Accept a ``Protocol`` (and ``None`` when optional)."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        from meldcode.domain.waarden import Protocol
+
+        if value is None and optional:
+            return
+        if not isinstance(value, Protocol):
+            _fout(instance, attribute, toon(value), "must be a Protocol (e.g. Protocol.P2019)")
 
     return check
 

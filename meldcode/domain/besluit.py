@@ -4,12 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import operator
-from collections.abc import Callable
-from itertools import repeat
-from typing import Any
 
-import attrs
 from attrs import field, frozen
 
 from meldcode.domain._validatie import (
@@ -18,6 +13,7 @@ from meldcode.domain._validatie import (
     valideer_datum,
     valideer_enum,
     valideer_int_bereik,
+    valideer_protocol,
     valideer_pseudoniem,
     valideer_tekst,
     valideer_tuple_van,
@@ -114,7 +110,7 @@ class Besluit:
     ``waarschuwingen`` what in the case contradicts itself (never resolved silently).
     """
 
-    protocol: Protocol = field(validator=valideer_enum(Protocol))
+    protocol: Protocol = field(validator=valideer_protocol(optional=False))
     melden: bool = field(default=False, validator=valideer_bool)
     hulp_organiseren: bool = field(default=False, validator=valideer_bool)
     dossier_sluiten: bool = field(default=False, validator=valideer_bool)
@@ -204,117 +200,3 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ("oudergesprek_overslaan", "Gesprek met de ouders mag vervallen"),
     ("bespreken_met_kind", "Melding ook bespreken met het kind"),
 )
-
-
-def _kopie(
-    soort: type,
-) -> tuple[tuple[str, ...], Callable[[Any], tuple[Any, ...]], tuple[Any, ...]]:
-    """The field names of a frozen attrs class, a reader of all of them, and their slots' setters.
-
-    A slot's own setter writes the field without the class's validators and frozen guard.
-    """
-    namen = tuple(a.name for a in attrs.fields(soort))
-    return namen, operator.attrgetter(*namen), tuple(getattr(soort, n).__set__ for n in namen)
-
-
-_BESLUIT_NAMEN, _BESLUIT_LEES, _BESLUIT_ZET = _kopie(Besluit)
-_OPVOLGING_NAMEN, _OPVOLGING_LEES, _OPVOLGING_ZET = _kopie(Opvolging)
-_REFERENTIE = _BESLUIT_NAMEN.index("referentie")
-_OPVOLGING = _BESLUIT_NAMEN.index("opvolging")
-_DATUM = _OPVOLGING_NAMEN.index("datum")
-
-
-def _velden(besluit: Besluit) -> tuple[Any, ...]:
-    """The values of every field of ``besluit``, in their order (for ``_besluit_met``)."""
-    return tuple(_BESLUIT_LEES(besluit))
-
-
-def _besluit_met(
-    velden: tuple[Any, ...], referentie: str | None, opvolging: tuple[Opvolging, ...]
-) -> Besluit:
-    """The ``Besluit`` of ``velden`` with another ``referentie`` and ``opvolging``, not validated.
-
-    For the engine's memo only: ``velden`` are a validated ``Besluit``'s (``_velden``),
-    ``referentie`` must come from a (validated) ``Casus`` and ``opvolging`` from ``Opvolging``s
-    of a ``Besluit`` (re-dated with ``_opvolging_op``).
-    """
-    waarden = list(velden)
-    waarden[_REFERENTIE] = referentie
-    waarden[_OPVOLGING] = opvolging
-    nieuw: Besluit = object.__new__(Besluit)
-    any(map(operator.call, _BESLUIT_ZET, repeat(nieuw), waarden))  # every slot, in C
-    return nieuw
-
-
-def _besluit_uit(
-    protocol: Protocol,
-    beslissingen: tuple[bool, ...],
-    volgende_vraag: Vraag | None,
-    contacten: tuple[Partij, ...],
-    gronden: tuple[Grond, ...],
-    referentie: str | None,
-    acties: tuple[Actie, ...],
-    opvolging: tuple[Opvolging, ...],
-    ontbrekende_consultaties: tuple[Partij, ...],
-    contacten_details: tuple[Contactgegevens, ...],
-    waarschuwingen: tuple[Waarschuwing, ...] = (),
-) -> Besluit:
-    """A ``Besluit`` without validating again; ``beslissingen`` in ``Beslispunt``'s order.
-
-    For the engine only: every value must come from a validated object (the rule base's
-    ``Grond``s and ``Actie``s, a ``Casus``'s ``referentie``, ``Opvolging``s) or be an enum
-    member, a bool or a tuple of those.
-    """
-    nieuw: Besluit = object.__new__(Besluit)
-    _zet(
-        _BESLUIT_ZET,
-        nieuw,
-        [
-            protocol,
-            *beslissingen,
-            volgende_vraag,
-            contacten,
-            gronden,
-            referentie,
-            acties,
-            opvolging,
-            ontbrekende_consultaties,
-            contacten_details,
-            waarschuwingen,
-        ],
-    )
-    return nieuw
-
-
-#: the fields in the order ``_besluit_uit`` lists them
-_VOLGORDE = (
-    "protocol",
-    *(p.value for p in Beslispunt),
-    "volgende_vraag",
-    "contacten",
-    "gronden",
-    "referentie",
-    "acties",
-    "opvolging",
-    "ontbrekende_consultaties",
-    "contacten_details",
-    "waarschuwingen",
-)
-if _BESLUIT_NAMEN != _VOLGORDE:  # pragma: no cover - a guard for whoever reorders the fields
-    raise ImportError("Besluit's fields changed order: update _besluit_uit")
-
-
-def _opvolging_op(opvolging: Opvolging, datum: dt.date | None) -> Opvolging:
-    """``opvolging`` with another ``datum`` (a date or ``None``), without validating again."""
-    waarden = list(_OPVOLGING_LEES(opvolging))
-    waarden[_DATUM] = datum
-    nieuw: Opvolging = object.__new__(Opvolging)
-    _zet(_OPVOLGING_ZET, nieuw, waarden)
-    return nieuw
-
-
-def _zet(zetters: tuple[Any, ...], nieuw: object, waarden: list[Any]) -> None:
-    """Write every field of ``nieuw`` through its slot (the loop runs in C: ``map``)."""
-    if len(waarden) != len(zetters):  # pragma: no cover - a programming error
-        raise ValueError("every field needs a value")
-    any(map(operator.call, zetters, repeat(nieuw), waarden))

@@ -15,6 +15,7 @@ from meldcode.domain._validatie import (
     valideer_enum,
     valideer_instantie,
     valideer_int_bereik,
+    valideer_protocol,
     valideer_pseudoniem,
     valideer_tekst,
     valideer_tuple_van,
@@ -128,8 +129,6 @@ class Casus:
         factory=Omstandigheden, validator=valideer_instantie(Omstandigheden)
     )
     weging: Weging = field(factory=Weging, validator=valideer_instantie(Weging))
-    protocol: Protocol | None = field(
-        default=None, validator=valideer_enum(Protocol, optional=True)
-    )
+    protocol: Protocol | None = field(default=None, validator=valideer_protocol(optional=True))
     datum: dt.date | None = field(default=None, validator=valideer_datum(optional=True))
     referentie: str | None = field(default=None, validator=valideer_pseudoniem)

@@ -6,6 +6,10 @@ Each value is the exact string of the JSON contract (``../shared/design/contract
 from __future__ import annotations
 
 import enum
+import re
+import weakref
+from collections.abc import Iterator
+from typing import ClassVar
 
 __all__ = [
     "Beslispunt",
@@ -20,15 +24,69 @@ __all__ = [
 ]
 
 
-class Protocol(enum.Enum):
-    """Which version of the meldcode decides.
+class _Protocollen(type):
+    """Iterating ``Protocol`` gives the national versions, as it did when it was an enum."""
 
-    ``P2013``: the five steps with stap 5a *hulp organiseren* or 5b *melden* (AMK era).
-    ``P2019``: the afwegingskader, mandatory for steps 4 and 5 since 1 January 2019.
+    def __iter__(cls) -> Iterator[Protocol]:
+        return iter((Protocol.P2013, Protocol.P2019))
+
+    def __len__(cls) -> int:
+        return 2
+
+
+class Protocol(metaclass=_Protocollen):
+    """Which version of the meldcode decides, by its name (``Protocol("2019")``).
+
+    A version is data (``meldcode.rules.versies``): its questions, its rules, the date it came
+    into force. The two national versions are ``Protocol.P2013`` (the five steps with stap 5a
+    *hulp organiseren* or 5b *melden*, AMK era) and ``Protocol.P2019`` (the afwegingskader,
+    mandatory for steps 4 and 5 since 1 January 2019); a rule base may define another. A name
+    is 1-20 letters, digits or ``. _ -``. Instances are interned: ``Protocol("2019") is
+    Protocol.P2019``, ``.value`` is the name, as the JSON contract writes it, and
+    ``list(Protocol)`` lists the national versions (as when this was an enum).
     """
 
-    P2013 = "2013"
-    P2019 = "2019"
+    __slots__ = ("__weakref__", "value")
+    _bekend: ClassVar[weakref.WeakValueDictionary[str, Protocol]] = weakref.WeakValueDictionary()
+    P2013: ClassVar[Protocol]
+    P2019: ClassVar[Protocol]
+    value: str
+
+    def __new__(cls, value: str) -> Protocol:
+        """The one ``Protocol`` named ``value``; ``ValueError`` for a malformed name."""
+        if not isinstance(value, str):
+            raise ValueError("a protocol is named by 1-20 letters, digits or '._-'")
+        bestaand = cls._bekend.get(value)
+        if bestaand is not None:
+            return bestaand
+        if not _NAAM.match(value):
+            raise ValueError("a protocol is named by 1-20 letters, digits or '._-'")
+        nieuw = object.__new__(cls)
+        object.__setattr__(nieuw, "value", value)
+        return cls._bekend.setdefault(value, nieuw)
+
+    def __setattr__(self, naam: str, waarde: object) -> None:
+        raise AttributeError("a Protocol is immutable")
+
+    def __reduce__(self) -> tuple[type[Protocol], tuple[str]]:
+        return (Protocol, (self.value,))
+
+    def __copy__(self) -> Protocol:
+        return self
+
+    def __deepcopy__(self, memo: object) -> Protocol:
+        return self
+
+    def __repr__(self) -> str:
+        return f"Protocol({self.value!r})"
+
+    def __lt__(self, other: Protocol) -> bool:
+        return self.value < other.value
+
+
+_NAAM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,19}$")
+Protocol.P2013 = Protocol("2013")
+Protocol.P2019 = Protocol("2019")
 
 
 class Oordeel(enum.Enum):

@@ -2,13 +2,6 @@
 
 from meldcode.rules.basis import maak_regelbasis, regelbasis
 from meldcode.rules.beslis import beslis, evalueer_casus, kies_regelbasis
-from meldcode.rules.evaluatie import (
-    HUIDIG_PROTOCOL,
-    INGANG_2019,
-    Evaluatie,
-    evalueer,
-    kies_protocol,
-)
 from meldcode.rules.model import (
     Afweging,
     Alle,
@@ -27,10 +20,21 @@ from meldcode.rules.model import (
     Regel,
     Regelbasis,
 )
+from meldcode.rules.referentie import Evaluatie, evalueer
+from meldcode.rules.versies import (
+    HUIDIG_PROTOCOL,
+    INGANG_2019,
+    PROTOCOLLEN,
+    VERSIES,
+    Protocolversie,
+    kies_protocol,
+)
 
 __all__ = [
     "HUIDIG_PROTOCOL",
     "INGANG_2019",
+    "PROTOCOLLEN",
+    "VERSIES",
     "Afweging",
     "Alle",
     "Antwoord",
@@ -46,6 +50,7 @@ __all__ = [
     "KindOngeboren",
     "Niet",
     "Omstandigheid",
+    "Protocolversie",
     "Regel",
     "Regelbasis",
     "beslis",

@@ -1,4 +1,4 @@
-"""The rule base of each protocol, built from the cited rules and checked once."""
+"""The rule base of each protocol version, built from its cited rules and checked once."""
 
 from __future__ import annotations
 
@@ -8,38 +8,37 @@ from collections.abc import Sequence
 from meldcode.domain.besluit import Contactgegevens
 from meldcode.domain.waarden import Protocol, Rol
 from meldcode.rules.model import Regel, Regelbasis
-from meldcode.rules.regels import CONTACTVOLGORDE, ONVERENIGBAAR, REGELS, VRAGEN
-from meldcode.rules.routes import ROUTES
+from meldcode.rules.regels import CONTACTVOLGORDE
+from meldcode.rules.versies import VERSIES, Protocolversie, versie
 
 __all__ = ["LANDELIJK", "maak_regelbasis", "regelbasis"]
 
 
-#: the national rules of both protocols: the core decisions, then the routes
-LANDELIJK: tuple[Regel, ...] = REGELS + ROUTES
+#: the national rules of every version: the core decisions, then the routes
+LANDELIJK: tuple[Regel, ...] = tuple({r.id: r for v in VERSIES for r in v.regels}.values())
 
 
 def maak_regelbasis(
-    protocol: Protocol,
+    protocol: Protocol | Protocolversie,
     extra: Sequence[Regel] = (),
     *,
     profiel: str | None = None,
     sociale_kaart: Sequence[Contactgegevens] = (),
     rolnamen: Sequence[tuple[Rol, str]] = (),
 ) -> Regelbasis:
-    """Build (and check) the national rule base of ``protocol``, with ``extra`` rules added.
+    """Build (and check) the rule base of a version, with ``extra`` rules added.
 
-    An organisation profile passes its own rules as ``extra`` together with its name, its
-    ``sociale_kaart`` and its ``rolnamen`` (see ``meldcode.rules.profiel``). Raises
-    ``OngeldigeRegelbasis`` when the result is inconsistent.
+    ``protocol`` is a national protocol (its version from ``meldcode.rules.versies``) or a
+    ``Protocolversie`` of the caller's own. An organisation profile passes its own rules as
+    ``extra`` together with its name, its ``sociale_kaart`` and its ``rolnamen`` (see
+    ``meldcode.rules.profiel``). Raises ``OngeldigeRegelbasis`` when the result is inconsistent.
     """
-    regels = tuple(r for r in LANDELIJK if protocol in r.protocollen) + tuple(
-        r for r in extra if protocol in r.protocollen
-    )
+    v = protocol if isinstance(protocol, Protocolversie) else versie(protocol)
     return Regelbasis(
-        protocol=protocol,
-        regels=regels,
-        vragen=VRAGEN[protocol],
-        onverenigbaar=ONVERENIGBAAR[protocol],
+        protocol=v.protocol,
+        regels=v.regels + tuple(r for r in extra if v.protocol in r.protocollen),
+        vragen=v.vragen,
+        onverenigbaar=v.onverenigbaar,
         contactvolgorde=CONTACTVOLGORDE,
         profiel=profiel,
         sociale_kaart=tuple(sociale_kaart),

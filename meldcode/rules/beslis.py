@@ -11,8 +11,11 @@ from meldcode.domain.casus import Casus
 from meldcode.domain.waarden import Protocol
 from meldcode.errors import Fout, OngeldigeInvoer
 from meldcode.rules.basis import regelbasis
-from meldcode.rules.evaluatie import Evaluatie, besluit_van, evalueer, kies_protocol
+from meldcode.rules.gecompileerd import besluit_van
+from meldcode.rules.kalender import Werkdagkalender
 from meldcode.rules.model import Regelbasis
+from meldcode.rules.referentie import Evaluatie, evalueer
+from meldcode.rules.versies import PROTOCOLLEN, kies_protocol, versie
 
 __all__ = ["beslis", "evalueer_casus", "kies_regelbasis", "lees_protocol"]
 
@@ -30,7 +33,7 @@ def kies_regelbasis(
         raise OngeldigeInvoer([Fout("casus", f"<{type(casus).__name__}>", "casus must be a Casus")])
     gekozen = kies_protocol(casus, lees_protocol(protocol))
     if basis is None:
-        return regelbasis(gekozen)
+        return regelbasis(versie(gekozen).protocol)
     if basis.protocol is not gekozen:
         raise OngeldigeInvoer(
             [
@@ -51,10 +54,11 @@ def evalueer_casus(
     *,
     basis: Regelbasis | None = None,
     vrije_dagen: Collection[dt.date] = (),
+    kalender: Werkdagkalender | None = None,
 ) -> Evaluatie:
     """Like ``beslis``, but return the full ``Evaluatie`` (each rule's outcome) as well."""
     gekozen = kies_regelbasis(casus, protocol, basis=basis)
-    return evalueer(casus, gekozen, vrije_dagen=vrije_dagen)
+    return evalueer(casus, gekozen, vrije_dagen=vrije_dagen, kalender=kalender)
 
 
 def beslis(
@@ -63,45 +67,56 @@ def beslis(
     *,
     basis: Regelbasis | None = None,
     vrije_dagen: Collection[dt.date] = (),
+    kalender: Werkdagkalender | None = None,
 ) -> Besluit:
     """Decide a case: report, organise help, close, consult, urgency, parent talk, child.
 
     ``protocol`` overrides the case's own choice (useful to ask "what if" under the other
     version); by default the case's ``protocol`` decides, else its ``datum`` (a weighing before
     1 January 2019 falls under 2013), else the current protocol (2019). ``basis`` lets a caller
-    supply an extended rule base (a profile). ``vrije_dagen`` are public holidays to skip when
-    dating follow-ups (the core counts Monday to Friday only). Pure: the same case always gives
+    supply an extended rule base (a profile, or a version of its own). Follow-ups are dated in
+    working days of ``kalender`` (default: the Dutch calendar of the Algemene termijnenwet,
+    ``meldcode.rules.kalender.NEDERLAND``, the same one the dossier's deadlines use) less
+    ``vrije_dagen`` (e.g. the school's own days off). Pure: the same case always gives
     the same ``Besluit``, and the case is never changed.
 
     A case whose decision-relevant facts were decided before under the same rule base is answered
-    from that rule base's bounded memo (``meldcode.rules.evaluatie.besluit_van``): the same
+    from that rule base's bounded memo (``meldcode.rules.gecompileerd.besluit_van``): the same
     ``Besluit`` a full evaluation gives, with the case's own ``referentie`` and dates.
     """
     if basis is None and type(casus) is Casus and type(protocol) is str:
         gekozen = _PROTOCOLLEN.get(protocol)
         if gekozen is not None:  # the common call, ``beslis(casus, "2019")``, made short
-            return besluit_van(casus, regelbasis(gekozen), vrije_dagen)
+            return besluit_van(casus, regelbasis(gekozen), vrije_dagen, kalender=kalender)
     return besluit_van(
-        casus, kies_regelbasis(casus, protocol, basis=basis), vrije_dagen=vrije_dagen
+        casus, kies_regelbasis(casus, protocol, basis=basis), vrije_dagen, kalender=kalender
     )
 
 
 #: the protocols by their contract string
-_PROTOCOLLEN: Mapping[str, Protocol] = MappingProxyType({p.value: p for p in Protocol})
+_PROTOCOLLEN: Mapping[str, Protocol] = MappingProxyType({p.value: p for p in PROTOCOLLEN})
 
 
-def lees_protocol(protocol: Protocol | str | None) -> Protocol | None:
-    """``protocol`` as a ``Protocol`` (``None`` stays ``None``); ``OngeldigeInvoer`` otherwise."""
+def lees_protocol(protocol: object) -> Protocol | None:
+    """``protocol`` as a ``Protocol`` (``None`` stays ``None``); ``OngeldigeInvoer`` otherwise.
+
+    A string must name a national version (``"2013"``, ``"2019"``); a version of the caller's
+    own is passed as its ``Protocol`` (or through its rule base, ``basis=``).
+    """
     if protocol is None or isinstance(protocol, Protocol):
         return protocol
-    try:
-        return _PROTOCOLLEN[protocol]
-    except (KeyError, TypeError):
-        pass  # not a contract string: refused below, as ``Protocol`` refuses it
-    try:
-        return Protocol(protocol)
-    except ValueError:
-        shown = repr(protocol) if len(protocol) < 20 else "<value>"
-        raise OngeldigeInvoer(
-            [Fout("protocol", shown, f"protocol must be '2013' or '2019' (got {shown})")]
-        ) from None
+    gekozen = _PROTOCOLLEN.get(protocol) if isinstance(protocol, str) else None
+    if gekozen is None:
+        shown = _getoond(protocol)
+        bekend = " or ".join(repr(p) for p in _PROTOCOLLEN)
+        raise OngeldigeInvoer([Fout("protocol", shown, f"protocol must be {bekend} (got {shown})")])
+    return gekozen
+
+
+def _getoond(protocol: object) -> str:
+    """A wrong protocol as an error shows it: short text as is, a number as a number."""
+    if isinstance(protocol, str):
+        return repr(protocol) if len(protocol) < 20 else "<value>"
+    if isinstance(protocol, int) and not isinstance(protocol, bool) and abs(protocol) < 10**6:
+        return f"the number {protocol}"  # ``protocol=2019``: text is expected
+    return f"<{type(protocol).__name__}>"

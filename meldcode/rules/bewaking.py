@@ -24,7 +24,6 @@ from meldcode.domain._validatie import (
     valideer_tekst,
 )
 from meldcode.domain.dossier import (
-    VEILIG_THUIS_WERKDAGEN,
     BesluitGenomen,
     DossierGesloten,
     EvaluatieGehouden,
@@ -34,6 +33,7 @@ from meldcode.domain.dossier import (
     TerugkoppelingVeiligThuis,
 )
 from meldcode.rules.model import Bron
+from meldcode.rules.normen import VEILIG_THUIS_BESLUIT_WERKDAGEN
 from meldcode.rules.regels import FEDRA, JSO
 
 __all__ = [
@@ -42,7 +42,7 @@ __all__ = [
     "Bewaking",
     "Opvolgsoort",
     "Signalering",
-    "Termijnsoort",
+    "Termijnberekening",
 ]
 
 
@@ -55,7 +55,7 @@ class Opvolgsoort(enum.Enum):
     MELDING_NIET_GEDAAN = "melding_niet_gedaan"
 
 
-class Termijnsoort(enum.Enum):
+class Termijnberekening(enum.Enum):
     """How a bewaking's deadline follows from the event that starts it."""
 
     WERKDAGEN = "werkdagen"  # ``werkdagen`` working days after the event's ``datum``
@@ -87,7 +87,7 @@ class Bewaking:
     toelichting: str
     start: tuple[str, ...]
     stop: tuple[str, ...] = ()
-    termijn: Termijnsoort = Termijnsoort.WERKDAGEN
+    termijn: Termijnberekening = Termijnberekening.WERKDAGEN
     werkdagen: int = 0
     alleen_als: str | None = None
     tijdens: Opvolgsoort | None = None
@@ -121,7 +121,7 @@ BEWAKINGEN: tuple[Bewaking, ...] = (
         "teruggekoppeld: neem contact op met Veilig Thuis.",
         start=(MeldingGedaan.soort,),
         stop=(TerugkoppelingVeiligThuis.soort, *_GESLOTEN),
-        werkdagen=VEILIG_THUIS_WERKDAGEN,
+        werkdagen=VEILIG_THUIS_BESLUIT_WERKDAGEN.waarde,
     ),
     Bewaking(
         soort=Opvolgsoort.HULPRESULTAAT_NIET_BEOORDEELD,
@@ -132,7 +132,7 @@ BEWAKINGEN: tuple[Bewaking, ...] = (
         "(het resultaat van de hulp) is beantwoord.",
         start=(HulpAfgesproken.soort,),
         stop=(EvaluatieGehouden.soort, *_GESLOTEN),
-        termijn=Termijnsoort.AFGESPROKEN,
+        termijn=Termijnberekening.AFGESPROKEN,
     ),
     Bewaking(
         soort=Opvolgsoort.OPNIEUW_WEGEN,
@@ -143,7 +143,7 @@ BEWAKINGEN: tuple[Bewaking, ...] = (
         "onveiligheid zich ondanks de hulp, dan is melden bij Veilig Thuis nodig (protocol "
         "2019; onder 2013: 'doe alsnog een melding', " + JSO + ", stap 5a).",
         start=(SignaalVastgelegd.soort,),
-        termijn=Termijnsoort.DIRECT,
+        termijn=Termijnberekening.DIRECT,
         tijdens=Opvolgsoort.HULPRESULTAAT_NIET_BEOORDEELD,
     ),
     Bewaking(

@@ -14,11 +14,11 @@ import threading
 from collections.abc import Callable, Iterator, Mapping
 from typing import TypeAlias, TypeVar, cast
 
-import attrs
 from attrs import field, frozen
 
 from meldcode.domain.besluit import Actie, Contactgegevens, Grond, Waarschuwing
-from meldcode.domain.casus import Omstandigheden, Signaal
+from meldcode.domain.casus import MAX_LEEFTIJD
+from meldcode.domain.feiten import VLAGGEN
 from meldcode.domain.waarden import (
     Beslispunt,
     Oordeel,
@@ -33,6 +33,8 @@ from meldcode.domain.waarden import (
 from meldcode.errors import OngeldigeInvoer, OngeldigeRegelbasis
 
 __all__ = [
+    "AFGELEID",
+    "Afgeleid",
     "Afweging",
     "Alle",
     "Antwoord",
@@ -48,29 +50,37 @@ __all__ = [
     "KindLeeftijdTot",
     "KindLeeftijdVanaf",
     "KindOngeboren",
+    "Leeftijd",
     "Niet",
     "Omstandigheid",
     "Opdracht",
+    "Opvolgtermijn",
+    "Primitief",
     "Regel",
     "Regelbasis",
     "SignaalVan",
-    "Termijn",
+    "Vlag",
     "Waarschuwt",
     "antwoorden",
     "beslispunten_in",
+    "verlaagd",
     "vragen_in",
 ]
 
 _T = TypeVar("_T")
 _BESTAND = re.compile(r"^\d{3}_[0-9a-f]{16}\.txt$")
 _ID = re.compile(r"^[a-z0-9+-]+(\.[a-z0-9-]+)+$")
-OMSTANDIGHEDEN: frozenset[str] = frozenset(a.name for a in attrs.fields(Omstandigheden))
-SIGNAALKENMERKEN: frozenset[str] = frozenset(
-    a.name for a in attrs.fields(Signaal) if a.type in ("bool", bool)
-)
+_VLAGGEN = frozenset(VLAGGEN)
 
 
 # --- conditions -----------------------------------------------------------------------------
+#
+# The primitive leaves are ``Antwoord`` (an answer, three-valued: see there), ``Vlag`` (a named
+# boolean fact of the case, ``meldcode.domain.feiten``), ``Leeftijd`` (the child's age) and
+# ``Beslist`` (another decision). Every other leaf says something in the sources' own terms
+# and *lowers* itself to primitives (``verlaag``); the engines only ever see primitives, so a
+# new kind of leaf is one class here with its ``verlaag`` (and, if it reads a new fact of a
+# case, that fact's flag in ``meldcode.domain.feiten``).
 
 
 @frozen
@@ -86,10 +96,29 @@ class Antwoord:
 
 
 @frozen
+class Vlag:
+    """True when the named fact of the case holds (a name of ``meldcode.domain.feiten.VLAGGEN``)."""
+
+    pad: str
+
+
+@frozen
+class Leeftijd:
+    """True when the child's age is known and at least ``vanaf`` and below ``tot`` (if given)."""
+
+    vanaf: int | None = None
+    tot: int | None = None
+
+
+@frozen
 class Omstandigheid:
     """True when the named boolean of ``Omstandigheden`` is set."""
 
     naam: str
+
+    def verlaag(self) -> Conditie:
+        """The same condition in primitives."""
+        return Vlag(f"omstandigheden.{self.naam}")
 
 
 @frozen
@@ -99,6 +128,15 @@ class ErIsSignaal:
     soorten: frozenset[SoortSignaal] = frozenset()
     kenmerk: str | None = None
 
+    def verlaag(self) -> Conditie:
+        """The same condition in primitives (one flag per soort, in a stable order)."""
+        soorten = sorted(self.soorten, key=lambda s: s.value)
+        if self.kenmerk is None:
+            return EenVan(tuple(Vlag(f"signaal.{s.value}") for s in soorten or SoortSignaal))
+        if not soorten:
+            return Vlag(f"signaal.{self.kenmerk}")
+        return EenVan(tuple(Vlag(f"signaal.{s.value}.{self.kenmerk}") for s in soorten))
+
 
 @frozen
 class KindLeeftijdVanaf:
@@ -106,10 +144,18 @@ class KindLeeftijdVanaf:
 
     jaren: int
 
+    def verlaag(self) -> Conditie:
+        """The same condition in primitives."""
+        return Leeftijd(vanaf=self.jaren)
+
 
 @frozen
 class KindOngeboren:
     """True when the child is not yet born."""
+
+    def verlaag(self) -> Conditie:
+        """The same condition in primitives."""
+        return Vlag("kind.ongeboren")
 
 
 @frozen
@@ -118,6 +164,10 @@ class KindLeeftijdTot:
 
     jaren: int
 
+    def verlaag(self) -> Conditie:
+        """The same condition in primitives."""
+        return Leeftijd(tot=self.jaren)
+
 
 @frozen
 class SignaalVan:
@@ -125,12 +175,21 @@ class SignaalVan:
 
     bronnen: frozenset[SignaalBron]
 
+    def verlaag(self) -> Conditie:
+        """The same condition in primitives (one flag per bron, in a stable order)."""
+        bronnen = sorted(self.bronnen, key=lambda b: b.value)
+        return EenVan(tuple(Vlag(f"signaal.bron.{b.value}") for b in bronnen))
+
 
 @frozen
 class Geconsulteerd:
     """True when the case records a consultation with ``partij`` (anonymous or not)."""
 
     partij: Partij
+
+    def verlaag(self) -> Conditie:
+        """The same condition in primitives."""
+        return Vlag(f"consultatie.{self.partij.value}")
 
 
 @frozen
@@ -161,20 +220,48 @@ class Niet:
     deel: Conditie
 
 
-Atoom: TypeAlias = (
-    Antwoord
-    | Omstandigheid
+Primitief: TypeAlias = Antwoord | Vlag | Leeftijd | Beslist
+"""A leaf the engines read directly."""
+
+Afgeleid: TypeAlias = (
+    Omstandigheid
     | ErIsSignaal
     | KindLeeftijdVanaf
     | KindLeeftijdTot
     | KindOngeboren
     | SignaalVan
     | Geconsulteerd
-    | Beslist
 )
+"""A leaf in the sources' own terms, that lowers itself to primitives (``verlaag``)."""
+
+Atoom: TypeAlias = Primitief | Afgeleid
 """A leaf condition: one fact of the case (or one decision); the one list of leaf types."""
 
 Conditie: TypeAlias = Atoom | Alle | EenVan | Niet
+
+#: the leaf types in the sources' own terms (each has ``verlaag``)
+AFGELEID: tuple[type, ...] = (
+    Omstandigheid,
+    ErIsSignaal,
+    KindLeeftijdVanaf,
+    KindLeeftijdTot,
+    KindOngeboren,
+    SignaalVan,
+    Geconsulteerd,
+)
+
+
+def verlaagd(conditie: Conditie) -> Conditie:
+    """``conditie`` with every leaf in the sources' terms replaced by its primitives."""
+    if isinstance(conditie, Alle):
+        return Alle(tuple(verlaagd(d) for d in conditie.delen))
+    if isinstance(conditie, EenVan):
+        return EenVan(tuple(verlaagd(d) for d in conditie.delen))
+    if isinstance(conditie, Niet):
+        return Niet(verlaagd(conditie.deel))
+    if isinstance(conditie, Antwoord | Vlag | Leeftijd | Beslist):
+        return conditie
+    return verlaagd(conditie.verlaag())
 
 
 def antwoorden(vraag: Vraag, *waarden: str) -> Antwoord:
@@ -246,7 +333,7 @@ class Opdracht:
 
 
 @frozen(kw_only=True)
-class Termijn:
+class Opvolgtermijn:
     """A follow-up a rule sets: the task and the number of working days it must take at most."""
 
     taak: Taak
@@ -274,7 +361,7 @@ class Conclusie:
     beslissingen: frozenset[Beslispunt] = frozenset()
     contacten: tuple[Partij, ...] = ()
     acties: tuple[Opdracht, ...] = ()
-    opvolging: tuple[Termijn, ...] = ()
+    opvolging: tuple[Opvolgtermijn, ...] = ()
     ontbrekende_consultaties: tuple[Partij, ...] = ()
     waarschuwingen: tuple[Waarschuwt, ...] = ()
 
@@ -322,42 +409,48 @@ class Afweging:
 
 
 class Geheugen:
-    """Room, per rule base, for what the engine derives from it and remembers about it.
+    """Room, per rule base, for the forms derived from it and what the engines remember.
 
-    ``meldcode.rules.evaluatie`` fills it on first use (``vul``) with the rule base compiled for
-    fast decisions and its bounded memo of decisions; see there. It is never part of the rule
-    base's value (equality, hash, repr), holds no case (only projections of cases and the
-    decisions they get), and a copy or a pickle of it starts empty. Safe to use from several
-    threads.
+    Filled on first use (``vul``) with, by name, the rule base's circuit
+    (``meldcode.rules.semantiek``), the compiled engine's program and bounded memo of
+    decisions (``meldcode.rules.gecompileerd``), and adapters' translations. It is never part of
+    the rule base's value (equality, hash, repr), holds no case (only projections of cases and
+    the decisions they get), and a copy or a pickle of it starts empty. Safe to use from
+    several threads.
     """
 
-    __slots__ = ("_slot", "inhoud")
+    __slots__ = ("_inhoud", "_slot")
 
     def __init__(self) -> None:
-        #: what the engine keeps here (``None`` until first use); read it, fill it with ``vul``
-        self.inhoud: object = None
-        self._slot = threading.Lock()
+        self._inhoud: dict[str, object] = {}
+        self._slot = threading.RLock()  # one derived form may be made from another
 
-    def vul(self, maak: Callable[[], _T]) -> _T:
-        """The content, made by ``maak`` on first use (once, also when threads race)."""
-        inhoud = self.inhoud
+    def vul(self, naam: str, maak: Callable[[], _T]) -> _T:
+        """The content named ``naam``, made by ``maak`` on first use (once, also in a race)."""
+        inhoud = self._inhoud.get(naam)
         if inhoud is None:
             with self._slot:
-                if self.inhoud is None:
-                    self.inhoud = maak()
-                inhoud = self.inhoud
+                inhoud = self._inhoud.get(naam)
+                if inhoud is None:
+                    inhoud = maak()
+                    self._inhoud[naam] = inhoud
         return cast(_T, inhoud)
+
+    @property
+    def leeg(self) -> bool:
+        """``True`` when nothing has been derived yet (or everything was forgotten)."""
+        return not self._inhoud
 
     def wis(self) -> None:
         """Forget everything: the next decision derives it again (a cold start, for benchmarks)."""
         with self._slot:
-            self.inhoud = None
+            self._inhoud.clear()
 
     def __reduce__(self) -> tuple[type[Geheugen], tuple[()]]:
         return (Geheugen, ())
 
     def __repr__(self) -> str:
-        return f"Geheugen({'leeg' if self.inhoud is None else type(self.inhoud).__name__})"
+        return f"Geheugen({', '.join(sorted(self._inhoud)) or 'leeg'})"
 
 
 # --- the rule base --------------------------------------------------------------------------
@@ -383,7 +476,7 @@ class Regelbasis:
     ``gronden`` (each rule's ``Grond``), ``acties`` (each rule's ``Actie``s) and
     ``waarschuwingen`` (each rule's ``Waarschuwing``s). ``geheugen``
     is room for what the engine derives from this rule base on first use and the bounded memo
-    of decisions it keeps (see ``Geheugen`` and ``meldcode.rules.evaluatie``).
+    of decisions it keeps (see ``Geheugen`` and ``meldcode.rules.gecompileerd``).
 
     An organisation profile adds its ``profiel`` name, its ``sociale_kaart`` (to resolve
     ``contacten`` to phone numbers) and its ``rolnamen`` (e.g. the aandachtsfunctionaris is the
@@ -446,6 +539,10 @@ class Regelbasis:
         object.__setattr__(self, "waarschuwingen", waarschuwingen)
         object.__setattr__(self, "geheugen", Geheugen())
 
+    def afgeleid(self, naam: str, maak: Callable[[], _T]) -> _T:
+        """A form derived from this rule base, made by ``maak`` once and kept (``geheugen``)."""
+        return self.geheugen.vul(naam, maak)
+
     def regel(self, regel_id: str) -> Regel:
         """The rule with this id; ``KeyError`` when there is none."""
         for r in self.regels:
@@ -491,14 +588,7 @@ class Regelbasis:
             f"{where} reads questions this protocol does not ask: "
             f"{sorted(v.value for v in onbekend)}",
         )
-        for deel in _delen(regel.als):
-            if isinstance(deel, Omstandigheid):
-                _check(deel.naam in OMSTANDIGHEDEN, f"{where}: unknown omstandigheid {deel.naam!r}")
-            if isinstance(deel, ErIsSignaal) and deel.kenmerk is not None:
-                _check(
-                    deel.kenmerk in SIGNAALKENMERKEN,
-                    f"{where}: unknown signal kenmerk {deel.kenmerk!r}",
-                )
+        self._check_conditie(regel.als, where)
         for partij in regel.dan.contacten:
             _check(partij in self.contactvolgorde, f"{where}: {partij.value} has no urgency rank")
         for partij in regel.dan.ontbrekende_consultaties:
@@ -508,14 +598,28 @@ class Regelbasis:
                 1 <= termijn.werkdagen <= 366,
                 f"{where}: a termijn must be 1 to 366 working days (got {termijn.werkdagen!r})",
             )
-        for deel in _delen(regel.als):
-            if isinstance(deel, KindLeeftijdVanaf | KindLeeftijdTot):
-                _check(
-                    0 <= deel.jaren <= 30,
-                    f"{where}: an age must be 0 to 30 years (got {deel.jaren!r})",
-                )
-            if isinstance(deel, SignaalVan):
-                _check(bool(deel.bronnen), f"{where}: SignaalVan needs at least one bron")
+
+    def _check_conditie(self, conditie: Conditie, where: str) -> None:
+        """Every leaf lowers to primitives the engines can read, with facts a case has."""
+        for deel in _delen(conditie):
+            _check(
+                isinstance(deel, Alle | EenVan | Niet | Antwoord | Vlag | Leeftijd | Beslist)
+                or callable(getattr(deel, "verlaag", None)),
+                f"{where}: a condition of unknown type {type(deel).__name__!r} "
+                "(a leaf must be a primitive or say what it means in primitives: 'verlaag')",
+            )
+        primitief = verlaagd(conditie)
+        for deel in _delen(primitief):
+            if isinstance(deel, Vlag):
+                _check(deel.pad in _VLAGGEN, f"{where}: unknown fact {deel.pad!r}")
+            elif isinstance(deel, Leeftijd):
+                for jaren in (deel.vanaf, deel.tot):
+                    _check(
+                        jaren is None or 0 <= jaren <= MAX_LEEFTIJD,
+                        f"{where}: an age must be 0 to {MAX_LEEFTIJD} years (got {jaren!r})",
+                    )
+            elif isinstance(deel, Alle | EenVan):
+                _check(bool(deel.delen), f"{where}: an empty Alle or EenVan")
 
     def rolnaam(self, rol: Rol) -> str | None:
         """The organisation's own name for ``rol`` (``None``: the profile does not name it)."""

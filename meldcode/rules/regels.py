@@ -20,6 +20,7 @@ pupil of 12 or older, belongs to the ``vcog`` profile. The 2019 rules follow 003
 from __future__ import annotations
 
 from meldcode.domain.waarden import Beslispunt, Partij, Protocol, Rol, SoortSignaal, Taak, Vraag
+from meldcode.rules.bronnen import BRONNEN, CJG, FEDRA, HANDELINGSWIJZER, JSO, VCOG
 from meldcode.rules.model import (
     Afweging,
     Alle,
@@ -36,14 +37,19 @@ from meldcode.rules.model import (
     antwoorden,
 )
 
-__all__ = ["BRONNEN", "CONTACTVOLGORDE", "ONVERENIGBAAR", "REGELS", "VRAGEN"]
+__all__ = [
+    "BRONNEN",
+    "CJG",
+    "CONTACTVOLGORDE",
+    "FEDRA",
+    "HANDELINGSWIJZER",
+    "JSO",
+    "ONVERENIGBAAR",
+    "REGELS",
+    "VCOG",
+    "VRAGEN",
+]
 
-JSO = "000_ee7bf8bfa9baa6b3.txt"
-VCOG = "001_a24e22b875c57711.txt"
-HANDELINGSWIJZER = "002_24846e95acae4c0c.txt"
-FEDRA = "003_4961db14b56be6cc.txt"
-CJG = "004_42db825e51d7dc85.txt"
-BRONNEN: tuple[str, ...] = (JSO, VCOG, HANDELINGSWIJZER, FEDRA, CJG)
 
 P13 = frozenset({Protocol.P2013})
 P19 = frozenset({Protocol.P2019})

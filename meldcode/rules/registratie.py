@@ -34,6 +34,7 @@ from meldcode.domain.dossier import (
 from meldcode.domain.waarden import SignaalBron
 from meldcode.errors import OngeldigeRegelbasis
 from meldcode.rules.model import Bron
+from meldcode.rules.normen import LEEFTIJD_MELDING_BESPREKEN_MET_KIND
 from meldcode.rules.regels import CJG, FEDRA, JSO, VCOG
 
 __all__ = [
@@ -53,7 +54,6 @@ DESKUNDIGEN: frozenset[Betrokkene] = frozenset(
 """The professionals 001 names as trained to make a diagnosis."""
 
 _VERSLAGEN = (SignaalVastgelegd, ConsultatieGehouden, GesprekGevoerd, WegingVastgelegd)
-_LEEFTIJD_KIND_BESPREKEN = 12
 
 
 @frozen(kw_only=True)
@@ -227,7 +227,7 @@ def _kind_12(g: Inhoud, ctx: Context) -> bool:
         return True
     wegingen = [h for h in ctx.eerder if isinstance(h, WegingVastgelegd)]
     leeftijd = wegingen[-1].kind.leeftijd if wegingen else None
-    return leeftijd is None or leeftijd < _LEEFTIJD_KIND_BESPREKEN
+    return leeftijd is None or leeftijd < LEEFTIJD_MELDING_BESPREKEN_MET_KIND.waarde
 
 
 def _casemanager(g: Inhoud, _: Context) -> bool:

@@ -28,10 +28,14 @@ from meldcode.rules.model import (
     Niet,
     Omstandigheid,
     Opdracht,
+    Opvolgtermijn,
     Regel,
     SignaalVan,
-    Termijn,
     antwoorden,
+)
+from meldcode.rules.normen import (
+    LEEFTIJD_MELDING_BESPREKEN_MET_KIND,
+    VEILIG_THUIS_BESLUIT_WERKDAGEN,
 )
 from meldcode.rules.regels import (
     BEIDE,
@@ -47,7 +51,7 @@ from meldcode.rules.regels import (
     V,
 )
 
-__all__ = ["INGETROKKEN", "LEERLING_12", "ROUTES", "SCHAKELAARS"]
+__all__ = ["INGETROKKEN", "ROUTES", "SCHAKELAARS"]
 
 VT = (Partij.VEILIG_THUIS,)
 AF = Rol.AANDACHTSFUNCTIONARIS
@@ -68,7 +72,7 @@ MELDEN = Beslist(B.MELDEN)
 #: a rule that yields once the dossier is closed (1A, 5B), but not while that is still open
 GESLOTEN = frozenset({B.DOSSIER_SLUITEN})
 #: the age from which a report may (000) or must (001) be discussed with the pupil as well
-LEERLING_12 = 12
+LEERLING_12 = LEEFTIJD_MELDING_BESPREKEN_MET_KIND.waarde
 MET_OUDERS = Niet(Beslist(B.OUDERGESPREK_OVERSLAAN))
 HULP = Beslist(B.HULP_ORGANISEREN)
 WEIGERT = Omstandigheid("ouders_weigeren_toestemming")
@@ -522,13 +526,13 @@ ROUTES: tuple[Regel, ...] = (
         id="2019.melding.besluit-veilig-thuis-binnen-vijf-werkdagen",
         protocollen=P19,
         bron=Bron(FEDRA, "Figuur 2, afweging 3A"),
-        citaat="Zij nemen binnen vijf werkdagen een besluit en koppelen dit terug naar de melder.",
+        citaat=VEILIG_THUIS_BESLUIT_WERKDAGEN.citaat,
         als=MELDEN,
         dan=Conclusie(
             opvolging=(
-                Termijn(
+                Opvolgtermijn(
                     taak=Taak.BESLUIT_VEILIG_THUIS_AFWACHTEN,
-                    werkdagen=5,
+                    werkdagen=VEILIG_THUIS_BESLUIT_WERKDAGEN.waarde,
                     partij=Partij.VEILIG_THUIS,
                 ),
             )

@@ -7,6 +7,7 @@ import textwrap
 from meldcode.domain.besluit import Besluit, Contactgegevens
 from meldcode.domain.waarden import Beslispunt, Partij, Protocol, Rol, Taak
 from meldcode.rules.model import Regelbasis
+from meldcode.rules.versies import VERSIES
 
 __all__ = [
     "BESLISPUNT_LABELS",
@@ -102,10 +103,13 @@ TAAK_LABELS: dict[Taak, str] = {
     Taak.INTERNE_EVALUATIE: "evalueer de toepassing van de meldcode en registreer de casus",
 }
 
-_PROTOCOL_NAAM = {
-    Protocol.P2019: "meldcode 2019 (afwegingskader, Veilig Thuis)",
-    Protocol.P2013: "meldcode 2013 (stap 5a hulp of 5b melden, AMK)",
-}
+
+def _protocolnaam(protocol: Protocol) -> str:
+    """How a Dutch text names the version: its own name, or ``meldcode <name>``."""
+    for v in VERSIES:
+        if v.protocol is protocol:
+            return v.naam
+    return f"meldcode {protocol.value}"
 
 
 def partij_label(partij: Partij, protocol: Protocol) -> str:
@@ -145,7 +149,7 @@ def uitleg(besluit: Besluit, basis: Regelbasis | None = None) -> str:
 
     ``basis`` (the rule base that decided) lets the next question be shown in words.
     """
-    regels = [f"Besluit volgens de {_PROTOCOL_NAAM[besluit.protocol]}"]
+    regels = [f"Besluit volgens de {_protocolnaam(besluit.protocol)}"]
     if basis is not None and basis.profiel:
         regels.append(f"Profiel: {basis.profiel}")
     if besluit.referentie:

@@ -27,7 +27,6 @@ from meldcode.domain import (
     Omstandigheden,
     Oordeel,
     Partij,
-    Protocol,
     Signaal,
     SignaalBron,
     SoortSignaal,
@@ -54,6 +53,7 @@ from meldcode.domain.dossier import (
     WegingVastgelegd,
 )
 from meldcode.errors import OngeldigeInvoer, StapOntbreekt
+from meldcode.rules.versies import PROTOCOLLEN
 
 __all__ = [
     "besluit_genomen",
@@ -144,7 +144,7 @@ weging_vastgelegd = st.builds(
         contact_verbreken_verwacht=st.booleans(),
     ),
     kind=st.builds(Kind, leeftijd=st.none() | st.integers(0, 18)),
-    protocol=st.none() | st.sampled_from(Protocol),
+    protocol=st.none() | st.sampled_from(PROTOCOLLEN),
     overwegingen=tekst,
     **_verslag(),
 )

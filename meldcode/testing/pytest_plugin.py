@@ -8,7 +8,9 @@ against the rule base in three lines::
         assert uitkomst["melden"] or not meldcode_besluit.melden
 
 - ``meldcode_vignet``: every public vignette in turn (the test is parametrized over them);
-  narrow it with ``@pytest.mark.meldcode_vignetten(protocol="2019")``.
+  narrow it with ``@pytest.mark.meldcode_vignetten(protocol="2019")``. A marker with a wrong
+  protocol or an unknown argument fails the tests that carry it, naming the argument, instead
+  of silently running every vignette or aborting the collection.
 - ``meldcode_besluit``: the decision meldcode takes on that vignette's case.
 - ``meldcode_beslis``: ``beslis`` that also accepts a case in the exchange format (a dict).
 - ``meldcode_vergelijk``: assert that a partner's outcome agrees with meldcode on chosen
@@ -28,7 +30,8 @@ from meldcode.adapters.json.casus import besluit_naar_dict, casus_uit_dict
 from meldcode.domain.besluit import Besluit
 from meldcode.domain.casus import Casus
 from meldcode.domain.waarden import Protocol
-from meldcode.rules.beslis import beslis
+from meldcode.errors import Fout, OngeldigeInvoer
+from meldcode.rules.beslis import beslis, lees_protocol
 from meldcode.testing.vignetten import Vignet, parameters
 
 __all__ = [
@@ -57,21 +60,64 @@ def pytest_configure(config: pytest.Config) -> None:
     )
 
 
+class _MarkerFout:
+    """A ``meldcode_vignetten`` marker the plugin cannot read: the message to fail with."""
+
+    def __init__(self, melding: str) -> None:
+        self.melding = melding
+
+    def __repr__(self) -> str:
+        return "meldcode_vignetten-marker-error"
+
+
+def _marker_protocol(marker: pytest.Mark | None) -> Protocol | None:
+    """The protocol a ``meldcode_vignetten`` marker asks for; ``OngeldigeInvoer`` names a typo."""
+    if marker is None:
+        return None
+    onbekend = sorted(set(marker.kwargs) - {"protocol"})
+    if onbekend or len(marker.args) > 1 or (marker.args and "protocol" in marker.kwargs):
+        naam = onbekend[0] if onbekend else "protocol"
+        raise OngeldigeInvoer(
+            [
+                Fout(
+                    naam,
+                    repr(naam),
+                    "meldcode_vignetten takes one argument, protocol ('2013' or '2019') "
+                    f"(got {', '.join(map(repr, onbekend)) or 'more than one'})",
+                )
+            ]
+        )
+    waarde: Any = marker.kwargs.get("protocol", marker.args[0] if marker.args else None)
+    return lees_protocol(waarde)
+
+
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    """Parametrize every test that uses ``meldcode_vignet`` over the public vignettes."""
+    """Parametrize every test that uses ``meldcode_vignet`` over the public vignettes.
+
+    A marker the plugin cannot read gives the test one case that fails with the reason, naming
+    the argument: neither all vignettes (a silent widening) nor an aborted collection.
+    """
     if _VIGNET not in metafunc.fixturenames:
         return
     marker = metafunc.definition.get_closest_marker("meldcode_vignetten")
-    protocol = None
-    if marker is not None:
-        protocol = marker.kwargs.get("protocol", marker.args[0] if marker.args else None)
-    metafunc.parametrize(_VIGNET, parameters(protocol))
+    try:
+        protocol = _marker_protocol(marker)
+    except OngeldigeInvoer as exc:
+        fout = _MarkerFout(f"@pytest.mark.meldcode_vignetten: {exc}")
+        metafunc.parametrize(_VIGNET, [pytest.param(fout, id="marker-error")], indirect=True)
+        return
+    metafunc.parametrize(_VIGNET, parameters(protocol), indirect=True)
 
 
 @pytest.fixture
-def meldcode_vignet() -> Vignet:  # pragma: no cover - replaced by pytest_generate_tests
+def meldcode_vignet(request: pytest.FixtureRequest) -> Vignet:
     """Each public vignette in turn (the test is parametrized over them)."""
-    raise pytest.UsageError("meldcode_vignet is parametrized by the meldcode plugin")
+    waarde: object = getattr(request, "param", None)
+    if isinstance(waarde, _MarkerFout):
+        pytest.fail(waarde.melding, pytrace=False)
+    if not isinstance(waarde, Vignet):  # pragma: no cover - always parametrized by the plugin
+        raise pytest.UsageError("meldcode_vignet is parametrized by the meldcode plugin")
+    return waarde
 
 
 @pytest.fixture

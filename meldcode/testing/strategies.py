@@ -45,9 +45,12 @@ from meldcode.domain.waarden import (
     SoortSignaal,
     Vraag,
 )
+from meldcode.errors import OngeldigeInvoer
 from meldcode.rules.basis import regelbasis
-from meldcode.rules.evaluatie import evalueer
+from meldcode.rules.beslis import lees_protocol
+from meldcode.rules.referentie import evalueer
 from meldcode.rules.regels import REGELS, VRAGEN
+from meldcode.rules.versies import PROTOCOLLEN
 
 __all__ = [
     "ERA",
@@ -91,14 +94,14 @@ def _protocol(protocol: Protocol | str | None) -> Protocol | None:
     if protocol is None or isinstance(protocol, Protocol):
         return protocol
     try:
-        return Protocol(protocol)
-    except ValueError:
+        return lees_protocol(protocol)
+    except OngeldigeInvoer:
         raise TypeError(f"protocol must be '2013', '2019' or None (got {protocol!r})") from None
 
 
 def protocollen() -> st.SearchStrategy[Protocol]:
     """Any protocol."""
-    return st.sampled_from(Protocol)
+    return st.sampled_from(PROTOCOLLEN)
 
 
 def oordelen(*, beantwoord: bool = False) -> st.SearchStrategy[Oordeel | None]:

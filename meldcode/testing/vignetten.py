@@ -28,7 +28,8 @@ from meldcode.adapters.json.casus import besluit_naar_dict, casus_uit_dict
 from meldcode.domain.besluit import Besluit
 from meldcode.domain.casus import Casus
 from meldcode.domain.waarden import Protocol
-from meldcode.rules.evaluatie import kies_protocol
+from meldcode.rules.beslis import lees_protocol
+from meldcode.rules.versies import kies_protocol
 
 __all__ = ["Vignet", "parameters", "vignetten"]
 
@@ -91,7 +92,7 @@ def vignetten(protocol: Protocol | str | None = None) -> tuple[Vignet, ...]:
     """The public vignettes, those decided under ``protocol`` when given."""
     if protocol is None:
         return _alle()
-    p = Protocol(protocol)
+    p = lees_protocol(protocol)
     return tuple(v for v in _alle() if v.protocol is p)
 
 

@@ -20,14 +20,10 @@ from meldcode.domain.dossier import (
     HulpAfgesproken,
     MeldingGedaan,
     SignaalVastgelegd,
-    TermijnSoort,
-    TermijnStatus,
-    WeekendKalender,
-    casus_uit_dossier,
-    plus_werkdagen,
 )
 from meldcode.rules.beslis import beslis
-from meldcode.rules.dossier import toestand
+from meldcode.rules.dossier import TermijnSoort, TermijnStatus, casus_uit_dossier, toestand
+from meldcode.rules.kalender import WeekendKalender, plus_werkdagen
 from meldcode.testing.dossier import datums, geldige_dossiers
 from tests.adapters.storage.fake import GeheugenOpslag
 

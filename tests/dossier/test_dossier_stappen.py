@@ -58,7 +58,7 @@ def dossier(*gebeurtenissen: Gebeurtenis) -> Dossier:
         (
             (SIGNAAL, OUDERGESPREK, WEGING, BESLUIT),
             MeldingGedaan(datum=D),
-            "het gesprek met de ouders over de melding",
+            "gesprek_gevoerd.over_melding",
         ),
         (
             (SIGNAAL, WEGING),
@@ -67,7 +67,7 @@ def dossier(*gebeurtenissen: Gebeurtenis) -> Dossier:
         ),
         ((SIGNAAL, WEGING), TerugkoppelingVeiligThuis(datum=D), "melding_gedaan"),
         ((SIGNAAL, CONSULTATIE), DossierGesloten(datum=D), "stap 3"),
-        ((SIGNAAL, OUDERGESPREK, DossierGesloten(datum=D)), CONSULTATIE, "een nieuw signaal"),
+        ((SIGNAAL, OUDERGESPREK, DossierGesloten(datum=D)), CONSULTATIE, "signaal_vastgelegd"),
     ],
 )
 def test_an_event_that_may_not_follow_yet_is_refused_naming_the_missing_step(

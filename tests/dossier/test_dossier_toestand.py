@@ -6,21 +6,13 @@ import datetime as dt
 
 import pytest
 
-from meldcode.adapters.kalender import NederlandseWerkdagen
-from meldcode.domain.dossier import (
-    Dossier,
-    Stap,
-    TermijnSoort,
-    TermijnStatus,
-    WeekendKalender,
-    plus_werkdagen,
-    vouw,
-)
-from meldcode.rules.dossier import toestand
+from meldcode.domain.dossier import Dossier, Stap
+from meldcode.rules.dossier import TermijnSoort, TermijnStatus, toestand, vouw
+from meldcode.rules.kalender import NEDERLAND, WeekendKalender, plus_werkdagen
 from meldcode.testing.dossier import volledig_voorbeeld, voorbeeld_dossier
 
 D = dt.date
-NL = NederlandseWerkdagen()
+NL = NEDERLAND
 
 
 def deel(n: int) -> Dossier:
@@ -100,14 +92,15 @@ def test_the_weekend_calendar_knows_no_holidays() -> None:
 @pytest.mark.parametrize(
     ("datum", "verwacht"),
     [
-        (D(2026, 4, 2), D(2026, 4, 13)),  # Goede Vrijdag and Paasmaandag
+        (D(2026, 4, 2), D(2026, 4, 10)),  # Paasmaandag (Goede Vrijdag is not in the act)
         (D(2026, 4, 24), D(2026, 5, 4)),  # Koningsdag
         (D(2026, 12, 28), D(2027, 1, 5)),  # Nieuwjaarsdag
         (D(2025, 5, 1), D(2025, 5, 9)),  # Bevrijdingsdag 2025 (a lustrum year)
+        (D(2026, 5, 1), D(2026, 5, 11)),  # 5 mei counts every year in the act
     ],
 )
 def test_dutch_national_holidays_are_not_working_days(datum: dt.date, verwacht: dt.date) -> None:
-    """Five working days after ``datum``, with the holidays library's Dutch calendar."""
+    """Five working days after ``datum`` on the Dutch calendar (Algemene termijnenwet, art. 3)."""
     assert plus_werkdagen(NL, datum, 5) == verwacht
 
 

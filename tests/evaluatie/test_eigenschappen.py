@@ -9,7 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from meldcode.domain import Besluit
-from meldcode.domain.dossier import Dossier, MeldingGedaan, WeekendKalender, vouw
+from meldcode.domain.dossier import Dossier, MeldingGedaan
+from meldcode.rules.dossier import vouw
 from meldcode.rules.evaluatiecijfers import (
     TELLINGEN,
     Evaluatiecijfers,
@@ -18,6 +19,7 @@ from meldcode.rules.evaluatiecijfers import (
     evaluatiecijfers_uit_dossiers,
     geval_uit_dossier,
 )
+from meldcode.rules.kalender import WeekendKalender
 from meldcode.testing.dossier import datums, geldige_dossiers
 from meldcode.testing.strategies import besluiten
 

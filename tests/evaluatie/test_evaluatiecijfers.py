@@ -11,8 +11,9 @@ import pytest
 
 from meldcode import Casus, Oordeel, Weging, beslis
 from meldcode.domain import Besluit, Protocol
-from meldcode.domain.dossier import Correctie, WeekendKalender, WegingVastgelegd, vouw
+from meldcode.domain.dossier import Correctie, WegingVastgelegd
 from meldcode.errors import OngeldigeInvoer
+from meldcode.rules.dossier import vouw
 from meldcode.rules.evaluatiecijfers import (
     BRON,
     CITAAT,
@@ -28,6 +29,7 @@ from meldcode.rules.evaluatiecijfers import (
     kies_periode,
     periodesleutel,
 )
+from meldcode.rules.kalender import WeekendKalender
 from meldcode.rules.regels import BRONNEN
 from meldcode.testing.dossier import voorbeeld_dossier
 from tests.evaluatie.bouw import SLEUTEL, VELDEN, D, Opzet, dossier, verwacht

@@ -190,7 +190,7 @@ def test_the_notebook_shows_one_decision(notebook: dict[str, list[dict[str, Any]
     """The last cell displays a Besluit that reports; as HTML once Besluit renders itself so."""
     data = notebook["besluit"][-1]["data"]
 
-    assert data["text/plain"].startswith("Besluit(protocol=<Protocol.P2019")
+    assert data["text/plain"].startswith("Besluit(protocol=Protocol('2019')")
     assert "melden=True" in data["text/plain"]
     if hasattr(Besluit, "_repr_html_"):
         assert "melden" in data["text/html"].lower()

@@ -42,9 +42,11 @@ def test_a_decision_without_the_additions_still_validates() -> None:
 def test_an_unknown_key_in_an_action_is_rejected_with_its_path() -> None:
     """The strict reader names the path of a mistyped key inside ``acties``."""
     data = beslis_vignet(VIGNETTEN[0])
-    data["acties"][0]["wie"] = "iemand"
+    data["acties"][0]["partj"] = "iemand"
 
-    with pytest.raises(OngeldigeInvoer, match=r"acties\[0\]\.wie is not a field"):
+    with pytest.raises(
+        OngeldigeInvoer, match=r"acties\[0\]\.partj is not a field .*`acties\[0\]\.partij`"
+    ):
         besluit_uit_dict(data)
 
 

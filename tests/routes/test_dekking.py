@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from meldcode.adapters.cli.main import main
 from meldcode.adapters.dekking import alle_regels, dekking_markdown, passages
 from meldcode.adapters.json.casus import casus_uit_dict
@@ -18,20 +20,19 @@ TABEL = ROOT / "docs" / "coverage.md"
 
 
 def test_the_committed_coverage_table_is_not_stale() -> None:
-    """``docs/coverage.md`` is exactly what ``meldcode dekking`` writes now."""
+    """``docs/coverage.md`` is exactly what ``scripts/generate.py`` writes now."""
     assert TABEL.read_text(encoding="utf-8") == dekking_markdown(), (
-        "docs/coverage.md is stale: run 'meldcode dekking' and review the diff"
+        "docs/coverage.md is stale: run '.venv/bin/python scripts/generate.py' and review the diff"
     )
 
 
-def test_dekking_check_fails_on_a_stale_file(tmp_path: Path) -> None:
-    """``meldcode dekking --check`` exits 1 for a stale file and 0 after writing it."""
-    pad = tmp_path / "coverage.md"
-    pad.write_text("oud\n", encoding="utf-8")
+def test_the_user_command_line_has_no_dekking_command(capsys: pytest.CaptureFixture[str]) -> None:
+    """The coverage table is a maintainer's file: ``scripts/generate.py`` writes it."""
+    with pytest.raises(SystemExit) as exit_:
+        main(["dekking"])
 
-    assert main(["dekking", "--check", "--uit", str(pad)]) == 1
-    assert main(["dekking", "--uit", str(pad)]) == 0
-    assert main(["dekking", "--check", "--uit", str(pad)]) == 0
+    assert exit_.value.code == 2
+    assert "invalid choice: 'dekking'" in capsys.readouterr().err
 
 
 def test_every_rule_quotes_a_passage_that_is_in_the_table() -> None:

@@ -11,7 +11,7 @@ from meldcode import Besluit, Casus, Oordeel, Partij, Protocol, beslis
 from meldcode.adapters.profiel import beschikbare_profielen, laad_profiel
 from meldcode.errors import OngeldigeInvoer
 from meldcode.rules import kies_protocol
-from meldcode.rules.evaluatie import werkdagen_na
+from meldcode.rules.kalender import NEDERLAND, plus_werkdagen
 from meldcode.rules.regels import CONTACTVOLGORDE
 from meldcode.testing.strategies import casussen
 
@@ -101,24 +101,10 @@ def test_a_report_always_has_its_dated_follow_up(casus: Casus) -> None:
     if besluit.melden:
         (opvolging,) = besluit.opvolging
         assert opvolging.werkdagen == 5
-        verwacht = werkdagen_na(casus.datum, 5) if casus.datum else None
+        verwacht = plus_werkdagen(NEDERLAND, casus.datum, 5) if casus.datum else None
         assert opvolging.datum == verwacht
     else:
         assert besluit.opvolging == ()
-
-
-@given(st.dates(), st.integers(min_value=1, max_value=30))
-def test_working_days_skip_weekends_and_given_holidays(datum: object, n: int) -> None:
-    """``werkdagen_na`` lands on a weekday, n weekdays later; a holiday pushes it one further."""
-    import datetime as dt
-
-    assert isinstance(datum, dt.date)
-    uit = werkdagen_na(datum, n)
-    assert uit.weekday() < 5
-    dagen = [datum + dt.timedelta(days=i) for i in range(1, (uit - datum).days + 1)]
-    assert sum(d.weekday() < 5 for d in dagen) == n
-    eerste_werkdag = next(d for d in dagen if d.weekday() < 5)
-    assert werkdagen_na(datum, n, {eerste_werkdag}) > uit
 
 
 def test_life_danger_puts_112_first() -> None:

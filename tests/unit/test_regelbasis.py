@@ -63,7 +63,7 @@ def test_duplicate_rule_ids_are_rejected() -> None:
 
 def test_an_unknown_circumstance_is_rejected() -> None:
     """A condition on a circumstance the domain does not have is a build error."""
-    with pytest.raises(OngeldigeRegelbasis, match="unknown omstandigheid 'ouders_boos'"):
+    with pytest.raises(OngeldigeRegelbasis, match=r"unknown fact 'omstandigheden\.ouders_boos'"):
         bouw(regel("2019.x.a", als=Omstandigheid("ouders_boos")))
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from meldcode.adapters.diagram import FORMATEN, teken
 from meldcode.domain.waarden import Protocol
+from meldcode.rules.versies import PROTOCOLLEN
 
 __all__ = ["registreer"]
 
@@ -24,7 +25,7 @@ def registreer(subparsers: Any) -> None:
     )
     p.add_argument(
         "--protocol",
-        choices=[v.value for v in Protocol],
+        choices=[v.value for v in PROTOCOLLEN],
         default=Protocol.P2019.value,
         help="which rule base to draw (default: 2019)",
     )

@@ -5,10 +5,14 @@
 - ``meldcode dossier toon DOSSIER [--op DATUM]`` shows the state: step, outstanding items,
   deadlines due and overdue, and the decision of the meldcode.
 - ``meldcode dossier lijst`` lists the stored dossiers.
-- ``meldcode controleer DOSSIER`` verifies the hash chain and lists the record-keeping findings
-  per event (exit 0: in order, 3: findings, 4: the stored chain is broken).
+- ``meldcode controleer DOSSIER [--anker HASH|FILE]`` verifies the hash chain and lists the
+  record-keeping findings per event (exit 0: in order, 3: findings, 4: a stored record was
+  edited, removed or is unreadable, or the chain does not reach the anchor). ``--anker`` is the
+  last hash kept elsewhere (printed by an earlier ``controleer``, or an export file): without
+  it, removing the last events *and* rewriting the head, or re-chaining the whole dossier,
+  cannot be told from an honest history.
 - ``meldcode exporteer DOSSIER`` writes the dossier as JSON, for the parents' right of access or
-  for the inspectorate.
+  for the inspectorate (exit 4, with the readable events, when a record is damaged).
 
 The store is ``--db`` (a SQLite file, or a ``postgresql://`` URL), else ``$MELDCODE_DB``, else
 ``meldcode-dossiers.sqlite3`` in the current folder. Output shown to professionals is Dutch.
@@ -20,25 +24,23 @@ import argparse
 import datetime as dt
 import json
 import os
+import re
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from meldcode.adapters.cli.status import EXIT_BEVINDINGEN, EXIT_GEWIJZIGD, EXIT_OK
 from meldcode.adapters.json.dossier import (
     bevinding_naar_dict,
     gebeurtenis_naar_dict,
     gebeurtenissen_uit_json,
     toestand_naar_dict,
 )
-from meldcode.adapters.kalender import NederlandseWerkdagen
-from meldcode.adapters.opslag.archief import Archief, open_opslag
-from meldcode.domain.dossier import (
-    Dossier,
-    TermijnSoort,
-    TermijnStatus,
-    Toestand,
-    volgordefouten,
-)
+from meldcode.adapters.json.lezen import laad_json
+from meldcode.adapters.json.plausibiliteit import gebeurtenis_waarschuwingen
+from meldcode.adapters.opslag.archief import Archief, Ketenfout, Record, open_opslag
+from meldcode.domain.dossier import Dossier, Gebeurtenis, volgordefouten
 from meldcode.errors import (
     DossierNietGevonden,
     Fout,
@@ -46,14 +48,19 @@ from meldcode.errors import (
     StapOntbreekt,
     VolgnummerConflict,
 )
-from meldcode.rules.dossier import toestand
+from meldcode.rules.dossier import TermijnSoort, TermijnStatus, Toestand, toestand
+from meldcode.rules.kalender import NEDERLAND
 from meldcode.rules.registratie import REGISTRATIES, controleer
 
-__all__ = ["EXIT_BEVINDINGEN", "EXIT_GEWIJZIGD", "registreer", "toestand_tekst"]
+__all__ = [
+    "EXIT_BEVINDINGEN",
+    "EXIT_GEWIJZIGD",
+    "lees_anker",
+    "registreer",
+    "toestand_tekst",
+]
 
-EXIT_OK = 0
-EXIT_BEVINDINGEN = 3
-EXIT_GEWIJZIGD = 4
+_HASH = re.compile(r"^[0-9a-f]{64}$")
 STANDAARD_DB = "meldcode-dossiers.sqlite3"
 _TERMIJNEN = {
     TermijnSoort.VEILIG_THUIS_BESLUIT: "besluit en terugkoppeling van Veilig Thuis",
@@ -83,14 +90,15 @@ def _archief(args: argparse.Namespace) -> Archief:
     return Archief(open_opslag(opslagadres(args.db)))
 
 
-def _lees_invoer(pad: str) -> str:
+def _lees_invoer(pad: str) -> bytes | str:
     if pad == "-":
-        return sys.stdin.read()
+        buffer = getattr(sys.stdin, "buffer", None)
+        return buffer.read() if buffer is not None else sys.stdin.read()
     try:
-        return Path(pad).read_text(encoding="utf-8")
+        return Path(pad).read_bytes()
     except FileNotFoundError:
         raise OngeldigeInvoer([Fout("", repr(pad), f"{pad}: file not found")]) from None
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
         raise OngeldigeInvoer(
             [Fout("", repr(pad), f"{pad}: cannot read file ({type(exc).__name__})")]
         ) from None
@@ -99,6 +107,8 @@ def _lees_invoer(pad: str) -> str:
 def _toevoegen(args: argparse.Namespace) -> int:
     """Append the events of one file; all or, when one is refused up front, none of them."""
     gebeurtenissen = gebeurtenissen_uit_json(_lees_invoer(args.gebeurtenis))
+    if not gebeurtenissen:
+        raise OngeldigeInvoer([Fout("", "[]", "the list of events is empty: nothing to record")])
     archief = _archief(args)
     try:
         try:
@@ -118,17 +128,20 @@ def _toevoegen(args: argparse.Namespace) -> int:
                     fout.gebeurtenis, fout.ontbreekt, f"[{i}] {fout} (nothing was recorded)"
                 ) from None
         na = len(huidig)
+        vandaag = dt.date.today()
         for g in gebeurtenissen:
             # another writer in between makes this a conflict instead of a mixed history
             na = archief.voeg_toe(args.dossier, g, na=na)
             print(f"{args.dossier}: gebeurtenis {na} vastgelegd ({g.soort}, {g.datum})")
+            for w in gebeurtenis_waarschuwingen(g, vandaag=vandaag):
+                print(f"  let op: {w.tekst} [{w.code}]")
     finally:
         archief.sluit()
     return EXIT_OK
 
 
 def _toestand(dossier: Dossier, op: dt.date) -> Toestand:
-    return toestand(dossier, op=op, kalender=NederlandseWerkdagen())
+    return toestand(dossier, op=op, kalender=NEDERLAND)
 
 
 def _toon(args: argparse.Namespace) -> int:
@@ -186,14 +199,101 @@ def toestand_tekst(t: Toestand) -> str:
     return "\n".join(regels) + "\n"
 
 
+def lees_anker(waarde: str) -> str:
+    """The anchor of ``--anker``: a hash, or a file holding one (plain, or a meldcode export).
+
+    An export (or the ``--json`` output of ``controleer``) gives its ``keten.laatste_hash``.
+    """
+    if _HASH.match(waarde):
+        return waarde
+    tekst = lees_bestand_van_anker(waarde)
+    kaal = tekst.strip()
+    if _HASH.match(kaal):
+        return kaal
+    try:
+        data = laad_json(kaal)
+    except OngeldigeInvoer:
+        data = None
+    keten = data.get("keten") if isinstance(data, dict) else None
+    laatste = keten.get("laatste_hash") if isinstance(keten, dict) else None
+    if isinstance(laatste, str) and _HASH.match(laatste):
+        return laatste
+    raise OngeldigeInvoer(
+        [
+            Fout(
+                "anker",
+                "<text>",
+                "--anker must be a SHA-256 hash (64 hex digits) or a file holding one, such as "
+                "a meldcode export",
+            )
+        ]
+    )
+
+
+def lees_bestand_van_anker(pad: str) -> str:
+    """The text of an anchor file; ``OngeldigeInvoer`` naming ``--anker`` when it is unreadable."""
+    try:
+        return Path(pad).read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise OngeldigeInvoer(
+            [
+                Fout(
+                    "anker",
+                    "<value>",
+                    "--anker is neither a SHA-256 hash (64 hex digits) nor an existing file",
+                )
+            ]
+        ) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise OngeldigeInvoer(
+            [Fout("anker", "<value>", f"--anker: cannot read file ({type(exc).__name__})")]
+        ) from None
+
+
+def _anker_fout(anker: str | None, records: Sequence[Record]) -> Ketenfout | None:
+    """Where the chain does not reach ``anker`` (the last hash kept elsewhere), if it does not.
+
+    The anchor must be the hash of a stored record: events appended since are fine, a removed
+    tail or a re-chained dossier is not.
+    """
+    if anker is None or any(r.hash == anker for r in records):
+        return None
+    return Ketenfout(
+        volgnummer=len(records),
+        reden=(
+            f"bereikt het anker {anker[:12]}… niet: gebeurtenissen zijn verwijderd of het "
+            "dossier is opnieuw geketend"
+        ),
+        melding=f"does not reach the anchor {anker[:12]}…: events were removed or re-chained",
+    )
+
+
+def _lees_beschadigd(
+    archief: Archief, dossier: str, anker: str | None = None
+) -> tuple[tuple[Ketenfout, ...], tuple[tuple[Record, Gebeurtenis | None], ...], Dossier]:
+    """The chain's faults, each record with its event (``None``: unreadable), the readable part."""
+    fouten = archief.controleer_keten(dossier)
+    paren = archief.lees_wat_leesbaar_is(dossier)
+    anker_fout = _anker_fout(anker, [r for r, _ in paren])
+    if anker_fout is not None:
+        fouten = (*fouten, anker_fout)
+    # the events up to the first unreadable one, so their numbers stay the stored ones
+    leesbaar: list[Gebeurtenis] = []
+    for _, g in paren:
+        if g is None:
+            break
+        leesbaar.append(g)
+    return fouten, paren, Dossier(id=dossier, gebeurtenissen=tuple(leesbaar))
+
+
 def _controleer(args: argparse.Namespace) -> int:
+    anker = lees_anker(args.anker) if args.anker is not None else None
     archief = _archief(args)
     try:
-        fouten = archief.controleer_keten(args.dossier)
-        dossier = archief.lees(args.dossier, controleer=False)
-        hashes = archief.hashes(args.dossier)
+        fouten, paren, dossier = _lees_beschadigd(archief, args.dossier, anker)
     finally:
         archief.sluit()
+    hashes = tuple(r.hash for r, _ in paren)
     bevindingen = controleer(dossier)
     volgorde = volgordefouten(dossier)
     if args.json:
@@ -201,8 +301,8 @@ def _controleer(args: argparse.Namespace) -> int:
             json.dumps(
                 {
                     "dossier": dossier.id,
-                    "keten": _keten(fouten, hashes),
-                    "volgorde": [{"volgnummer": n, "melding": str(w)} for n, w in volgorde],
+                    "keten": _keten(fouten, hashes, anker),
+                    "volgorde": [_volgorde(n, w) for n, w in volgorde],
                     "bevindingen": [bevinding_naar_dict(b) for b in bevindingen],
                 },
                 ensure_ascii=False,
@@ -210,7 +310,7 @@ def _controleer(args: argparse.Namespace) -> int:
             )
         )
     else:
-        print(f"Dossier {dossier.id}: {len(dossier)} gebeurtenis(sen)")
+        print(f"Dossier {dossier.id}: {len(paren)} gebeurtenis(sen)")
         if fouten:
             print("KETEN VERBROKEN: het dossier is buiten meldcode gewijzigd.")
             for f in fouten:
@@ -218,8 +318,16 @@ def _controleer(args: argparse.Namespace) -> int:
         else:
             laatste = hashes[-1] if hashes else "-"
             print(f"Keten intact; laatste hash {laatste}")
+            if anker is not None:
+                plek = hashes.index(anker) + 1
+                print(f"Anker gevonden bij gebeurtenis {plek}.")
         for n, weigering in volgorde:
-            print(f"Volgorde: gebeurtenis {n} zou nu geweigerd worden: {weigering}")
+            waarom = (
+                f"{weigering.ontbreekt} ontbreekt"
+                if isinstance(weigering, StapOntbreekt)
+                else f"ongeldige verwijzing ({weigering.veld})"
+            )
+            print(f"Volgorde: gebeurtenis {n} zou nu geweigerd worden: {waarom}")
         if bevindingen:
             print(f"Bevindingen ({len(bevindingen)}):")
             for b in bevindingen:
@@ -232,20 +340,32 @@ def _controleer(args: argparse.Namespace) -> int:
     return EXIT_BEVINDINGEN if bevindingen or volgorde else EXIT_OK
 
 
-def _keten(fouten: Any, hashes: tuple[str, ...]) -> dict[str, Any]:
-    return {
+def _volgorde(n: int, weigering: StapOntbreekt | OngeldigeInvoer) -> dict[str, Any]:
+    if isinstance(weigering, StapOntbreekt):
+        return {
+            "volgnummer": n,
+            "soort": weigering.gebeurtenis,
+            "ontbreekt": weigering.ontbreekt,
+            "melding": str(weigering),
+        }
+    return {"volgnummer": n, "veld": weigering.veld, "melding": str(weigering)}
+
+
+def _keten(fouten: Any, hashes: tuple[str, ...], anker: str | None = None) -> dict[str, Any]:
+    keten: dict[str, Any] = {
         "intact": not fouten,
         "fouten": [{"volgnummer": f.volgnummer, "reden": f.reden} for f in fouten],
         "laatste_hash": hashes[-1] if hashes else None,
     }
+    if anker is not None:
+        keten["anker"] = anker
+    return keten
 
 
 def _exporteer(args: argparse.Namespace) -> int:
     archief = _archief(args)
     try:
-        fouten = archief.controleer_keten(args.dossier)
-        dossier = archief.lees(args.dossier, controleer=False)
-        records = archief.opslag.records(args.dossier)
+        fouten, paren, dossier = _lees_beschadigd(archief, args.dossier)
     finally:
         archief.sluit()
     t = _toestand(dossier, args.op)
@@ -253,15 +373,16 @@ def _exporteer(args: argparse.Namespace) -> int:
         "meldcode_export": "1",
         "dossier": dossier.id,
         "op": args.op.isoformat(),
-        "keten": _keten(fouten, tuple(r.hash for r in records)),
+        "keten": _keten(fouten, tuple(r.hash for r, _ in paren)),
         "gebeurtenissen": [
             {
                 "volgnummer": r.volgnummer,
                 "vorige_hash": r.vorige_hash,
                 "hash": r.hash,
-                "gebeurtenis": gebeurtenis_naar_dict(g),
+                # an unreadable record is listed, without its content: the chain names it
+                "gebeurtenis": gebeurtenis_naar_dict(g) if g is not None else None,
             }
-            for r, g in zip(records, dossier.gebeurtenissen, strict=True)
+            for r, g in paren
         ],
         "toestand": toestand_naar_dict(t),
         "bevindingen": [bevinding_naar_dict(b) for b in controleer(dossier)],
@@ -336,6 +457,13 @@ def registreer(subparsers: Any) -> None:
     )
     p.add_argument("dossier")
     p.add_argument("--json", action="store_true", help="as JSON")
+    p.add_argument(
+        "--anker",
+        default=None,
+        metavar="HASH|FILE",
+        help="the last hash kept elsewhere (or a file with it, such as an export): the chain "
+        "must reach it, else a removed tail or a re-chained dossier is reported (exit 4)",
+    )
     met_db(p)
     p.set_defaults(func=_controleer)
 

@@ -18,7 +18,6 @@ import argparse
 import contextlib
 import datetime as dt
 import json
-import re
 import sys
 import textwrap
 from collections.abc import Iterable
@@ -27,18 +26,23 @@ from typing import Any, TextIO, cast
 
 from attrs import frozen
 
-from meldcode.adapters.cli.dossier import (
-    EXIT_GEWIJZIGD,
-    STANDAARD_DB,
-    datum_argument,
-    opslagadres,
-)
+from meldcode.adapters.cli.dossier import STANDAARD_DB, datum_argument, opslagadres
+from meldcode.adapters.cli.main import stdin_bytes
+from meldcode.adapters.cli.status import EXIT_GEWIJZIGD, EXIT_INVOER, EXIT_OK
 from meldcode.adapters.json.casus import besluit_uit_dict
+from meldcode.adapters.json.lezen import laad_json
+from meldcode.adapters.json.sleutels import toon_sleutel
 from meldcode.adapters.opslag.archief import Archief, open_opslag
 from meldcode.domain._validatie import toon
 from meldcode.domain.besluit import Besluit
 from meldcode.domain.dossier import Dossier
-from meldcode.errors import DossierGewijzigd, Fout, MeldcodeError, OngeldigeInvoer
+from meldcode.errors import (
+    DossierGewijzigd,
+    Fout,
+    MeldcodeError,
+    OngeldigeInvoer,
+    OpslagBeschadigd,
+)
 from meldcode.rules.evaluatiecijfers import (
     TELLINGEN,
     Eenheid,
@@ -58,10 +62,7 @@ __all__ = [
     "registreer",
 ]
 
-EXIT_OK = 0
-EXIT_INVOER = 1
-_REGEL_SLEUTELS = frozenset({"datum", "besluit"})
-_SLEUTEL = re.compile(r"[a-z0-9_]{1,40}")
+_REGEL_SLEUTELS = ("datum", "besluit")
 _PERIODE_NL = {Periode.MAAND: "maand", Periode.KWARTAAL: "kwartaal", Periode.JAAR: "jaar"}
 
 
@@ -90,8 +91,8 @@ class Probleem:
         }
 
     def tekst(self) -> str:
-        """One line for stderr."""
-        plek = f"lijn {self.lijn}" if self.lijn is not None else f"dossier {self.dossier}"
+        """One line for stderr (a technical message: English)."""
+        plek = f"line {self.lijn}" if self.lijn is not None else f"dossier {self.dossier}"
         return f"{plek}: {'; '.join(str(f) for f in self.fouten)}"
 
 
@@ -105,14 +106,9 @@ def _in_besluit(f: Fout) -> Fout:
     return Fout(f"besluit.{f.veld}", f.waarde, f.melding.replace(f.veld, f"besluit.{f.veld}", 1))
 
 
-def _regel(tekst: str) -> tuple[object, Besluit]:
+def _regel(tekst: str | bytes) -> tuple[object, Besluit]:
     """One line: the date (as a ``date`` when it parses, else as given) and the decision."""
-    try:
-        data = json.loads(tekst)
-    except json.JSONDecodeError as exc:
-        raise OngeldigeInvoer(
-            [Fout("", "<text>", f"not valid JSON at character {exc.pos}")]
-        ) from None
+    data = laad_json(tekst)
     if not isinstance(data, dict):
         waarde = f"<{type(data).__name__}>"
         raise OngeldigeInvoer(
@@ -125,11 +121,18 @@ def _regel(tekst: str) -> tuple[object, Besluit]:
             ]
         )
     fouten: list[Fout] = []
-    for sleutel in sorted(data.keys() - _REGEL_SLEUTELS):
-        # a key that does not look like one may be free text: shown by its type only
-        veld = sleutel if _SLEUTEL.fullmatch(sleutel) else "<text>"
-        waarde = toon(sleutel) if veld == sleutel else "<text>"
-        fouten.append(Fout(veld, waarde, f"{veld} is not a field of a line (unknown key)"))
+    for sleutel in sorted(data.keys() - set(_REGEL_SLEUTELS)):
+        # a key that resembles none may be free text: not shown
+        getoond, bedoeld = toon_sleutel(sleutel, _REGEL_SLEUTELS)
+        if getoond == "<key>":
+            fouten.append(
+                Fout("", "<key>", "a line has a key that is not datum or besluit (not shown)")
+            )
+            continue
+        hint = f"; did you mean `{bedoeld}`?" if bedoeld and bedoeld != sleutel else ""
+        fouten.append(
+            Fout(sleutel, toon(sleutel), f"{sleutel} is not a field of a line (unknown key){hint}")
+        )
     besluit: Besluit | None = None
     if "besluit" not in data:
         fouten.append(Fout("besluit", "<missing>", "besluit is required"))
@@ -149,12 +152,14 @@ def _regel(tekst: str) -> tuple[object, Besluit]:
 
 
 def besluiten_uit_json_lines(
-    regels: Iterable[str],
+    regels: Iterable[str | bytes],
 ) -> tuple[list[tuple[object, Besluit]], list[int], list[Probleem]]:
     """Read dated decisions from JSON Lines: the pairs, their line numbers, and the bad lines.
 
-    Blank lines are skipped. A line whose date is missing or wrong is passed on as it is: the
-    core reports it (``datum``), so it is judged where every date is judged.
+    Blank lines are skipped (they count nothing, and no output line answers an input line
+    here). Each line is decoded on its own: bytes that are not UTF-8 spoil that line only. A
+    line whose date is missing or wrong is passed on as it is: the core reports it (``datum``),
+    so it is judged where every date is judged.
     """
     paren: list[tuple[object, Besluit]] = []
     lijnen: list[int] = []
@@ -172,14 +177,14 @@ def besluiten_uit_json_lines(
 
 def _uit_besluiten(pad: str, periode: Periode) -> tuple[Evaluatiecijfers, list[Probleem]]:
     if pad == "-":
-        paren, lijnen, problemen = besluiten_uit_json_lines(sys.stdin)
+        paren, lijnen, problemen = besluiten_uit_json_lines(stdin_bytes())
     else:
         try:
-            with open(pad, encoding="utf-8") as bron:
+            with open(pad, "rb") as bron:
                 paren, lijnen, problemen = besluiten_uit_json_lines(bron)
         except FileNotFoundError:
             raise OngeldigeInvoer([Fout("", repr(pad), f"{pad}: file not found")]) from None
-        except (OSError, UnicodeDecodeError) as exc:
+        except OSError as exc:
             raise OngeldigeInvoer(
                 [Fout("", repr(pad), f"{pad}: cannot read file ({type(exc).__name__})")]
             ) from None
@@ -209,6 +214,8 @@ def _uit_dossiers(
                 problemen.append(
                     Probleem(dossier=naam, fouten=(Fout("", str(exc.volgnummer), str(exc)),))
                 )
+            except OpslagBeschadigd:
+                raise  # the store itself, not this dossier: its own exit status
             except MeldcodeError as exc:
                 fouten = (
                     exc.fouten if isinstance(exc, OngeldigeInvoer) else (Fout("", "", str(exc)),)
@@ -304,7 +311,7 @@ def _evaluatie(args: argparse.Namespace) -> int:
     else:
         uit.write(evaluatie_tekst(cijfers, len(problemen)))
     for p in problemen:
-        print(f"meldcode: niet geteld: {p.tekst()}", file=sys.stderr)
+        print(f"meldcode: not counted: {p.tekst()}", file=sys.stderr)
     if gewijzigd:
         return EXIT_GEWIJZIGD
     return EXIT_INVOER if problemen else EXIT_OK

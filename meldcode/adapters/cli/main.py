@@ -8,33 +8,72 @@ Dutch; errors name the field and the value, and never show a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import datetime as dt
 import importlib
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
 from meldcode._version import __version__
-from meldcode.adapters.cli.engines import ENGINES
+from meldcode.adapters.cli.engines import ENGINES, Beslisser
 from meldcode.adapters.cli.profielen import basis_voor, beslisser_voor, voeg_profiel_toe
+from meldcode.adapters.cli.status import (
+    EXIT_AFHANKELIJKHEID,
+    EXIT_GEBRUIK,
+    EXIT_GEWIJZIGD,
+    EXIT_INTERN,
+    EXIT_INVOER,
+    EXIT_OK,
+    EXIT_OPSLAG,
+)
 from meldcode.adapters.json.casus import (
+    Resultaat,
     besluit_naar_dict,
     casus_uit_json,
     dumps,
     fout_naar_dict,
     lees_json_lines,
 )
+from meldcode.adapters.json.plausibiliteit import (
+    Waarschuwing,
+    casus_waarschuwingen,
+    met_waarschuwingen,
+)
 from meldcode.adapters.json.schema import besluit_schema, casus_schema
 from meldcode.adapters.profiel import laad_profiel
+from meldcode.domain.besluit import Besluit
+from meldcode.domain.casus import Casus
 from meldcode.domain.waarden import Protocol
-from meldcode.errors import MeldcodeError, OngeldigeInvoer
+from meldcode.errors import (
+    DossierGewijzigd,
+    EngineNietBeschikbaar,
+    Fout,
+    MeldcodeError,
+    OngeldigeInvoer,
+    OpslagBeschadigd,
+)
 from meldcode.rules.basis import regelbasis
+from meldcode.rules.beslis import lees_protocol
 from meldcode.rules.model import Regel
 from meldcode.rules.uitleg import uitleg
+from meldcode.rules.versies import PROTOCOLLEN
 
-__all__ = ["SUBCOMMAND_MODULES", "bouw_parser", "main", "regel_naar_dict"]
+__all__ = [
+    "EXIT_GEBRUIK",
+    "EXIT_INTERN",
+    "EXIT_INVOER",
+    "EXIT_OK",
+    "SUBCOMMAND_MODULES",
+    "bouw_parser",
+    "main",
+    "regel_naar_dict",
+]
 
 #: modules that add subcommands; each defines ``registreer(subparsers) -> None``
 SUBCOMMAND_MODULES: tuple[str, ...] = (
@@ -44,78 +83,174 @@ SUBCOMMAND_MODULES: tuple[str, ...] = (
     "meldcode.adapters.cli.evaluatiecijfers",
 )
 
-EXIT_OK = 0
-EXIT_INVOER = 1
-EXIT_GEBRUIK = 2
-EXIT_INTERN = 70
-
 Handler = Callable[[argparse.Namespace], int]
 
 
 def _protocol_arg(value: str) -> Protocol:
     try:
-        return Protocol(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"protocol must be 2013 or 2019 (got {value!r})") from None
+        gekozen = lees_protocol(value)
+    except OngeldigeInvoer:
+        gekozen = None
+    if gekozen is None:
+        shown = repr(value) if len(value) < 20 else "<value>"
+        raise argparse.ArgumentTypeError(f"protocol must be 2013 or 2019 (got {shown})")
+    return gekozen
 
 
-def _lees_tekst(pad: str) -> str:
+def lees_bestand(pad: str) -> bytes:
+    """The bytes of file ``pad``; ``OngeldigeInvoer`` (naming the path) when it cannot be read.
+
+    Bytes, not text: the JSON reader decodes them, so a byte-order mark is accepted and bytes
+    that are not UTF-8 are an error of the input, not of the command.
+    """
     try:
-        return Path(pad).read_text(encoding="utf-8")
+        return Path(pad).read_bytes()
     except FileNotFoundError:
         raise OngeldigeInvoer([_fout_pad(pad, "file not found")]) from None
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
         raise OngeldigeInvoer(
             [_fout_pad(pad, f"cannot read file ({type(exc).__name__})")]
         ) from None
 
 
-def _fout_pad(pad: str, melding: str) -> Any:
-    from meldcode.errors import Fout
-
+def _fout_pad(pad: str, melding: str) -> Fout:
     return Fout("", repr(pad), f"{pad}: {melding}")
+
+
+def stdin_bytes() -> BinaryIO | TextIO:
+    """Standard input as bytes when it has them, so each line is decoded on its own."""
+    buffer: BinaryIO | None = getattr(sys.stdin, "buffer", None)
+    return buffer if buffer is not None else sys.stdin
+
+
+def _is_batch(pad: str) -> bool:
+    return pad == "-" or pad.endswith(".jsonl")
+
+
+@contextlib.contextmanager
+def _json_lines(pad: str) -> Iterator[Iterable[str | bytes]]:
+    """The lines of ``-`` (standard input) or of a ``.jsonl`` file, as bytes."""
+    if pad == "-":
+        yield stdin_bytes()
+        return
+    try:
+        bron = open(pad, "rb")  # noqa: SIM115 - closed below, after the last line
+    except FileNotFoundError:
+        raise OngeldigeInvoer([_fout_pad(pad, "file not found")]) from None
+    except OSError as exc:
+        raise OngeldigeInvoer(
+            [_fout_pad(pad, f"cannot read file ({type(exc).__name__})")]
+        ) from None
+    with bron:
+        yield bron
+
+
+def _beslist(
+    beslisser: Beslisser, casus: Casus, protocol: Protocol | None, vandaag: dt.date
+) -> tuple[Besluit, tuple[Waarschuwing, ...]]:
+    return beslisser(casus, protocol), casus_waarschuwingen(casus, vandaag=vandaag)
 
 
 def _beslis(args: argparse.Namespace) -> int:
     beslisser = beslisser_voor(args)
-    if args.casus == "-" or args.casus.endswith(".jsonl"):
-        bron: TextIO = sys.stdin if args.casus == "-" else open(args.casus, encoding="utf-8")  # noqa: SIM115
-        try:
-            return _batch(bron, beslisser, args.protocol, sys.stdout)
-        finally:
-            if bron is not sys.stdin:
-                bron.close()
-    casus = casus_uit_json(_lees_tekst(args.casus))
-    besluit = beslisser(casus, args.protocol)
-    print(json.dumps(besluit_naar_dict(besluit), ensure_ascii=False, indent=2))
+    vandaag = dt.date.today()
+    if _is_batch(args.casus):
+        with _json_lines(args.casus) as regels:
+            return _batch(regels, beslisser, args.protocol, sys.stdout, vandaag)
+    casus = casus_uit_json(lees_bestand(args.casus))
+    besluit, waarschuwingen = _beslist(beslisser, casus, args.protocol, vandaag)
+    data = met_waarschuwingen(besluit_naar_dict(besluit), waarschuwingen)
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+    _meld_waarschuwingen(waarschuwingen)
     return EXIT_OK
 
 
+def _meld_waarschuwingen(waarschuwingen: Iterable[Waarschuwing], plek: str = "") -> None:
+    for w in waarschuwingen:
+        print(f"meldcode: warning{plek}: {w.code}", file=sys.stderr)
+
+
+def _beslis_regel(
+    resultaat: Resultaat, beslisser: Beslisser, protocol: Protocol | None, vandaag: dt.date
+) -> tuple[Besluit, tuple[Waarschuwing, ...]] | OngeldigeInvoer:
+    """Decide one read line, or the error that keeps it from being decided."""
+    if resultaat.casus is None:
+        assert resultaat.fout is not None
+        return resultaat.fout
+    try:
+        return _beslist(beslisser, resultaat.casus, protocol, vandaag)
+    except OngeldigeInvoer as exc:  # e.g. a profile that does not cover this case's protocol
+        return exc
+
+
 def _batch(
-    bron: TextIO,
-    beslisser: Callable[[Any, Protocol | None], Any],
+    regels: Iterable[str | bytes],
+    beslisser: Beslisser,
     protocol: Protocol | None,
     uit: TextIO,
+    vandaag: dt.date | None = None,
 ) -> int:
-    """Decide JSON Lines: one output line per input line; bad lines become ``{"fout": ...}``."""
+    """Decide JSON Lines: exactly one output line per input line, a bad one as ``{"fout": ...}``.
+
+    A blank line is bad input too (see ``lees_json_lines``), so the n-th output line always
+    answers the n-th input line. ``vandaag`` (default: the clock's) judges future dates.
+    """
+    vandaag = vandaag or dt.date.today()
     slecht = 0
-    for resultaat in lees_json_lines(bron):
-        if resultaat.casus is None:
-            assert resultaat.fout is not None
+    for resultaat in lees_json_lines(regels):
+        uitkomst = _beslis_regel(resultaat, beslisser, protocol, vandaag)
+        if isinstance(uitkomst, OngeldigeInvoer):
             slecht += 1
-            uit.write(dumps(fout_naar_dict(resultaat.fout, lijn=resultaat.lijn)) + "\n")
+            fout = fout_naar_dict(uitkomst, lijn=resultaat.lijn, referentie=resultaat.referentie)
+            uit.write(dumps(fout) + "\n")
             continue
-        uit.write(dumps(besluit_naar_dict(beslisser(resultaat.casus, protocol))) + "\n")
+        besluit, waarschuwingen = uitkomst
+        uit.write(dumps(met_waarschuwingen(besluit_naar_dict(besluit), waarschuwingen)) + "\n")
     if slecht:
         print(f'meldcode: {slecht} line(s) rejected; see the "fout" lines', file=sys.stderr)
     return EXIT_INVOER if slecht else EXIT_OK
 
 
 def _uitleg(args: argparse.Namespace) -> int:
-    casus = casus_uit_json(_lees_tekst(args.casus))
-    besluit = beslisser_voor(args)(casus, args.protocol)
+    vandaag = dt.date.today()
+    if _is_batch(args.casus):
+        with _json_lines(args.casus) as regels:
+            return _uitleg_batch(args, regels, vandaag)
+    casus = casus_uit_json(lees_bestand(args.casus))
+    besluit, waarschuwingen = _beslist(beslisser_voor(args), casus, args.protocol, vandaag)
     sys.stdout.write(uitleg(besluit, basis_voor(args, casus)))
+    sys.stdout.write(waarschuwingen_tekst(waarschuwingen))
     return EXIT_OK
+
+
+def waarschuwingen_tekst(waarschuwingen: Iterable[Waarschuwing]) -> str:
+    """The warnings of a case as Dutch text under the explanation (empty without warnings)."""
+    regels = [f"  - {w.tekst} [{w.code}]" for w in waarschuwingen]
+    return "\nLet op:\n" + "\n".join(regels) + "\n" if regels else ""
+
+
+def _uitleg_batch(args: argparse.Namespace, regels: Iterable[str | bytes], vandaag: dt.date) -> int:
+    """One explanation per line, each under a ``=== lijn N ===`` heading; errors to stderr."""
+    beslisser = beslisser_voor(args)
+    slecht = 0
+    for resultaat in lees_json_lines(regels):
+        kop = f"=== lijn {resultaat.lijn}"
+        kop += f" ({resultaat.referentie}) ===" if resultaat.referentie else " ==="
+        print(kop)
+        uitkomst = _beslis_regel(resultaat, beslisser, args.protocol, vandaag)
+        if isinstance(uitkomst, OngeldigeInvoer):
+            slecht += 1
+            print("Niet beslist: deze regel is ongeldig (zie de foutmelding).\n")
+            print(f"meldcode: line {resultaat.lijn}: {uitkomst}", file=sys.stderr)
+            continue
+        besluit, waarschuwingen = uitkomst
+        assert resultaat.casus is not None
+        sys.stdout.write(uitleg(besluit, basis_voor(args, resultaat.casus)))
+        sys.stdout.write(waarschuwingen_tekst(waarschuwingen))
+        print()
+    if slecht:
+        print(f"meldcode: {slecht} line(s) rejected", file=sys.stderr)
+    return EXIT_INVOER if slecht else EXIT_OK
 
 
 def regel_naar_dict(regel: Regel) -> dict[str, Any]:
@@ -172,7 +307,7 @@ def _regels(args: argparse.Namespace) -> int:
     elif profiel is not None:  # a profile belongs to its era: only its own protocols
         protocollen = sorted(profiel.protocollen, key=lambda p: p.value)
     else:
-        protocollen = list(Protocol)
+        protocollen = list(PROTOCOLLEN)
     gezien: dict[str, Regel] = {}
     for p in protocollen:
         basis = regelbasis(p) if profiel is None else profiel.regelbasis(p)
@@ -196,22 +331,34 @@ def _schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def voorbeelden() -> Traversable:
+    """The example cases shipped with meldcode (``meldcode demo`` without a folder)."""
+    return resources.files("meldcode").joinpath("voorbeelden")
+
+
 def _demo(args: argparse.Namespace) -> int:
-    map_ = Path(args.map)
-    bestanden = sorted(map_.glob("*.json"))
+    map_: Traversable | Path = voorbeelden() if args.map is None else Path(args.map)
+    if isinstance(map_, Path) and not map_.is_dir():
+        raise OngeldigeInvoer([_fout_pad(str(map_), "not a folder")])
+    bestanden = sorted(
+        (p for p in map_.iterdir() if p.name.endswith(".json")), key=lambda p: p.name
+    )
     if not bestanden:
         raise OngeldigeInvoer([_fout_pad(str(map_), "no *.json cases found")])
     status = EXIT_OK
+    vandaag = dt.date.today()
     for pad in bestanden:
         print(f"=== {pad.name} ===")
         try:
-            casus = casus_uit_json(pad.read_text(encoding="utf-8"))
+            casus = casus_uit_json(pad.read_bytes())
         except OngeldigeInvoer as exc:
-            print(f"ongeldige casus: {exc}")
+            print("Ongeldige casus (zie de foutmelding).\n")
+            print(f"meldcode: {pad.name}: {exc}", file=sys.stderr)
             status = EXIT_INVOER
             continue
-        besluit = beslisser_voor(args)(casus, args.protocol)
+        besluit, waarschuwingen = _beslist(beslisser_voor(args), casus, args.protocol, vandaag)
         sys.stdout.write(uitleg(besluit, basis_voor(args, casus)))
+        sys.stdout.write(waarschuwingen_tekst(waarschuwingen))
         print()
     return status
 
@@ -236,12 +383,16 @@ def bouw_parser() -> argparse.ArgumentParser:
         voeg_profiel_toe(p)
 
     p = sub.add_parser("beslis", help="decide a case (JSON) or JSON Lines on stdin ('-')")
-    p.add_argument("casus", help="CASE.json, a .jsonl file, or - for JSON Lines on stdin")
+    p.add_argument(
+        "casus", help="CASE.json, or a .jsonl file or - (stdin): JSON Lines, one case a line"
+    )
     met_protocol(p)
     p.set_defaults(func=_beslis)
 
     p = sub.add_parser("uitleg", help="explain the decision and its grounds in Dutch")
-    p.add_argument("casus", help="CASE.json")
+    p.add_argument(
+        "casus", help="CASE.json, or a .jsonl file or - (stdin): JSON Lines, one case a line"
+    )
     met_protocol(p)
     p.set_defaults(func=_uitleg)
 
@@ -255,8 +406,13 @@ def bouw_parser() -> argparse.ArgumentParser:
     p.add_argument("--besluit", action="store_true", help="the schema of a decision instead")
     p.set_defaults(func=_schema)
 
-    p = sub.add_parser("demo", help="decide and explain every case in a folder")
-    p.add_argument("map", nargs="?", default="examples/casussen", help="folder of CASE.json files")
+    p = sub.add_parser("demo", help="decide and explain the example cases, or those in a folder")
+    p.add_argument(
+        "map",
+        nargs="?",
+        default=None,
+        help="folder of CASE.json files (default: the example cases shipped with meldcode)",
+    )
     met_protocol(p)
     p.set_defaults(func=_demo)
 
@@ -265,8 +421,23 @@ def bouw_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _status(exc: MeldcodeError) -> int:
+    """The exit status of an error meldcode raised on purpose (see ``cli.status``)."""
+    if isinstance(exc, OpslagBeschadigd):
+        return EXIT_OPSLAG
+    if isinstance(exc, EngineNietBeschikbaar):
+        return EXIT_AFHANKELIJKHEID
+    if isinstance(exc, DossierGewijzigd):
+        return EXIT_GEWIJZIGD
+    return EXIT_INVOER
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status (0 ok, 1 bad input, 2 usage)."""
+    """Run the command line; returns the exit status (see ``meldcode.adapters.cli.status``).
+
+    Usage errors exit with 2 through argparse (``SystemExit``); every error meldcode raises on
+    purpose gets its own status and a one-line message, never a traceback.
+    """
     parser = bouw_parser()
     args = parser.parse_args(argv)
     handler: Handler = args.func
@@ -274,7 +445,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler(args)
     except MeldcodeError as exc:
         print(f"meldcode: {exc}", file=sys.stderr)
-        return EXIT_INVOER
+        return _status(exc)
     except BrokenPipeError:  # pragma: no cover - e.g. piped into head
         return EXIT_OK
     except Exception as exc:  # pragma: no cover - a bug, not bad input

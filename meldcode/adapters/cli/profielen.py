@@ -1,15 +1,13 @@
-"""Command line parts for the routes: ``--profiel``, ``meldcode profielen``, ``meldcode dekking``.
+"""Command line parts for the routes: ``--profiel`` and ``meldcode profielen``.
 
 ``beslis`` and ``uitleg`` take ``--profiel NAME|FILE`` (a shipped profile such as ``vcog`` or
-``fedra``, or a TOML file); ``meldcode profielen`` lists the shipped profiles; ``meldcode
-dekking`` writes the coverage table ``docs/coverage.md`` (``--check``: fail when it is stale).
+``fedra``, or a TOML file); ``meldcode profielen`` lists the shipped profiles. The coverage table
+``docs/coverage.md`` is a maintainer's file: ``scripts/generate.py`` writes it.
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
-from pathlib import Path
 
 from meldcode.adapters.cli.engines import Beslisser, engine, engine_met_basis
 from meldcode.adapters.profiel import beschikbare_profielen, laad_profiel
@@ -17,13 +15,11 @@ from meldcode.domain.besluit import Besluit
 from meldcode.domain.casus import Casus
 from meldcode.domain.waarden import Protocol
 from meldcode.rules.basis import regelbasis
-from meldcode.rules.evaluatie import kies_protocol
 from meldcode.rules.model import Regelbasis
 from meldcode.rules.profiel import Profiel
+from meldcode.rules.versies import kies_protocol
 
 __all__ = ["basis_voor", "beslisser_voor", "registreer", "voeg_profiel_toe"]
-
-DEKKING = "docs/coverage.md"
 
 
 def voeg_profiel_toe(p: argparse.ArgumentParser) -> None:
@@ -69,28 +65,7 @@ def _profielen(args: argparse.Namespace) -> int:
     return 0
 
 
-def _dekking(args: argparse.Namespace) -> int:
-    from meldcode.adapters.dekking import dekking_markdown
-
-    tekst = dekking_markdown()
-    pad = Path(args.uit)
-    if args.check:
-        huidig = pad.read_text(encoding="utf-8") if pad.is_file() else ""
-        if huidig != tekst:
-            print(f"meldcode: {pad} is stale; run 'meldcode dekking'", file=sys.stderr)
-            return 1
-        return 0
-    pad.parent.mkdir(parents=True, exist_ok=True)
-    pad.write_text(tekst, encoding="utf-8")
-    print(f"written: {pad}")
-    return 0
-
-
 def registreer(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add ``profielen`` and ``dekking`` to the ``meldcode`` command."""
+    """Add ``profielen`` to the ``meldcode`` command."""
     p = sub.add_parser("profielen", help="list the organisation profiles shipped with meldcode")
     p.set_defaults(func=_profielen)
-    p = sub.add_parser("dekking", help=f"write the coverage table ({DEKKING})")
-    p.add_argument("--uit", default=DEKKING, help=f"where to write it (default {DEKKING})")
-    p.add_argument("--check", action="store_true", help="fail when the file is stale")
-    p.set_defaults(func=_dekking)

@@ -10,8 +10,12 @@ Columns are named after the contract's keys, with or without their object's pref
 (``weging.vermoeden`` or ``vermoeden``), plus the flag columns of ``plat.VLAGKOLOMMEN`` for
 what the rules read of the signals and consultations. Eager frames may instead carry
 ``signalen`` and ``consultaties`` as JSON text (decoded row by row, the slow part). Other
-columns (a region, a school) are carried along untouched. A column with a known prefix but an
-unknown key (``weging.vermoden``) is refused: a typo must never silently become "not answered".
+columns (a region, a school) are carried along untouched. A typo must never silently become
+"not answered": a column with a known prefix but an unknown key (``weging.vermoden``), and a
+column whose name is a near miss of a contract column (``vermoedn``, ``acute_onveilighied``,
+``Kind Leeftijd``), are refused, naming the column and the key it resembles. A column of your
+own that happens to resemble a key is declared with ``extra=["..."]``: declared columns are
+carried along unchecked.
 
 A bad row does not stop the frame: its decision columns are empty and ``besluit.fout`` names the
 field and the value, in the words of the JSON reader.
@@ -22,7 +26,6 @@ Requires narwhals (``pip install meldcode[dataframe]``).
 from __future__ import annotations
 
 import datetime as dt
-import json
 import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
@@ -43,13 +46,16 @@ from meldcode.adapters.dataframe.plat import (
 )
 from meldcode.adapters.dataframe.vertaling import Uitdrukking, Vertaler, en, expr, of
 from meldcode.adapters.json.casus import casus_uit_dict
+from meldcode.adapters.json.lezen import laad_json
+from meldcode.adapters.json.sleutels import naaste
+from meldcode.domain._validatie import toon
 from meldcode.domain.casus import MAX_LEEFTIJD, Casus
 from meldcode.domain.waarden import Beslispunt, Oordeel, Partij, Protocol, Vraag
 from meldcode.errors import Fout, OngeldigeInvoer
 from meldcode.rules.basis import regelbasis
 from meldcode.rules.beslis import lees_protocol
-from meldcode.rules.evaluatie import INGANG_2019
 from meldcode.rules.model import Regelbasis
+from meldcode.rules.versies import INGANG_2019, PROTOCOLLEN
 
 __all__ = [
     "BESLUIT_KOLOMMEN",
@@ -84,21 +90,42 @@ _DATUM = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 _OORDELEN = ", ".join(repr(o.value) for o in Oordeel)
 
 
-def _kaart(namen: Sequence[str], prefix: str) -> dict[str, str]:
-    """Which column feeds which contract path or flag; refuse typos and double spellings."""
+def _kaart(namen: Sequence[object], prefix: str, extra: frozenset[str]) -> dict[str, str]:
+    """Which column feeds which contract path or flag; refuse typos and double spellings.
+
+    A column in ``extra`` is the caller's own, carried along unchecked.
+    """
     bekend = kolommen()
     kaart: dict[str, str] = {}
     fouten: list[Fout] = []
     for naam in namen:
-        if naam.startswith(prefix) or naam.startswith(_INTERN):
+        if not isinstance(naam, str) or naam in extra:
+            continue  # not a name the contract could mean, or declared as the caller's own
+        if naam.startswith((prefix, _INTERN, _VERGELIJK)):
             continue  # an earlier decision in the same frame
         if naam in bekend:
             pad = bekend[naam]
             if pad in kaart.values():
                 fouten.append(Fout(naam, repr(naam), f"column {naam!r} repeats {pad!r}"))
             kaart[naam] = pad
-        elif "." in naam and naam.split(".", 1)[0] in (*OBJECTEN, "signaal", "consultatie"):
-            fouten.append(Fout(naam, repr(naam), f"column {naam!r} is not a field of the contract"))
+            continue
+        bedoeld = naaste(naam, bekend)
+        onbekend_veld = "." in naam and naam.split(".", 1)[0] in (
+            *OBJECTEN,
+            "signaal",
+            "consultatie",
+        )
+        if bedoeld is None and not onbekend_veld:
+            continue  # the caller's own column (a region, a school)
+        hint = f"; did you mean {bedoeld!r}?" if bedoeld else ""
+        fouten.append(
+            Fout(
+                naam,
+                repr(naam),
+                f"column {naam!r} is not a column of the contract{hint} (a column of your own "
+                f"that resembles one is declared with extra=[{naam!r}])",
+            )
+        )
     if fouten:
         raise OngeldigeInvoer(fouten)
     return kaart
@@ -209,7 +236,27 @@ class _Invoer:
         for vlag in VLAGKOLOMMEN:
             if vlag in self.kolom:
                 self._controleer_bool(self.kolom[vlag])
+        self._controleer_ongeboren()
         self.schema = {**self.schema, **{s.name: nw.Boolean() for s in self.voorbereiding}}
+
+    def _controleer_ongeboren(self) -> None:
+        """An unborn child has no age: both in one row contradict each other, as in JSON."""
+        leeftijd = self.kolom.get("kind.leeftijd")
+        ongeboren = self.kolom.get("kind.ongeboren")
+        if leeftijd is None or ongeboren is None:
+            return
+        kolom = nw.col(leeftijd)
+        fout = nw.col(ongeboren).fill_null(False) & ~kolom.is_null()
+        getoond = kolom.cast(nw.String).str.replace(r"\.0$", "", literal=False)
+        melding = nw.concat_str(
+            nw.lit(
+                "kind.leeftijd must be null when ongeboren is true: an unborn child has no age "
+                "(got "
+            ),
+            getoond,
+            nw.lit(") @ $.kind.leeftijd"),
+        )
+        self.controles.append(_Controle(fout, melding))
 
     def _controleer_oordeel(self, naam: str, pad: str) -> None:
         dtype = self.schema[naam]
@@ -289,8 +336,8 @@ class _Invoer:
         if not isinstance(dtype, nw.String | nw.Categorical | nw.Enum):
             raise _kolomfout(naam, dtype, "the protocols '2013', '2019' (text) or nulls")
         kolom = nw.col(naam).cast(nw.String)
-        fout = ~kolom.is_null() & ~kolom.is_in([p.value for p in Protocol]).fill_null(False)
-        toegestaan = ", ".join(repr(p.value) for p in Protocol)
+        fout = ~kolom.is_null() & ~kolom.is_in([p.value for p in PROTOCOLLEN]).fill_null(False)
+        toegestaan = ", ".join(repr(p.value) for p in PROTOCOLLEN)
         self.controles.append(
             _Controle(fout, _melding("protocol", f"one of {toegestaan}", _getoond(kolom)))
         )
@@ -357,8 +404,8 @@ class _Invoer:
                     if leeg(waarde):
                         continue
                     try:
-                        data[pad] = json.loads(waarde) if isinstance(waarde, str) else waarde
-                    except json.JSONDecodeError:
+                        data[pad] = laad_json(waarde) if isinstance(waarde, str) else waarde
+                    except OngeldigeInvoer:
                         raise OngeldigeInvoer(
                             [Fout(pad, "<text>", f"{pad} must be a JSON list (got <text>)")]
                         ) from None
@@ -412,10 +459,59 @@ def _protocol(protocol: Protocol | str) -> Protocol:
     return gekozen
 
 
+def _frame(native: Any) -> Any:
+    """``native`` as a narwhals frame; ``OngeldigeInvoer`` naming ``frame`` when it is not one."""
+    try:
+        df = nw.from_native(native, allow_series=False)
+    except TypeError:
+        df = None
+    if not isinstance(df, nw.DataFrame | nw.LazyFrame):
+        waarde = f"<{type(native).__name__}>"
+        raise OngeldigeInvoer(
+            [
+                Fout(
+                    "frame",
+                    waarde,
+                    "frame must be a dataframe narwhals supports (pandas, polars, a polars "
+                    f"LazyFrame, Dask, ...) (got {waarde}); for a list of cases use "
+                    "frame_uit_casussen",
+                )
+            ]
+        )
+    return df
+
+
+def _namen(argument: str, waarde: object) -> tuple[str, ...]:
+    """An argument that names columns: an iterable of text, not one text (its letters)."""
+    if isinstance(waarde, str) or not isinstance(waarde, Iterable):
+        getoond = toon(waarde)
+        raise OngeldigeInvoer(
+            [
+                Fout(
+                    argument,
+                    getoond,
+                    f"{argument} must be a list of column names (got {getoond})",
+                )
+            ]
+        )
+    namen = tuple(waarde)
+    for naam in namen:
+        if not isinstance(naam, str):
+            getoond = toon(naam)
+            raise OngeldigeInvoer(
+                [Fout(argument, getoond, f"{argument} must hold column names (got {getoond})")]
+            )
+    return namen
+
+
+def _extra(extra: Iterable[str]) -> frozenset[str]:
+    return frozenset(_namen("extra", extra))
+
+
 def _uitvoer(uitvoer: Iterable[str] | None) -> tuple[str, ...]:
     if uitvoer is None:
         return BESLUIT_KOLOMMEN
-    gevraagd = tuple(uitvoer)
+    gevraagd = _namen("uitvoer", uitvoer)
     onbekend = [u for u in gevraagd if u not in _MOGELIJK]
     if onbekend:
         raise OngeldigeInvoer(
@@ -526,6 +622,7 @@ def beslis_frame(
     basis: Regelbasis | None = None,
     prefix: str = "besluit.",
     uitvoer: Iterable[str] | None = None,
+    extra: Iterable[str] = (),
 ) -> FrameT:
     """Decide every row of ``frame``; return the same kind of frame with decision columns added.
 
@@ -540,19 +637,28 @@ def beslis_frame(
     that decided melden; and ``fout``, empty for a decided row and otherwise the row's first
     problem, naming its field and value.
 
-    Raises ``OngeldigeInvoer`` for a column that misspells a contract key, a column of the wrong
-    type (an answer column of numbers), an unknown ``uitvoer`` or ``protocol``.
+    ``extra`` names columns of the caller's own that are carried along unchecked: declare one
+    whose name resembles a contract column (otherwise it is refused as a likely typo).
+
+    Raises ``OngeldigeInvoer`` for something that is not a frame, for a column that misspells a
+    contract key, a column of the wrong type (an answer column of numbers), an unknown
+    ``uitvoer`` or ``protocol``.
     """
     gevraagd = _uitvoer(uitvoer)
+    eigen = _extra(extra)
+    if not isinstance(prefix, str) or not prefix:  # type: ignore[redundant-expr]  # untyped callers
+        raise OngeldigeInvoer(
+            [Fout("prefix", toon(prefix), f"prefix must be non-empty text (got {toon(prefix)})")]
+        )
     enige = _basis_van(protocol, basis)
     native: Any = frame
     with warnings.catch_warnings():
         # narwhals announces that its Dask support moves to a separate package; it still works
         warnings.filterwarnings("ignore", message=".*Dask support is moving.*")
-        df = nw.from_native(native)
+        df = _frame(native)
         lazy = isinstance(df, nw.LazyFrame)
         schema = dict(df.collect_schema() if lazy else df.schema)
-        kaart = _kaart(list(schema), prefix)
+        kaart = _kaart(list(schema), prefix, eigen)
         invoer = _Invoer(df, kaart, schema)
 
         if enige is not None:
@@ -562,7 +668,7 @@ def beslis_frame(
             keuze = invoer.is_2013()
             bases = {
                 p: regelbasis(p)
-                for p in Protocol
+                for p in PROTOCOLLEN
                 if (keuze is not False or p is Protocol.P2019)
                 and (keuze is not True or p is Protocol.P2013)
             }
@@ -717,13 +823,15 @@ def vergelijk(
     protocollen: Sequence[Protocol | str | Regelbasis | tuple[str, Regelbasis]],
     *,
     beslissing: str = "melden",
+    extra: Iterable[str] = (),
 ) -> Vergelijking:
     """Decide ``frame`` under two protocols or profiles and cross-tabulate ``beslissing``.
 
     Each of ``protocollen`` is a protocol (``"2013"``), a ``Regelbasis`` (an organisation
     profile, a switch turned on) or a ``(label, Regelbasis)`` pair. Rows with an error under
-    either side are counted under an empty decision. For example: how many more reports does
-    the 2019 afwegingskader give than the 2013 code, and through which rules?
+    either side are counted under an empty decision. ``extra`` declares columns of the caller's
+    own, as for ``beslis_frame``. For example: how many more reports does the 2019
+    afwegingskader give than the 2013 code, and through which rules?
     """
     if len(protocollen) != 2:
         raise OngeldigeInvoer(
@@ -738,8 +846,8 @@ def vergelijk(
         raise OngeldigeInvoer([Fout("protocollen", repr(a), "the two labels must differ")])
     uitvoer = (beslissing, f"{beslissing}_regel")
     df: Any = frame
-    df = beslis_frame(df, basis=basis_a, prefix=f"{_VERGELIJK}a.", uitvoer=uitvoer)
-    df = beslis_frame(df, basis=basis_b, prefix=f"{_VERGELIJK}b.", uitvoer=uitvoer)
+    df = beslis_frame(df, basis=basis_a, prefix=f"{_VERGELIJK}a.", uitvoer=uitvoer, extra=extra)
+    df = beslis_frame(df, basis=basis_b, prefix=f"{_VERGELIJK}b.", uitvoer=uitvoer, extra=extra)
     nwdf = nw.from_native(df)
     if isinstance(nwdf, nw.LazyFrame):
         nwdf = nwdf.collect()

@@ -46,6 +46,7 @@ from meldcode.adapters.dataframe.plat import (
     kolommen,
     vlaggen,
 )
+from meldcode.adapters.json.sleutels import naaste
 from meldcode.domain._validatie import toon
 from meldcode.domain.casus import (
     MAX_LEEFTIJD,
@@ -59,8 +60,9 @@ from meldcode.domain.casus import (
 from meldcode.domain.waarden import Oordeel, Partij, Protocol, SignaalBron, SoortSignaal, Vraag
 from meldcode.errors import Fout, OngeldigeInvoer
 from meldcode.rules.basis import regelbasis
-from meldcode.rules.evaluatie import HUIDIG_PROTOCOL
+from meldcode.rules.beslis import lees_protocol
 from meldcode.rules.model import Alle, Antwoord, Conditie, EenVan, Niet, vragen_in
+from meldcode.rules.versies import HUIDIG_PROTOCOL, PROTOCOLLEN
 
 __all__ = [
     "ANTWOORDEN",
@@ -423,7 +425,7 @@ def _waar(c: Conditie, codes: Mapping[Vraag, _Int8]) -> _Bool:
 
 
 def _ketens() -> dict[Protocol, tuple[Vraag, ...]]:
-    return {p: tuple(a.vraag for a in regelbasis(p).vragen) for p in Protocol}
+    return {p: tuple(a.vraag for a in regelbasis(p).vragen) for p in PROTOCOLLEN}
 
 
 def _route(
@@ -431,7 +433,7 @@ def _route(
 ) -> dict[Vraag, _Int8]:
     """Answer codes per question: drawn where a protocol's route reaches the question."""
     codes: dict[Vraag, _Int8] = {}
-    afwegingen = [(p_, a) for p_ in Protocol for a in regelbasis(p_).vragen]
+    afwegingen = [(p_, a) for p_ in PROTOCOLLEN for a in regelbasis(p_).vragen]
     for vraag in Vraag:
         verdeling = getattr(p, vraag.value)
         getrokken = _kies(stromen[f"weging.{vraag.value}"], n, [verdeling[a] for a in ANTWOORDEN])
@@ -670,7 +672,7 @@ def genereer_populatie(
 
 # --- the inverse: rows back to cases --------------------------------------------------------
 
-_PROTOCOLLEN = frozenset(p.value for p in Protocol)
+_PROTOCOLLEN = frozenset(p.value for p in PROTOCOLLEN)
 
 
 def _python(waarde: object) -> object:
@@ -711,9 +713,17 @@ def _kaart(namen: Sequence[str]) -> dict[str, str]:
             if pad in kaart.values():
                 fouten.append(Fout(naam, toon(naam), f"column {naam!r} repeats {pad!r}"))
             kaart[naam] = pad
-        elif "." in naam and naam.split(".", 1)[0] in (*OBJECTEN, "signaal", "consultatie"):
+        elif (bedoeld := naaste(naam, bekend)) is not None or (
+            "." in naam and naam.split(".", 1)[0] in (*OBJECTEN, "signaal", "consultatie")
+        ):
+            # a near miss (``vermoedn``) must not be ignored as "another column"
+            hint = f"; did you mean {bedoeld!r}?" if bedoeld else ""
             fouten.append(
-                Fout(naam, toon(naam), f"column {naam!r} is not a field of the contract or a flag")
+                Fout(
+                    naam,
+                    toon(naam),
+                    f"column {naam!r} is not a field of the contract or a flag{hint}",
+                )
             )
     if fouten:
         raise OngeldigeInvoer(fouten)
@@ -796,7 +806,7 @@ def _casus(rij: int, cellen: Mapping[str, Any]) -> Casus:
             consultaties=consultaties,
             omstandigheden=Omstandigheden(**omstandigheden),
             weging=Weging(**weging),
-            protocol=Protocol(protocol) if protocol in _PROTOCOLLEN else protocol,
+            protocol=lees_protocol(protocol) if protocol in _PROTOCOLLEN else protocol,
             datum=cellen.get("datum"),
             referentie=cellen.get("referentie"),
         )

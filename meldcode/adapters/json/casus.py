@@ -2,16 +2,16 @@
 
 Built on a cattrs converter with strict hooks: ``"false"`` is not a boolean, ``1`` is not
 ``true``, an unknown key is an error (a mistyped key must never silently become the least
-protective default). Every problem is reported with its path and a safe rendering of its value;
-free text (a signal's ``omschrijving``) never appears in an error.
+protective default), and so is a duplicate key (see ``meldcode.adapters.json.lezen``). Every
+problem is reported with its path and a safe rendering of its value; free text (a signal's
+``omschrijving``, text typed into a number or a date) never appears in an error, and an unknown
+key is shown only when it resembles a contract key, with that key as a suggestion.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import json
-import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, TypeVar
 
@@ -23,16 +23,20 @@ from cattrs.errors import (
     IterableValidationError,
     IterableValidationNote,
 )
-from cattrs.gen import make_dict_unstructure_fn, override
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from meldcode.domain._validatie import toon
+from meldcode.adapters.json.lezen import GrootGetal, laad_json
+from meldcode.adapters.json.sleutels import toon_sleutel
+from meldcode.domain._validatie import PSEUDONIEM, SLEUTELACHTIG, is_tekst, toon
 from meldcode.domain.besluit import Besluit, Grond
-from meldcode.domain.casus import Casus
+from meldcode.domain.casus import Casus, Kind
 from meldcode.domain.waarden import Oordeel, Partij, Protocol, SignaalBron, SoortSignaal, Vraag
 from meldcode.errors import Fout, OngeldigeInvoer
+from meldcode.rules.versies import PROTOCOLLEN
 
 __all__ = [
     "CONTRACT_VERSIE",
+    "LEGE_REGEL",
     "Resultaat",
     "besluit_naar_dict",
     "besluit_uit_dict",
@@ -43,6 +47,8 @@ __all__ = [
     "dumps",
     "fout_naar_dict",
     "lees_json_lines",
+    "lees_regel",
+    "referentie_van",
 ]
 
 CONTRACT_VERSIE = "1"
@@ -55,28 +61,33 @@ class _Waardefout(ValueError):
 
     def __init__(self, verwacht: str, waarde: object, *, tekst: bool = False) -> None:
         self.verwacht = verwacht
-        self.waarde = f"<{type(waarde).__name__}>" if tekst else toon(waarde)
+        if isinstance(waarde, GrootGetal):
+            self.waarde = repr(waarde)
+        else:
+            self.waarde = f"<{type(waarde).__name__}>" if tekst else toon(waarde)
         super().__init__(f"must be {verwacht} (got {self.waarde})")
 
 
-_SLEUTEL = re.compile(r"^[a-z0-9_]{1,40}$")
+_SLEUTEL = SLEUTELACHTIG
 
 
-def _enum_hook(soort: type[enum.Enum]) -> Any:
+def _enum_hook(waarden: Iterable[Any]) -> Any:
     """Accept exactly the contract's values; a wrong value is shown only if it looks like a key.
 
-    A name typed where a party or a role belongs (``"met": "<a name>"``) must not end up in an
-    error message or a log, so such a value is rendered as ``<text>``.
+    ``waarden`` are the members (an enum, or the national ``Protocol``s), each with its contract
+    string as ``value``. A name typed where a party or a role belongs (``"met": "<a name>"``)
+    must not end up in an error message or a log, so such a value is rendered as ``<text>``.
     """
-    allowed = ", ".join(repr(m.value) for m in soort)
+    per_tekst = {m.value: m for m in waarden}
+    allowed = ", ".join(repr(v) for v in per_tekst)
 
-    def structure(value: object, _: object) -> enum.Enum:
+    def structure(value: object, _: object) -> Any:
         if isinstance(value, str):
-            try:
-                return soort(value)
-            except ValueError:
-                if not _SLEUTEL.match(value):
-                    raise _Waardefout(f"one of {allowed}", value, tekst=True) from None
+            gevonden = per_tekst.get(value)
+            if gevonden is not None:
+                return gevonden
+            if not _SLEUTEL.match(value):
+                raise _Waardefout(f"one of {allowed}", value, tekst=True)
         raise _Waardefout(f"one of {allowed}", value)
 
     return structure
@@ -96,7 +107,9 @@ def _int(value: object, _: object) -> int:
 
 def _str(value: object, _: object) -> str:
     if isinstance(value, str):
-        return value
+        if is_tekst(value):
+            return value
+        raise _Waardefout("valid Unicode text (no lone surrogates)", value, tekst=True)
     raise _Waardefout("text", value, tekst=True)
 
 
@@ -111,8 +124,16 @@ def _date(value: object, _: object) -> dt.date:
 
 def _maak_converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
-    for soort in (Oordeel, Partij, Protocol, SignaalBron, SoortSignaal, Vraag):
-        conv.register_structure_hook(soort, _enum_hook(soort))
+    soorten: tuple[tuple[type, Iterable[Any]], ...] = (
+        (Oordeel, Oordeel),
+        (Partij, Partij),
+        (Protocol, PROTOCOLLEN),
+        (SignaalBron, SignaalBron),
+        (SoortSignaal, SoortSignaal),
+        (Vraag, Vraag),
+    )
+    for soort, waarden in soorten:
+        conv.register_structure_hook(soort, _enum_hook(waarden))
         conv.register_unstructure_hook(soort, lambda e: e.value)
     conv.register_structure_hook(bool, _bool)
     conv.register_structure_hook(int, _int)
@@ -147,6 +168,27 @@ def _maak_converter() -> cattrs.Converter:
         return structure
 
     conv.register_structure_hook_factory(is_tuple, tuple_hook)
+
+    kind_basis = make_dict_structure_fn(Kind, conv)
+
+    def kind_uit(value: object, soort: Any) -> Kind:
+        kind: Kind = kind_basis(value, soort)  # type: ignore[arg-type]  # checked by the hook
+        if kind.ongeboren and kind.leeftijd is not None:
+            # the rules read both: deciding would pick one reading of a contradiction
+            getoond = toon(kind.leeftijd)
+            raise OngeldigeInvoer(
+                [
+                    Fout(
+                        "Kind.leeftijd",
+                        getoond,
+                        "Kind.leeftijd must be null when ongeboren is true: an unborn child "
+                        f"has no age (got {getoond})",
+                    )
+                ]
+            )
+        return kind
+
+    conv.register_structure_hook(Kind, kind_uit)
 
     def grond_uit(value: object, _: object) -> Grond:
         if not isinstance(value, dict):
@@ -219,9 +261,7 @@ def _fouten(exc: BaseException, pad: list[str]) -> Iterator[Fout]:
         return
     veld = _veld(pad)
     if isinstance(exc, ForbiddenExtraKeysError):
-        for key in sorted(exc.extra_fields):
-            plek = f"{veld}.{key}" if veld else key
-            yield Fout(plek, toon(key), f"{plek} is not a field of the contract (unknown key)")
+        yield from _onbekend(veld, exc.cl, exc.extra_fields)
         return
     if isinstance(exc, KeyError):
         yield Fout(veld, "<missing>", f"{veld} is required")
@@ -242,6 +282,29 @@ def _fouten(exc: BaseException, pad: list[str]) -> Iterator[Fout]:
         yield Fout(veld, "<value>", f"{veld or 'the case'} must be an object")
         return
     yield Fout(veld, "<value>", f"{veld or 'the case'} is invalid")
+
+
+def _onbekend(veld: str, cl: type, sleutels: Iterable[str]) -> Iterator[Fout]:
+    """Unknown keys: shown (with a suggestion) when they resemble a contract key, else hidden."""
+    hier = [a.name for a in attrs.fields(cl)] if attrs.has(cl) else []
+    verborgen = 0
+    for key in sorted(sleutels, key=str):
+        getoond, bedoeld = toon_sleutel(key, hier, veld)
+        if getoond != key:
+            verborgen += 1
+            continue
+        plek = f"{veld}.{key}" if veld else key
+        hint = f"; did you mean `{bedoeld}`?" if bedoeld and bedoeld != plek else ""
+        yield Fout(plek, repr(key), f"{plek} is not a field of the contract (unknown key){hint}")
+    if verborgen:
+        waar = veld or "the input"
+        aantal = "a key" if verborgen == 1 else f"{verborgen} keys"
+        yield Fout(
+            veld,
+            "<key>",
+            f"{waar} has {aantal} that the contract does not know (not shown: a key that "
+            f"resembles no field may be personal data); its fields are {', '.join(hier)}",
+        )
 
 
 def _structure(data: object, soort: type[_T]) -> _T:
@@ -267,8 +330,8 @@ def casus_uit_dict(data: object) -> Casus:
 
 
 def casus_uit_json(tekst: str | bytes) -> Casus:
-    """Read a case from JSON text."""
-    return casus_uit_dict(_laad(tekst))
+    """Read a case from JSON text (or UTF-8 bytes); a duplicate key is bad input."""
+    return casus_uit_dict(laad_json(tekst))
 
 
 def casus_naar_dict(casus: Casus) -> dict[str, Any]:
@@ -288,12 +351,20 @@ def besluit_uit_dict(data: object) -> Besluit:
     return _structure(data, Besluit)
 
 
-def fout_naar_dict(fout: OngeldigeInvoer, *, lijn: int | None = None) -> dict[str, Any]:
-    """The ``{"fout": ...}`` object of a batch: the first problem and the full list."""
+def fout_naar_dict(
+    fout: OngeldigeInvoer, *, lijn: int | None = None, referentie: str | None = None
+) -> dict[str, Any]:
+    """The ``{"fout": ...}`` object of a batch: the first problem and the full list.
+
+    ``lijn`` is the line number in a batch, ``referentie`` the case's pseudonymous id when it
+    could be read, so that a partner can match the error to the case.
+    """
     eerste = fout.fouten[0]
     body: dict[str, Any] = {}
     if lijn is not None:
         body["lijn"] = lijn
+    if referentie is not None:
+        body["referentie"] = referentie
     body.update(
         {
             "veld": eerste.veld,
@@ -312,33 +383,51 @@ def dumps(data: Mapping[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False)
 
 
-def _laad(tekst: str | bytes) -> object:
-    try:
-        return json.loads(tekst)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        pos = getattr(exc, "pos", None)
-        where = f" at character {pos}" if pos is not None else ""
-        raise OngeldigeInvoer([Fout("", "<text>", f"not valid JSON{where}")]) from None
-
-
 @attrs.frozen
 class Resultaat:
-    """One item of a batch: its line number and either a case or the error that rejected it."""
+    """One line of a batch: its number and either a case or the error that rejected it.
+
+    ``referentie`` is the case's pseudonymous id, also for a rejected line when it was readable.
+    """
 
     lijn: int
     casus: Casus | None = None
     fout: OngeldigeInvoer | None = None
+    referentie: str | None = None
 
 
-def lees_json_lines(regels: Iterable[str]) -> Iterator[Resultaat]:
-    """Read JSON Lines lazily; a bad line yields its error and reading goes on.
+LEGE_REGEL = "empty line: every line of JSON Lines must hold one case"
 
-    Blank lines are skipped (but still counted, so ``lijn`` matches the input).
+
+def referentie_van(data: object) -> str | None:
+    """The ``referentie`` of decoded input when it is a valid pseudonym, else ``None``."""
+    if isinstance(data, dict):
+        ref = data.get("referentie")
+        if isinstance(ref, str) and PSEUDONIEM.match(ref):
+            return ref
+    return None
+
+
+def lees_regel(regel: str | bytes, nummer: int) -> Resultaat:
+    """One line of JSON Lines (text, or bytes decoded as UTF-8 for this line alone)."""
+    data: object = None
+    try:
+        if not regel.strip():
+            raise OngeldigeInvoer([Fout("", "<empty>", LEGE_REGEL)])
+        data = laad_json(regel)
+        casus = casus_uit_dict(data)
+    except OngeldigeInvoer as exc:
+        return Resultaat(lijn=nummer, fout=exc, referentie=referentie_van(data))
+    return Resultaat(lijn=nummer, casus=casus, referentie=casus.referentie)
+
+
+def lees_json_lines(regels: Iterable[str | bytes]) -> Iterator[Resultaat]:
+    """Read JSON Lines lazily: exactly one ``Resultaat`` per line, a bad line with its error.
+
+    Each line is decoded on its own (bytes that are not UTF-8 spoil that line only), so every
+    good line of a batch is still read. A blank line is an error too (``LEGE_REGEL``): it keeps
+    the output lines matched to the input lines by position, and a missing case is never
+    silent.
     """
     for nummer, regel in enumerate(regels, start=1):
-        if not regel.strip():
-            continue
-        try:
-            yield Resultaat(lijn=nummer, casus=casus_uit_json(regel))
-        except OngeldigeInvoer as exc:
-            yield Resultaat(lijn=nummer, fout=exc)
+        yield lees_regel(regel, nummer)

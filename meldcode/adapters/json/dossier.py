@@ -25,17 +25,17 @@ from meldcode.adapters.json.casus import (
     casus_naar_dict,
     converter,
 )
+from meldcode.adapters.json.lezen import laad_json
 from meldcode.domain.dossier import (
     SOORTEN,
     Betrokkene,
     Correctie,
     Gebeurtenis,
     Gesprekspartner,
-    TermijnSoort,
-    Toestand,
     Uitzondering,
 )
 from meldcode.errors import Fout, OngeldigeInvoer
+from meldcode.rules.dossier import TermijnSoort, Toestand
 from meldcode.rules.registratie import Bevinding
 
 __all__ = [
@@ -46,6 +46,7 @@ __all__ = [
     "gebeurtenis_uit_json",
     "gebeurtenissen_uit_json",
     "toestand_naar_dict",
+    "zoals_geschreven",
 ]
 
 
@@ -59,6 +60,16 @@ def _maak_converter() -> cattrs.Converter:
 
 class _Gelezen(OngeldigeInvoer):
     """An error whose paths are already complete (from a nested event)."""
+
+
+def _onder(voor: str, f: Fout) -> Fout:
+    """``f`` found inside ``voor`` (``vervanging``, ``[2]``): its path and message say so."""
+    if not f.veld:
+        return Fout(voor, f.waarde, f"{voor}: {f.melding}")
+    veld = f"{voor}{f.veld}" if f.veld.startswith("[") or not voor else f"{voor}.{f.veld}"
+    if f.melding.startswith(f.veld):
+        return Fout(veld, f.waarde, veld + f.melding[len(f.veld) :])
+    return Fout(veld, f.waarde, f.melding)
 
 
 _conv = _maak_converter()
@@ -94,16 +105,7 @@ def _structureer(data: dict[str, Any], klasse: type[Any]) -> Any:
     try:
         vervanging = gebeurtenis_uit_dict(data.pop("vervanging"))
     except OngeldigeInvoer as exc:
-        raise _Gelezen(
-            [
-                Fout(
-                    f"vervanging.{f.veld}" if f.veld else "vervanging",
-                    f.waarde,
-                    f.melding.replace(f"$.{f.veld}", f"$.vervanging.{f.veld}"),
-                )
-                for f in exc.fouten
-            ]
-        ) from None
+        raise _Gelezen([_onder("vervanging", f) for f in exc.fouten]) from None
     if isinstance(vervanging, Correctie):
         raise OngeldigeInvoer(
             [
@@ -128,6 +130,8 @@ def gebeurtenis_uit_dict(data: object) -> Gebeurtenis:
     """Read an event from a decoded JSON object; ``OngeldigeInvoer`` names every bad field."""
     if not isinstance(data, dict):
         raise OngeldigeInvoer([Fout("", "<value>", "an event must be a JSON object")])
+    if "soort" not in data:
+        raise OngeldigeInvoer([Fout("soort", "<missing>", "soort is required")])
     soort = data.get("soort")
     klasse = SOORTEN.get(soort) if isinstance(soort, str) else None
     if klasse is None:
@@ -148,37 +152,52 @@ def gebeurtenis_uit_dict(data: object) -> Gebeurtenis:
     return gebeurtenis
 
 
-def _laad(tekst: str | bytes) -> object:
-    try:
-        return json.loads(tekst)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        pos = getattr(exc, "pos", None)
-        where = f" at character {pos}" if pos is not None else ""
-        raise OngeldigeInvoer([Fout("", "<text>", f"not valid JSON{where}")]) from None
-
-
 def gebeurtenis_uit_json(tekst: str | bytes) -> Gebeurtenis:
-    """Read one event from JSON text."""
-    return gebeurtenis_uit_dict(_laad(tekst))
+    """Read one event from JSON text (or UTF-8 bytes); a duplicate key is bad input."""
+    return gebeurtenis_uit_dict(laad_json(tekst))
 
 
 def gebeurtenissen_uit_json(tekst: str | bytes) -> tuple[Gebeurtenis, ...]:
     """Read one event (an object) or several (a list of objects) from JSON text."""
-    data = _laad(tekst)
+    data = laad_json(tekst)
     if isinstance(data, list):
         uit: list[Gebeurtenis] = []
         for i, item in enumerate(data):
             try:
                 uit.append(gebeurtenis_uit_dict(item))
             except OngeldigeInvoer as exc:
-                raise OngeldigeInvoer(
-                    [
-                        Fout(f"[{i}].{f.veld}" if f.veld else f"[{i}]", f.waarde, f.melding)
-                        for f in exc.fouten
-                    ]
-                ) from None
+                raise OngeldigeInvoer([_onder(f"[{i}]", f) for f in exc.fouten]) from None
         return tuple(uit)
     return (gebeurtenis_uit_dict(data),)
+
+
+def _bevat(geschreven: object, gelezen: object) -> bool:
+    """Whether writing gave back every key and value that was read (defaults may be added)."""
+    if isinstance(gelezen, dict):
+        return isinstance(geschreven, dict) and all(
+            k in geschreven and _bevat(geschreven[k], v) for k, v in gelezen.items()
+        )
+    if isinstance(gelezen, list):
+        return (
+            isinstance(geschreven, list)
+            and len(geschreven) == len(gelezen)
+            and all(_bevat(w, r) for w, r in zip(geschreven, gelezen, strict=True))
+        )
+    return type(geschreven) is type(gelezen) and geschreven == gelezen
+
+
+def zoals_geschreven(tekst: str, gebeurtenis: Gebeurtenis) -> bool:
+    """Whether ``tekst`` is what meldcode writes for ``gebeurtenis``, the event read from it.
+
+    The text must be canonical (``canoniek``), and writing the event must give back every key
+    and value of the text: a record that was reformatted, or whose meaning the reader would
+    change, was not written by meldcode. Keys added since (with their defaults) are allowed, so
+    records written by an earlier version still pass.
+    """
+    gelezen = laad_json(tekst)
+    if not isinstance(gelezen, dict) or canoniek(gelezen) != tekst:
+        return False
+    return _bevat(gebeurtenis_naar_dict(gebeurtenis), gelezen)
 
 
 def canoniek(data: Mapping[str, Any]) -> str:

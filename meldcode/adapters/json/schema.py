@@ -16,6 +16,7 @@ import attrs
 from meldcode.domain.besluit import Besluit, Grond
 from meldcode.domain.casus import MAX_LEEFTIJD, Casus
 from meldcode.domain.waarden import Protocol
+from meldcode.rules.versies import PROTOCOLLEN
 
 __all__ = ["BESLUIT_AANVULLINGEN", "besluit_schema", "casus_schema"]
 
@@ -48,6 +49,8 @@ def _type(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
         return {"type": "array", "items": _type(typing.get_args(tp)[0], defs)}
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         return {"type": "string", "enum": [m.value for m in tp]}
+    if tp is Protocol:
+        return {"type": "string", "enum": [p.value for p in PROTOCOLLEN]}
     if tp is bool:
         return {"type": "boolean"}
     if tp is int:
@@ -121,7 +124,7 @@ def besluit_schema() -> dict[str, Any]:
         for a in attrs.fields(Besluit)
         if a.name != "referentie" and a.name not in BESLUIT_AANVULLINGEN
     ]
-    root["properties"]["protocol"] = {"type": "string", "enum": [p.value for p in Protocol]}
+    root["properties"]["protocol"] = {"type": "string", "enum": [p.value for p in PROTOCOLLEN]}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://meldcode.invalid/schema/besluit-v1.json",

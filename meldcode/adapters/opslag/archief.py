@@ -19,6 +19,7 @@ Nothing here logs; errors name dossier ids (pseudonymous) and sequence numbers o
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import sqlite3
@@ -28,7 +29,12 @@ from typing import Any, Protocol
 
 from attrs import frozen
 
-from meldcode.adapters.json.dossier import canoniek, gebeurtenis_naar_dict, gebeurtenis_uit_json
+from meldcode.adapters.json.dossier import (
+    canoniek,
+    gebeurtenis_naar_dict,
+    gebeurtenis_uit_json,
+    zoals_geschreven,
+)
 from meldcode.domain._validatie import PSEUDONIEM
 from meldcode.domain.dossier import Dossier, Gebeurtenis
 from meldcode.errors import (
@@ -36,6 +42,7 @@ from meldcode.errors import (
     DossierNietGevonden,
     Fout,
     OngeldigeInvoer,
+    OpslagBeschadigd,
     VolgnummerConflict,
 )
 
@@ -125,39 +132,74 @@ def ketenhash(vorige_hash: str, dossier: str, volgnummer: int, inhoud: str) -> s
 
 @frozen(kw_only=True)
 class Ketenfout:
-    """A place where the stored records do not fit the chain (Dutch ``reden``)."""
+    """A place where the stored records do not fit the chain.
+
+    ``reden`` is Dutch (shown to professionals by ``controleer``), ``melding`` the same in
+    English (for the technical error ``DossierGewijzigd``).
+    """
 
     volgnummer: int
     reden: str
+    melding: str = ""
 
 
 def _ketenfouten(dossier: str, records: tuple[Record, ...], kop: Kop | None) -> Iterator[Ketenfout]:
     vorige = BEGIN_HASH
     for verwacht, r in enumerate(records, start=1):
         if r.volgnummer != verwacht:
-            yield Ketenfout(volgnummer=verwacht, reden="ontbreekt (verwijderd)")
+            yield Ketenfout(
+                volgnummer=verwacht, reden="ontbreekt (verwijderd)", melding="is missing (deleted)"
+            )
             return
         if r.vorige_hash != vorige:
-            yield Ketenfout(volgnummer=verwacht, reden="past niet op de vorige gebeurtenis")
+            yield Ketenfout(
+                volgnummer=verwacht,
+                reden="past niet op de vorige gebeurtenis",
+                melding="does not chain to the previous event",
+            )
             return
         if ketenhash(r.vorige_hash, dossier, r.volgnummer, r.inhoud) != r.hash:
-            yield Ketenfout(volgnummer=verwacht, reden="is gewijzigd (hash klopt niet)")
+            yield Ketenfout(
+                volgnummer=verwacht,
+                reden="is gewijzigd (hash klopt niet)",
+                melding="was edited (its hash does not match)",
+            )
             return
         try:
-            gebeurtenis_uit_json(r.inhoud)
+            gebeurtenis = gebeurtenis_uit_json(r.inhoud)
         except OngeldigeInvoer:
-            yield Ketenfout(volgnummer=verwacht, reden="is onleesbaar")
+            yield Ketenfout(volgnummer=verwacht, reden="is onleesbaar", melding="is unreadable")
+            return
+        if not zoals_geschreven(r.inhoud, gebeurtenis):
+            # readable, but not the text meldcode writes for it: rewritten outside meldcode
+            yield Ketenfout(
+                volgnummer=verwacht,
+                reden="is buiten meldcode herschreven",
+                melding="was rewritten outside meldcode",
+            )
             return
         vorige = r.hash
     n = len(records)
     if kop is None:
         if n:
-            yield Ketenfout(volgnummer=n, reden="heeft geen kop (dossieroverzicht gewijzigd)")
+            yield Ketenfout(
+                volgnummer=n,
+                reden="heeft geen kop (dossieroverzicht gewijzigd)",
+                melding="has no head (the dossier overview was edited)",
+            )
         return
     if kop.lengte > n:
-        yield Ketenfout(volgnummer=n + 1, reden="ontbreekt (laatste gebeurtenis verwijderd)")
+        yield Ketenfout(
+            volgnummer=n + 1,
+            reden="ontbreekt (laatste gebeurtenis verwijderd)",
+            melding="is missing (the last event was deleted)",
+        )
     elif kop.lengte < n or kop.laatste_hash != vorige:
-        yield Ketenfout(volgnummer=n, reden="past niet op de kop van het dossier")
+        yield Ketenfout(
+            volgnummer=n,
+            reden="past niet op de kop van het dossier",
+            melding="does not match the head of the dossier",
+        )
 
 
 class Archief:
@@ -180,10 +222,27 @@ class Archief:
             raise DossierNietGevonden(dossier)
         if controleer:
             for fout in _ketenfouten(dossier, records, kop):
-                raise DossierGewijzigd(dossier, fout.volgnummer, fout.reden)
+                raise DossierGewijzigd(dossier, fout.volgnummer, fout.melding or fout.reden)
         return Dossier(
             id=dossier, gebeurtenissen=tuple(gebeurtenis_uit_json(r.inhoud) for r in records)
         )
+
+    def lees_wat_leesbaar_is(self, dossier: str) -> tuple[tuple[Record, Gebeurtenis | None], ...]:
+        """Every stored record with its event, or ``None`` where the record cannot be read.
+
+        For showing a damaged dossier record by record (``controleer``, ``exporteer``);
+        ``controleer_keten`` says what is wrong with it.
+        """
+        records, kop = self.opslag.momentopname(dossier)
+        if not records and kop is None:
+            raise DossierNietGevonden(dossier)
+        uit: list[tuple[Record, Gebeurtenis | None]] = []
+        for r in records:
+            try:
+                uit.append((r, gebeurtenis_uit_json(r.inhoud)))
+            except OngeldigeInvoer:
+                uit.append((r, None))
+        return tuple(uit)
 
     def hashes(self, dossier: str) -> tuple[str, ...]:
         """The stored hash of every event, in order (for an export that can be re-checked)."""
@@ -209,7 +268,7 @@ class Archief:
         for poging in range(max(1, pogingen)):
             records, kop = self.opslag.momentopname(dossier)
             for fout in _ketenfouten(dossier, records, kop):
-                raise DossierGewijzigd(dossier, fout.volgnummer, fout.reden)
+                raise DossierGewijzigd(dossier, fout.volgnummer, fout.melding or fout.reden)
             if na is not None and na != len(records):
                 raise VolgnummerConflict(dossier, na, len(records))
             huidig = Dossier(
@@ -347,17 +406,37 @@ class SqlLezer:
         return momentopname_uit_rijen(dossier, rijen)
 
 
+#: SQLite's primary result codes for a file that is not (or no longer) a sound database
+_BESCHADIGD = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
+
+
+@contextlib.contextmanager
+def _sqlite(pad: Path) -> Iterator[None]:
+    """Turn SQLite's "corrupt" and "not a database" into ``OpslagBeschadigd``."""
+    try:
+        yield
+    except sqlite3.DatabaseError as exc:
+        if getattr(exc, "sqlite_errorcode", 0) & 0xFF not in _BESCHADIGD:
+            raise
+        raise OpslagBeschadigd(str(pad), f"SQLite: {exc}") from None
+
+
 class SQLiteOpslag(SqlLezer):
     """The embedded default: one SQLite file, WAL, ``synchronous=FULL``, one transaction each.
 
     A new file is created readable and writable by its owner only.
 
     Several processes may append to the same file; ``BEGIN IMMEDIATE`` serialises writers and
-    the sequence-number check makes a stale writer fail with ``VolgnummerConflict``.
+    the sequence-number check makes a stale writer fail with ``VolgnummerConflict``. A file that
+    is truncated, corrupt or not a database raises ``OpslagBeschadigd``.
     """
 
     def __init__(self, pad: str | os.PathLike[str], *, wachttijd: float = 30.0) -> None:
         self.pad = Path(pad)
+        with _sqlite(self.pad):
+            self._open(wachttijd)
+
+    def _open(self, wachttijd: float) -> None:
         if not self.pad.exists():
             # data about children: readable by the owner only (SQLite gives its -wal and -shm
             # files the same permissions as the database)
@@ -376,8 +455,27 @@ class SQLiteOpslag(SqlLezer):
             self._conn.execute("ROLLBACK")
             raise
 
+    def records(self, dossier: str) -> tuple[Record, ...]:
+        """Every record of ``dossier``, in order."""
+        with _sqlite(self.pad):
+            return super().records(dossier)
+
+    def kop(self, dossier: str) -> Kop | None:
+        """The stored head of ``dossier``."""
+        with _sqlite(self.pad):
+            return super().kop(dossier)
+
+    def momentopname(self, dossier: str) -> tuple[tuple[Record, ...], Kop | None]:
+        """Records and head in one statement, so from one snapshot."""
+        with _sqlite(self.pad):
+            return super().momentopname(dossier)
+
     def schrijf(self, record: Record) -> None:
         """Append one record and move the head in one fsync'd transaction."""
+        with _sqlite(self.pad):
+            self._schrijf(record)
+
+    def _schrijf(self, record: Record) -> None:
         conn = self._conn
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -410,9 +508,11 @@ class SQLiteOpslag(SqlLezer):
 
     def dossiers(self) -> tuple[str, ...]:
         """The ids of all dossiers with a head or an event."""
-        rijen = self._conn.execute(
-            "SELECT dossier_id FROM dossiers UNION SELECT dossier_id FROM gebeurtenissen ORDER BY 1"
-        ).fetchall()
+        with _sqlite(self.pad):
+            rijen = self._conn.execute(
+                "SELECT dossier_id FROM dossiers UNION SELECT dossier_id FROM gebeurtenissen "
+                "ORDER BY 1"
+            ).fetchall()
         return tuple(r[0] for r in rijen)
 
     def sluit(self) -> None:

@@ -15,7 +15,7 @@ import random
 import threading
 
 from meldcode import Casus, Oordeel, Protocol, Signaal, SoortSignaal, Weging
-from meldcode.adapters.durable.engine import Bewaker, compileer
+from meldcode.adapters.durable import Bewaker, compileer
 from meldcode.domain.dossier import (
     BesluitGenomen,
     DossierGesloten,

@@ -17,18 +17,17 @@ from meldcode.domain.dossier import (
     MeldingGedaan,
     SignaalVastgelegd,
     TerugkoppelingVeiligThuis,
-    WeekendKalender,
-    plus_werkdagen,
 )
 from meldcode.errors import OngeldigeInvoer
 from meldcode.rules.bewaking import BEWAKINGEN, Opvolgsoort, Signalering
+from meldcode.rules.kalender import WeekendKalender, plus_werkdagen
 
 pytest.importorskip(
     "durable_rules_engine",
     reason="durable-rules is not installed (pip install 'meldcode[durable]'; Python < 3.13)",
 )
 
-from meldcode.adapters.durable.engine import Bewaker
+from meldcode.adapters.durable import Bewaker
 
 MA = dt.date(2026, 3, 2)  # a Monday
 SIGNAAL = Signaal(soort=SoortSignaal.VERWAARLOZING)
@@ -267,7 +266,7 @@ def test_the_timer_rules_use_durables_own_timeout_pattern_exactly() -> None:
     pulse whose ``$time`` is below ``$baseTime``: segmentation fault. Keep the pattern as
     ``durable.lang.timeout`` writes it.
     """
-    from meldcode.adapters.durable.engine import _bewakingsregels
+    from meldcode.adapters.durable.bewaker import _bewakingsregels
 
     regels = _bewakingsregels(BEWAKINGEN)
     verlopen = {naam: regel for naam, regel in regels.items() if naam.startswith("verlopen:")}

@@ -187,14 +187,16 @@ def test_not_json_and_not_an_object_are_clear_errors() -> None:
 
 
 def test_json_lines_keep_going_after_a_bad_line() -> None:
-    """In a batch the good items around a bad one are still read, with their line numbers."""
+    """In a batch every line gives one result, a blank line an error; the good ones are read."""
     regels = ['{"weging": {"vermoeden": "ja"}}', "", '{"weging": 5}', '{"protocol": "2013"}']
     resultaten = list(lees_json_lines(regels))
 
-    assert [r.lijn for r in resultaten] == [1, 3, 4]
-    assert [r.casus is not None for r in resultaten] == [True, False, True]
+    assert [r.lijn for r in resultaten] == [1, 2, 3, 4]
+    assert [r.casus is not None for r in resultaten] == [True, False, False, True]
     assert resultaten[1].fout is not None
-    fout = fout_naar_dict(resultaten[1].fout, lijn=3)["fout"]
+    assert "empty line" in str(resultaten[1].fout)
+    assert resultaten[2].fout is not None
+    fout = fout_naar_dict(resultaten[2].fout, lijn=3)["fout"]
     assert (fout["lijn"], fout["veld"]) == (3, "weging")
 
 
