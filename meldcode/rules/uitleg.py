@@ -139,7 +139,7 @@ def _details(k: Contactgegevens) -> str:
 
 
 def _melden_label(protocol: Protocol) -> str:
-    if protocol is Protocol.P2013:
+    if protocol == Protocol.P2013:
         return "Melden bij het AMK (nu Veilig Thuis)"
     return BESLISPUNT_LABELS[Beslispunt.MELDEN]
 

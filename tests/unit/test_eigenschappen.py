@@ -104,7 +104,7 @@ def test_a_closed_dossier_is_a_report_only_where_5b_closes_the_help_after_one(
     besluit = beslis(casus)
 
     if besluit.dossier_sluiten and besluit.melden:
-        assert besluit.protocol is Protocol.P2019
+        assert besluit.protocol == Protocol.P2019
         assert casus.weging.hulp_resultaat is Oordeel.JA
 
 
@@ -151,5 +151,5 @@ def test_the_next_question_is_open(casus: Casus) -> None:
 
     if besluit.volgende_vraag is not None:
         assert casus.weging.antwoord(besluit.volgende_vraag) is None
-        if besluit.protocol is Protocol.P2013:
+        if besluit.protocol == Protocol.P2013:
             assert besluit.volgende_vraag.value in ("vermoeden", "kan_beschermen")
