@@ -58,6 +58,7 @@ from meldcode.rules import (
     regelbasis,
 )
 from meldcode.rules.uitleg import uitleg
+from meldcode.rules.waarom_niet import uitleg_waarom_niet, waarom_niet
 
 __all__ = [
     "Actie",
@@ -104,4 +105,6 @@ __all__ = [
     "kies_protocol",
     "regelbasis",
     "uitleg",
+    "uitleg_waarom_niet",
+    "waarom_niet",
 ]

@@ -16,6 +16,7 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from meldcode.adapters.diagram import teken
 from meldcode.adapters.json.schema import besluit_schema, casus_schema
@@ -39,6 +40,83 @@ def _voorbeeld(naam: str) -> Callable[[], str]:
 
 VOORBEELDEN = sorted(p.name for p in (ROOT / "examples" / "casussen").glob("*.json"))
 """The example cases, shipped as package data so that ``meldcode demo`` works anywhere."""
+def _vectoren() -> str:
+    """The conformance vectors: the public vignettes and the example cases with their decision."""
+    from meldcode import beslis, besluit_naar_dict, casus_uit_dict
+
+    velden = (
+        "protocol",
+        "melden",
+        "hulp_organiseren",
+        "dossier_sluiten",
+        "veilig_thuis_raadplegen",
+        "spoed",
+        "oudergesprek_overslaan",
+        "bespreken_met_kind",
+        "volgende_vraag",
+    )
+    scenarios = json.loads((ROOT / "tests" / "data" / "scenarios.json").read_text("utf-8"))
+    vectoren = [
+        {"id": s["id"], "bron": s["why"], "casus": s["casus"], "verwacht": s["verwacht"]}
+        for s in scenarios
+    ]
+    for pad in sorted((ROOT / "examples" / "casussen").glob("*.json")):
+        casus = json.loads(pad.read_text(encoding="utf-8"))
+        besluit = besluit_naar_dict(beslis(casus_uit_dict(casus)))
+        verwacht = {k: besluit[k] for k in velden}
+        verwacht["contacten_bevat"] = besluit["contacten"]
+        vectoren.append(
+            {"id": f"vb-{pad.stem}", "bron": f"examples/casussen/{pad.name}", "casus": casus,
+             "verwacht": verwacht}
+        )
+    data = {"formaat": "meldcode-conformance/1", "contract": "1", "vectoren": vectoren}
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def _openapi() -> dict[str, object]:
+    from meldcode.adapters.http import Instellingen, maak_app
+    from meldcode.adapters.http.openapi import openapi_document
+
+    return openapi_document(maak_app(Instellingen(db="meldcode-api-document.sqlite3")))
+
+
+def _api_markdown() -> str:
+    """The HTTP API reference as Markdown, rendered from the OpenAPI document."""
+    doc: dict[str, Any] = _openapi()
+    regels = [
+        "# HTTP API reference",
+        "",
+        "Generated from the OpenAPI document that `meldcode serve` publishes at `/v1/openapi.json`",
+        "(also here: [openapi.json](openapi.json)) by `scripts/generate.py`; do not edit.",
+        f"API version {doc['info']['version']}; every path below is relative to `/v1`.",
+        "",
+        "| method | path | summary | key | answers |",
+        "|---|---|---|---|---|",
+    ]
+    details: list[str] = []
+    for pad, item in doc["paths"].items():
+        for methode, op in item.items():
+            sleutel = "yes" if op.get("security") else "no"
+            statussen = ", ".join(op["responses"])
+            regels.append(f"| {methode.upper()} | `{pad}` | {op.get('summary', '')} | {sleutel} | {statussen} |")
+            details += ["", f"## {methode.upper()} `{pad}`", "", op.get("summary", "")]
+            if op.get("description"):
+                details += ["", op["description"]]
+            parameters = op.get("parameters", [])
+            if parameters:
+                details += ["", "| parameter | in | required | description |", "|---|---|---|---|"]
+                for par in parameters:
+                    beschrijving = (par.get("description") or "").replace("\n", " ")
+                    details.append(
+                        f"| `{par['name']}` | {par['in']} | {'yes' if par.get('required') else 'no'} | {beschrijving} |"
+                    )
+            body = op.get("requestBody", {}).get("content", {}).get("application/json", {})
+            if body:
+                details += ["", f"Body: `{json.dumps(body['schema'])}`"]
+            details += ["", "| status | meaning |", "|---|---|"]
+            for status, antwoord in op["responses"].items():
+                details.append(f"| {status} | {antwoord.get('description', '')} |")
+    return "\n".join(regels + details) + "\n"
 
 
 def _vignetten() -> str:
@@ -53,6 +131,9 @@ ARTEFACTEN: dict[str, Callable[[], str]] = {
     "meldcode/testing/vignetten.json": _vignetten,
     "docs/coverage.md": _dekking,
     **{f"meldcode/voorbeelden/{naam}": _voorbeeld(naam) for naam in VOORBEELDEN},
+    "meldcode/testing/vectoren.json": _vectoren,
+    "docs/reference/openapi.json": lambda: _json(_openapi()),
+    "docs/reference/http-api.md": _api_markdown,
     **{
         f"docs/diagrams/meldcode-{p}.{ext}": (lambda p=p, f=f: teken(p, f))
         for p in ("2013", "2019")

@@ -5,14 +5,28 @@ from __future__ import annotations
 import textwrap
 
 from meldcode.domain.besluit import Besluit, Contactgegevens
-from meldcode.domain.waarden import Beslispunt, Partij, Protocol, Rol, Taak
+from meldcode.domain.waarden import (
+    Beslispunt,
+    Oordeel,
+    Partij,
+    Protocol,
+    Rol,
+    SignaalBron,
+    SoortSignaal,
+    Taak,
+)
 from meldcode.rules.model import Regelbasis
 from meldcode.rules.versies import VERSIES
 
 __all__ = [
     "BESLISPUNT_LABELS",
+    "BRON_LABELS",
+    "KENMERK_LABELS",
+    "OMSTANDIGHEID_LABELS",
+    "OORDEEL_LABELS",
     "PARTIJ_LABELS",
     "ROL_LABELS",
+    "SOORT_LABELS",
     "TAAK_LABELS",
     "partij_label",
     "rol_label",
@@ -110,6 +124,65 @@ def _protocolnaam(protocol: Protocol) -> str:
         if v.protocol is protocol:
             return v.naam
     return f"meldcode {protocol.value}"
+
+
+OORDEEL_LABELS: dict[Oordeel, str] = {
+    Oordeel.JA: "ja",
+    Oordeel.NEE: "nee",
+    Oordeel.TWIJFEL: "twijfel",
+}
+
+#: each field of ``Omstandigheden`` as a statement about the case
+OMSTANDIGHEID_LABELS: dict[str, str] = {
+    "veiligheid_in_geding": "de veiligheid van het kind, de medewerker of anderen is in het geding",
+    "contact_verbreken_verwacht": "de ouders zullen naar verwachting het contact met de school "
+    "verbreken",
+    "ouders_niet_aanspreekbaar": "de ouders zijn niet aanspreekbaar",
+    "ouders_weigeren_toestemming": "de ouders weigeren toestemming",
+    "jeugdbeschermer_betrokken": "er is een jeugdbeschermer betrokken",
+    "sociaal_team_betrokken": "het Sociaal Team is betrokken",
+    "onveiligheid_herhaalt_zich": "de onveiligheid stopt niet of herhaalt zich, ondanks geboden "
+    "hulp",
+    "ouders_willen_hulp": "de ouders willen hulp",
+    "risico_licht": "ouders, kind en school vinden de risico's te licht om op te schalen",
+    "complexe_casus": "het is een complexe casus",
+    "hulp_komt_niet_tot_stand": "hulp komt niet tot stand (geweigerd of geen contact)",
+    "ouder_in_schadelijke_situatie": "een ouder is in een situatie die kinderen (ernstig) kan "
+    "schaden (kindcheck)",
+}
+
+SOORT_LABELS: dict[SoortSignaal, str] = {
+    SoortSignaal.LICHAMELIJK_GEWELD: "lichamelijk geweld",
+    SoortSignaal.PSYCHISCH_GEWELD: "psychisch geweld",
+    SoortSignaal.SEKSUEEL_GEWELD: "seksueel geweld",
+    SoortSignaal.VERWAARLOZING: "verwaarlozing",
+    SoortSignaal.GETUIGE_HUISELIJK_GEWELD: "getuige van huiselijk geweld",
+    SoortSignaal.EERGERELATEERD_GEWELD: "eergerelateerd geweld",
+    SoortSignaal.VROUWELIJKE_GENITALE_VERMINKING: "vrouwelijke genitale verminking "
+    "(meisjesbesnijdenis)",
+    SoortSignaal.HUWELIJKSDWANG: "huwelijksdwang",
+    SoortSignaal.ZORGELIJKE_ONTWIKKELING: "zorgelijke ontwikkeling",
+}
+
+#: each two-valued flag of ``Signaal`` as what the signal shows
+KENMERK_LABELS: dict[str, str] = {
+    "hypothese": "een interpretatie (hypothese) in plaats van een feit",
+    "ernstig_letsel": "ernstig letsel",
+    "levensgevaar": "levensgevaar",
+    "pleger_is_medewerker": "een medewerker van de school als vermoedelijke pleger",
+}
+
+BRON_LABELS: dict[SignaalBron, str] = {
+    SignaalBron.EIGEN_WAARNEMING: "eigen waarneming",
+    SignaalBron.KIND: "het kind zelf",
+    SignaalBron.OUDER: "een ouder",
+    SignaalBron.DERDE: "een derde",
+}
+
+_PROTOCOL_NAAM = {
+    Protocol.P2019: "meldcode 2019 (afwegingskader, Veilig Thuis)",
+    Protocol.P2013: "meldcode 2013 (stap 5a hulp of 5b melden, AMK)",
+}
 
 
 def partij_label(partij: Partij, protocol: Protocol) -> str:

@@ -33,12 +33,12 @@ def test_the_changelog_has_an_unreleased_section_and_the_current_version() -> No
 
 
 def test_the_all_extra_brings_every_adapter() -> None:
-    """Every optional extra but docs and dev is part of meldcode[all]."""
+    """Every optional extra but docs, dev and browser (tools to build and test) is in [all]."""
     extras = PYPROJECT["project"]["optional-dependencies"]
     (alles,) = extras["all"]
 
     genoemd = set(re.fullmatch(r"meldcode\[(.*)\]", alles).group(1).split(","))
-    assert set(extras) - {"all", "docs", "dev"} == genoemd
+    assert set(extras) - {"all", "docs", "dev", "browser"} == genoemd
 
 
 def test_the_pytest_plugin_is_registered_as_an_entry_point() -> None:

@@ -55,6 +55,8 @@ from meldcode.rules.registratie import REGISTRATIES, controleer
 __all__ = [
     "EXIT_BEVINDINGEN",
     "EXIT_GEWIJZIGD",
+    "controle_naar_dict",
+    "export_naar_dict",
     "lees_anker",
     "registreer",
     "toestand_tekst",
@@ -286,6 +288,31 @@ def _lees_beschadigd(
     return fouten, paren, Dossier(id=dossier, gebeurtenissen=tuple(leesbaar))
 
 
+def controle_naar_dict(
+    archief: Archief, dossier_id: str, anker: str | None = None
+) -> dict[str, Any]:
+    """The check of one dossier as JSON: its chain (and anchor), refused steps and findings.
+
+    The command line's ``controleer --json`` and the HTTP API give exactly this.
+    """
+    fouten, paren, dossier = _lees_beschadigd(archief, dossier_id, anker)
+    return _controle_dict(fouten, paren, dossier, anker)
+
+
+def _controle_dict(
+    fouten: tuple[Ketenfout, ...],
+    paren: tuple[tuple[Record, Gebeurtenis | None], ...],
+    dossier: Dossier,
+    anker: str | None,
+) -> dict[str, Any]:
+    return {
+        "dossier": dossier.id,
+        "keten": _keten(fouten, tuple(r.hash for r, _ in paren), anker),
+        "volgorde": [_volgorde(n, w) for n, w in volgordefouten(dossier)],
+        "bevindingen": [bevinding_naar_dict(b) for b in controleer(dossier)],
+    }
+
+
 def _controleer(args: argparse.Namespace) -> int:
     anker = lees_anker(args.anker) if args.anker is not None else None
     archief = _archief(args)
@@ -298,16 +325,7 @@ def _controleer(args: argparse.Namespace) -> int:
     volgorde = volgordefouten(dossier)
     if args.json:
         print(
-            json.dumps(
-                {
-                    "dossier": dossier.id,
-                    "keten": _keten(fouten, hashes, anker),
-                    "volgorde": [_volgorde(n, w) for n, w in volgorde],
-                    "bevindingen": [bevinding_naar_dict(b) for b in bevindingen],
-                },
-                ensure_ascii=False,
-                indent=2,
-            )
+            json.dumps(_controle_dict(fouten, paren, dossier, anker), ensure_ascii=False, indent=2)
         )
     else:
         print(f"Dossier {dossier.id}: {len(paren)} gebeurtenis(sen)")
@@ -362,17 +380,18 @@ def _keten(fouten: Any, hashes: tuple[str, ...], anker: str | None = None) -> di
     return keten
 
 
-def _exporteer(args: argparse.Namespace) -> int:
-    archief = _archief(args)
-    try:
-        fouten, paren, dossier = _lees_beschadigd(archief, args.dossier)
-    finally:
-        archief.sluit()
-    t = _toestand(dossier, args.op)
-    export = {
+def export_naar_dict(archief: Archief, dossier_id: str, op: dt.date) -> dict[str, Any]:
+    """The export of one dossier: every event with its hashes, the state at ``op``, findings.
+
+    A damaged dossier is exported too: an unreadable record is listed without its content, and
+    ``keten`` names what is wrong. The command line's ``exporteer`` and the HTTP API give this.
+    """
+    fouten, paren, dossier = _lees_beschadigd(archief, dossier_id)
+    t = _toestand(dossier, op)
+    return {
         "meldcode_export": "1",
         "dossier": dossier.id,
-        "op": args.op.isoformat(),
+        "op": op.isoformat(),
         "keten": _keten(fouten, tuple(r.hash for r, _ in paren)),
         "gebeurtenissen": [
             {
@@ -387,6 +406,15 @@ def _exporteer(args: argparse.Namespace) -> int:
         "toestand": toestand_naar_dict(t),
         "bevindingen": [bevinding_naar_dict(b) for b in controleer(dossier)],
     }
+
+
+def _exporteer(args: argparse.Namespace) -> int:
+    archief = _archief(args)
+    try:
+        export = export_naar_dict(archief, args.dossier, args.op)
+    finally:
+        archief.sluit()
+    fouten = not export["keten"]["intact"]
     tekst = json.dumps(export, ensure_ascii=False, indent=2) + "\n"
     if args.uitvoer and args.uitvoer != "-":
         # an export holds data about a child: readable by its owner only

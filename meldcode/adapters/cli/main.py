@@ -81,6 +81,9 @@ SUBCOMMAND_MODULES: tuple[str, ...] = (
     "meldcode.adapters.cli.profielen",
     "meldcode.adapters.cli.dossier",
     "meldcode.adapters.cli.evaluatiecijfers",
+    "meldcode.adapters.cli.serve",
+    "meldcode.adapters.cli.conformance",
+    "meldcode.adapters.cli.waarom_niet",
 )
 
 Handler = Callable[[argparse.Namespace], int]

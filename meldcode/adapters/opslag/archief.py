@@ -11,8 +11,15 @@ record atomically if the dossier still has the expected length (optimistic concu
 sequence number), list the dossiers. ``SQLiteOpslag`` is the embedded default (standard library
 ``sqlite3``, WAL, ``synchronous=FULL``: every append is one fsync'd transaction);
 ``meldcode.adapters.opslag.postgres.PostgresOpslag`` is the server option. ``Archief`` puts the
-domain
-on top: it checks the chain and the step progression before every append.
+domain on top: it checks the chain and the step progression before every append.
+
+Every dossier belongs to one organisation (``organisatie``, a pseudonymous name such as a school
+board's): the key of a dossier is the pair (organisation, dossier id), every query of the SQL
+backends names the organisation, and an ``Archief`` is bound to one. Another organisation's
+dossier is therefore not found, exactly as a dossier that does not exist; two organisations may
+use the same dossier id without meeting. The command line works in ``STANDAARD_ORGANISATIE``.
+A store written before the organisation existed gets the column on opening (its dossiers belong
+to ``STANDAARD_ORGANISATIE``).
 
 Nothing here logs; errors name dossier ids (pseudonymous) and sequence numbers only.
 """
@@ -35,6 +42,7 @@ from meldcode.adapters.json.dossier import (
     gebeurtenis_uit_json,
     zoals_geschreven,
 )
+from meldcode.adapters.opslag.toegang import SCHEMA_TOEGANG, SqlToegang, valideer_organisatie
 from meldcode.domain._validatie import PSEUDONIEM
 from meldcode.domain.dossier import Dossier, Gebeurtenis
 from meldcode.errors import (
@@ -49,7 +57,9 @@ from meldcode.errors import (
 __all__ = [
     "BEGIN_HASH",
     "MOMENTOPNAME",
+    "ORGANISATIE_KOLOM",
     "SCHEMA",
+    "STANDAARD_ORGANISATIE",
     "Archief",
     "Ketenfout",
     "Kop",
@@ -60,10 +70,14 @@ __all__ = [
     "ketenhash",
     "momentopname_uit_rijen",
     "open_opslag",
+    "valideer_organisatie",
 ]
 
 BEGIN_HASH = "0" * 64
 """The ``vorige_hash`` of a dossier's first record."""
+
+STANDAARD_ORGANISATIE = "standaard"
+"""The organisation of the command line's dossiers and of a store made before organisations."""
 
 
 @frozen(kw_only=True)
@@ -75,6 +89,7 @@ class Record:
     inhoud: str
     vorige_hash: str
     hash: str
+    organisatie: str = STANDAARD_ORGANISATIE
 
 
 @frozen(kw_only=True)
@@ -88,15 +103,19 @@ class Kop:
 class Opslag(Protocol):
     """The storage port. Implementations: ``SQLiteOpslag``, ``PostgresOpslag``, test fakes."""
 
-    def records(self, dossier: str) -> tuple[Record, ...]:
-        """Every record of ``dossier`` ordered by ``volgnummer`` (empty when unknown)."""
+    def records(
+        self, dossier: str, *, organisatie: str = STANDAARD_ORGANISATIE
+    ) -> tuple[Record, ...]:
+        """Every record of the organisation's ``dossier`` by ``volgnummer`` (empty when unknown)."""
         ...
 
-    def kop(self, dossier: str) -> Kop | None:
-        """The stored head of ``dossier``, or ``None`` when there is none."""
+    def kop(self, dossier: str, *, organisatie: str = STANDAARD_ORGANISATIE) -> Kop | None:
+        """The stored head of the organisation's ``dossier``, or ``None`` when there is none."""
         ...
 
-    def momentopname(self, dossier: str) -> tuple[tuple[Record, ...], Kop | None]:
+    def momentopname(
+        self, dossier: str, *, organisatie: str = STANDAARD_ORGANISATIE
+    ) -> tuple[tuple[Record, ...], Kop | None]:
         """Records and head read together, from one consistent snapshot.
 
         Separate reads could see another writer's append in between and mistake it for a
@@ -105,15 +124,15 @@ class Opslag(Protocol):
         ...
 
     def schrijf(self, record: Record) -> None:
-        """Append ``record`` and move the head, in one durable transaction.
+        """Append ``record`` to its organisation's dossier and move the head, in one transaction.
 
         Raises ``VolgnummerConflict`` unless the dossier has exactly ``record.volgnummer - 1``
         events at that moment: then nothing is written.
         """
         ...
 
-    def dossiers(self) -> tuple[str, ...]:
-        """The ids of all stored dossiers, sorted."""
+    def dossiers(self, *, organisatie: str = STANDAARD_ORGANISATIE) -> tuple[str, ...]:
+        """The ids of the organisation's stored dossiers, sorted."""
         ...
 
     def sluit(self) -> None:
@@ -203,21 +222,34 @@ def _ketenfouten(dossier: str, records: tuple[Record, ...], kop: Kop | None) -> 
 
 
 class Archief:
-    """Dossiers on top of an ``Opslag``: read, append with checks, verify the chain."""
+    """One organisation's dossiers on top of an ``Opslag``: read, append with checks, verify.
 
-    def __init__(self, opslag: Opslag) -> None:
+    ``organisatie`` scopes every read and write: a dossier of another organisation is not found
+    (``DossierNietGevonden``), never shown, and an id it uses is free for this one.
+    """
+
+    def __init__(self, opslag: Opslag, *, organisatie: str = STANDAARD_ORGANISATIE) -> None:
+        valideer_organisatie(organisatie)
         self.opslag = opslag
+        self.organisatie = organisatie
+
+    def _momentopname(self, dossier: str) -> tuple[tuple[Record, ...], Kop | None]:
+        return self.opslag.momentopname(dossier, organisatie=self.organisatie)
+
+    def records(self, dossier: str) -> tuple[Record, ...]:
+        """The stored records of ``dossier`` in order (empty when this organisation has none)."""
+        return self.opslag.records(dossier, organisatie=self.organisatie)
 
     def controleer_keten(self, dossier: str) -> tuple[Ketenfout, ...]:
         """Every place the stored chain is broken (empty: intact). Unknown dossier: an error."""
-        records, kop = self.opslag.momentopname(dossier)
+        records, kop = self._momentopname(dossier)
         if not records and kop is None:
             raise DossierNietGevonden(dossier)
         return tuple(_ketenfouten(dossier, records, kop))
 
     def lees(self, dossier: str, *, controleer: bool = True) -> Dossier:
         """The dossier as stored; ``DossierGewijzigd`` when its chain is broken."""
-        records, kop = self.opslag.momentopname(dossier)
+        records, kop = self._momentopname(dossier)
         if not records and kop is None:
             raise DossierNietGevonden(dossier)
         if controleer:
@@ -233,7 +265,7 @@ class Archief:
         For showing a damaged dossier record by record (``controleer``, ``exporteer``);
         ``controleer_keten`` says what is wrong with it.
         """
-        records, kop = self.opslag.momentopname(dossier)
+        records, kop = self._momentopname(dossier)
         if not records and kop is None:
             raise DossierNietGevonden(dossier)
         uit: list[tuple[Record, Gebeurtenis | None]] = []
@@ -246,7 +278,7 @@ class Archief:
 
     def hashes(self, dossier: str) -> tuple[str, ...]:
         """The stored hash of every event, in order (for an export that can be re-checked)."""
-        return tuple(r.hash for r in self.opslag.records(dossier))
+        return tuple(r.hash for r in self.records(dossier))
 
     def voeg_toe(
         self,
@@ -262,11 +294,14 @@ class Archief:
         ``StapOntbreekt``). ``na`` is the number of events the caller saw: when another writer
         appended meanwhile, ``VolgnummerConflict`` is raised and nothing is written. Without
         ``na`` a conflict is retried (up to ``pogingen`` times) against the new dossier, which is
-        checked again.
+        checked again. ``na`` above zero for a dossier this organisation does not have is
+        ``DossierNietGevonden``.
         """
         _pseudoniem(dossier)
         for poging in range(max(1, pogingen)):
-            records, kop = self.opslag.momentopname(dossier)
+            records, kop = self._momentopname(dossier)
+            if na and not records and kop is None:
+                raise DossierNietGevonden(dossier)
             for fout in _ketenfouten(dossier, records, kop):
                 raise DossierGewijzigd(dossier, fout.volgnummer, fout.melding or fout.reden)
             if na is not None and na != len(records):
@@ -284,6 +319,7 @@ class Archief:
                 inhoud=inhoud,
                 vorige_hash=vorige,
                 hash=ketenhash(vorige, dossier, volgnummer, inhoud),
+                organisatie=self.organisatie,
             )
             try:
                 self.opslag.schrijf(record)
@@ -295,8 +331,8 @@ class Archief:
         raise AssertionError("unreachable")  # pragma: no cover
 
     def dossiers(self) -> tuple[str, ...]:
-        """The ids of all stored dossiers."""
-        return self.opslag.dossiers()
+        """The ids of this organisation's stored dossiers."""
+        return self.opslag.dossiers(organisatie=self.organisatie)
 
     def sluit(self) -> None:
         """Close the underlying storage."""
@@ -326,29 +362,39 @@ SCHEMA = (
         inhoud TEXT NOT NULL,
         vorige_hash TEXT NOT NULL,
         hash TEXT NOT NULL,
-        PRIMARY KEY (dossier_id, volgnummer)
+        organisatie TEXT NOT NULL DEFAULT 'standaard',
+        PRIMARY KEY (organisatie, dossier_id, volgnummer)
     )""",
     """CREATE TABLE IF NOT EXISTS dossiers (
-        dossier_id TEXT PRIMARY KEY,
+        dossier_id TEXT NOT NULL,
         lengte INTEGER NOT NULL,
-        laatste_hash TEXT NOT NULL
+        laatste_hash TEXT NOT NULL,
+        organisatie TEXT NOT NULL DEFAULT 'standaard',
+        PRIMARY KEY (organisatie, dossier_id)
     )""",
 )
-"""The two tables of every SQL backend (the same statements work on SQLite and PostgreSQL)."""
+"""The dossier tables of every SQL backend (the same statements work on SQLite and PostgreSQL).
+
+``organisatie`` comes last so that a store made before it had the column (added on opening, see
+``ORGANISATIE_KOLOM``) has the same columns in the same order.
+"""
+
+ORGANISATIE_KOLOM = "organisatie TEXT NOT NULL DEFAULT 'standaard'"
+"""The column an older store gets on opening, in both dossier tables."""
 
 
 MOMENTOPNAME = (
     "SELECT d.lengte, d.laatste_hash, g.volgnummer, g.inhoud, g.vorige_hash, g.hash "
-    "FROM (SELECT CAST(%s AS TEXT) AS id) AS x "
-    "LEFT JOIN dossiers AS d ON d.dossier_id = x.id "
-    "LEFT JOIN gebeurtenissen AS g ON g.dossier_id = x.id "
+    "FROM (SELECT CAST(%s AS TEXT) AS org, CAST(%s AS TEXT) AS id) AS x "
+    "LEFT JOIN dossiers AS d ON d.organisatie = x.org AND d.dossier_id = x.id "
+    "LEFT JOIN gebeurtenissen AS g ON g.organisatie = x.org AND g.dossier_id = x.id "
     "ORDER BY g.volgnummer"
 )
-"""Head and records of one dossier in a single statement (``%s``: the dossier id)."""
+"""Head and records of one dossier in a single statement (``%s``: organisation, dossier id)."""
 
 
 def momentopname_uit_rijen(
-    dossier: str, rijen: list[tuple[object, ...]]
+    dossier: str, rijen: list[tuple[object, ...]], organisatie: str = STANDAARD_ORGANISATIE
 ) -> tuple[tuple[Record, ...], Kop | None]:
     """Turn the rows of ``MOMENTOPNAME`` into records and head (shared by the SQL backends)."""
     kop: Kop | None = None
@@ -364,13 +410,16 @@ def momentopname_uit_rijen(
                     inhoud=str(inhoud),
                     vorige_hash=str(vorige),
                     hash=str(h),
+                    organisatie=organisatie,
                 )
             )
     return tuple(records), kop
 
 
-class SqlLezer:
+class SqlLezer(SqlToegang):
     """The reading half of the ``Opslag`` port, shared by the SQL backends.
+
+    With the API keys and the access log of ``SqlToegang``.
 
     A backend sets ``_conn`` (a DB-API connection with ``execute``) and ``_param`` (its
     placeholder: ``?`` for sqlite3, ``%s`` for psycopg).
@@ -379,31 +428,55 @@ class SqlLezer:
     _conn: Any
     _param: str
 
-    def records(self, dossier: str) -> tuple[Record, ...]:
-        """Every record of ``dossier``, in order."""
+    def records(
+        self, dossier: str, *, organisatie: str = STANDAARD_ORGANISATIE
+    ) -> tuple[Record, ...]:
+        """Every record of the organisation's ``dossier``, in order."""
+        p = self._param
         rijen = self._conn.execute(
             "SELECT volgnummer, inhoud, vorige_hash, hash FROM gebeurtenissen "
-            f"WHERE dossier_id = {self._param} ORDER BY volgnummer",
-            (dossier,),
+            f"WHERE organisatie = {p} AND dossier_id = {p} ORDER BY volgnummer",
+            (organisatie, dossier),
         ).fetchall()
         return tuple(
-            Record(dossier=dossier, volgnummer=v, inhoud=i, vorige_hash=p, hash=h)
-            for v, i, p, h in rijen
+            Record(
+                dossier=dossier,
+                volgnummer=v,
+                inhoud=i,
+                vorige_hash=vh,
+                hash=h,
+                organisatie=organisatie,
+            )
+            for v, i, vh, h in rijen
         )
 
-    def kop(self, dossier: str) -> Kop | None:
-        """The stored head of ``dossier``."""
+    def kop(self, dossier: str, *, organisatie: str = STANDAARD_ORGANISATIE) -> Kop | None:
+        """The stored head of the organisation's ``dossier``."""
+        p = self._param
         rij = self._conn.execute(
-            f"SELECT lengte, laatste_hash FROM dossiers WHERE dossier_id = {self._param}",
-            (dossier,),
+            f"SELECT lengte, laatste_hash FROM dossiers WHERE organisatie = {p} "
+            f"AND dossier_id = {p}",
+            (organisatie, dossier),
         ).fetchone()
         return None if rij is None else Kop(lengte=rij[0], laatste_hash=rij[1])
 
-    def momentopname(self, dossier: str) -> tuple[tuple[Record, ...], Kop | None]:
+    def momentopname(
+        self, dossier: str, *, organisatie: str = STANDAARD_ORGANISATIE
+    ) -> tuple[tuple[Record, ...], Kop | None]:
         """Records and head in one statement, so from one snapshot."""
         sql = MOMENTOPNAME.replace("%s", self._param)
-        rijen = self._conn.execute(sql, (dossier,)).fetchall()
-        return momentopname_uit_rijen(dossier, rijen)
+        rijen = self._conn.execute(sql, (organisatie, dossier)).fetchall()
+        return momentopname_uit_rijen(dossier, rijen, organisatie)
+
+    def dossiers(self, *, organisatie: str = STANDAARD_ORGANISATIE) -> tuple[str, ...]:
+        """The ids of the organisation's dossiers with a head or an event."""
+        p = self._param
+        rijen = self._conn.execute(
+            f"SELECT dossier_id FROM dossiers WHERE organisatie = {p} UNION "
+            f"SELECT dossier_id FROM gebeurtenissen WHERE organisatie = {p} ORDER BY 1",
+            (organisatie, organisatie),
+        ).fetchall()
+        return tuple(r[0] for r in rijen)
 
 
 #: SQLite's primary result codes for a file that is not (or no longer) a sound database
@@ -450,25 +523,37 @@ class SQLiteOpslag(SqlLezer):
         try:
             for sql in SCHEMA:
                 self._conn.execute(sql)
+            for tabel in ("gebeurtenissen", "dossiers"):
+                kolommen = {r[1] for r in self._conn.execute(f"PRAGMA table_info({tabel})")}
+                if "organisatie" not in kolommen:
+                    # a store from before organisations: its dossiers are the default one's
+                    # (its primary key stays the dossier id alone: ids remain unique there)
+                    self._conn.execute(f"ALTER TABLE {tabel} ADD COLUMN {ORGANISATIE_KOLOM}")
+            for sql in SCHEMA_TOEGANG:
+                self._conn.execute(sql)
             self._conn.execute("COMMIT")
         except BaseException:
             self._conn.execute("ROLLBACK")
             raise
 
-    def records(self, dossier: str) -> tuple[Record, ...]:
-        """Every record of ``dossier``, in order."""
+    def records(
+        self, dossier: str, *, organisatie: str = STANDAARD_ORGANISATIE
+    ) -> tuple[Record, ...]:
+        """Every record of the organisation's ``dossier``, in order."""
         with _sqlite(self.pad):
-            return super().records(dossier)
+            return super().records(dossier, organisatie=organisatie)
 
-    def kop(self, dossier: str) -> Kop | None:
-        """The stored head of ``dossier``."""
+    def kop(self, dossier: str, *, organisatie: str = STANDAARD_ORGANISATIE) -> Kop | None:
+        """The stored head of the organisation's ``dossier``."""
         with _sqlite(self.pad):
-            return super().kop(dossier)
+            return super().kop(dossier, organisatie=organisatie)
 
-    def momentopname(self, dossier: str) -> tuple[tuple[Record, ...], Kop | None]:
+    def momentopname(
+        self, dossier: str, *, organisatie: str = STANDAARD_ORGANISATIE
+    ) -> tuple[tuple[Record, ...], Kop | None]:
         """Records and head in one statement, so from one snapshot."""
         with _sqlite(self.pad):
-            return super().momentopname(dossier)
+            return super().momentopname(dossier, organisatie=organisatie)
 
     def schrijf(self, record: Record) -> None:
         """Append one record and move the head in one fsync'd transaction."""
@@ -480,22 +565,37 @@ class SQLiteOpslag(SqlLezer):
         conn.execute("BEGIN IMMEDIATE")
         try:
             rij = conn.execute(
-                "SELECT lengte FROM dossiers WHERE dossier_id = ?", (record.dossier,)
+                "SELECT lengte FROM dossiers WHERE organisatie = ? AND dossier_id = ?",
+                (record.organisatie, record.dossier),
             ).fetchone()
             lengte = 0 if rij is None else int(rij[0])
             if lengte != record.volgnummer - 1:
                 raise VolgnummerConflict(record.dossier, record.volgnummer - 1, lengte)
             conn.execute(
-                "INSERT INTO gebeurtenissen (dossier_id, volgnummer, inhoud, vorige_hash, hash) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (record.dossier, record.volgnummer, record.inhoud, record.vorige_hash, record.hash),
+                "INSERT INTO gebeurtenissen "
+                "(organisatie, dossier_id, volgnummer, inhoud, vorige_hash, hash) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    record.organisatie,
+                    record.dossier,
+                    record.volgnummer,
+                    record.inhoud,
+                    record.vorige_hash,
+                    record.hash,
+                ),
             )
-            conn.execute(
-                "INSERT INTO dossiers (dossier_id, lengte, laatste_hash) VALUES (?, ?, ?) "
-                "ON CONFLICT (dossier_id) DO UPDATE SET lengte = excluded.lengte, "
-                "laatste_hash = excluded.laatste_hash",
-                (record.dossier, record.volgnummer, record.hash),
-            )
+            if rij is None:
+                conn.execute(
+                    "INSERT INTO dossiers (organisatie, dossier_id, lengte, laatste_hash) "
+                    "VALUES (?, ?, ?, ?)",
+                    (record.organisatie, record.dossier, record.volgnummer, record.hash),
+                )
+            else:
+                conn.execute(
+                    "UPDATE dossiers SET lengte = ?, laatste_hash = ? "
+                    "WHERE organisatie = ? AND dossier_id = ?",
+                    (record.volgnummer, record.hash, record.organisatie, record.dossier),
+                )
             conn.execute("COMMIT")
         except sqlite3.IntegrityError:
             conn.execute("ROLLBACK")
@@ -506,14 +606,10 @@ class SQLiteOpslag(SqlLezer):
             conn.execute("ROLLBACK")
             raise
 
-    def dossiers(self) -> tuple[str, ...]:
-        """The ids of all dossiers with a head or an event."""
+    def dossiers(self, *, organisatie: str = STANDAARD_ORGANISATIE) -> tuple[str, ...]:
+        """The ids of the organisation's dossiers with a head or an event."""
         with _sqlite(self.pad):
-            rijen = self._conn.execute(
-                "SELECT dossier_id FROM dossiers UNION SELECT dossier_id FROM gebeurtenissen "
-                "ORDER BY 1"
-            ).fetchall()
-        return tuple(r[0] for r in rijen)
+            return super().dossiers(organisatie=organisatie)
 
     def sluit(self) -> None:
         """Close the connection."""

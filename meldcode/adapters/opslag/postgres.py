@@ -2,17 +2,26 @@
 
 Same tables and the same guarantees as ``SQLiteOpslag``: each append is one transaction (the
 head row is locked with ``SELECT ... FOR UPDATE``, so concurrent writers to one dossier are
-serialised and a stale writer gets ``VolgnummerConflict``). Needs ``meldcode[postgres]``.
+serialised and a stale writer gets ``VolgnummerConflict``), every dossier belongs to one
+organisation, and the API keys and the access log live in the same database. Needs
+``meldcode[postgres]``.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from meldcode.adapters.opslag.archief import SCHEMA, Record, SqlLezer
+from meldcode.adapters.opslag.archief import ORGANISATIE_KOLOM, SCHEMA, Record, SqlLezer
+from meldcode.adapters.opslag.toegang import SCHEMA_TOEGANG
 from meldcode.errors import EngineNietBeschikbaar, VolgnummerConflict
 
 __all__ = ["PostgresOpslag"]
+
+# the primary keys of a store from before organisations, and what they become
+_SLEUTELS = {
+    "gebeurtenissen": "organisatie, dossier_id, volgnummer",
+    "dossiers": "organisatie, dossier_id",
+}
 
 
 def _psycopg() -> Any:
@@ -38,6 +47,20 @@ class PostgresOpslag(SqlLezer):
             self._conn.execute("SELECT pg_advisory_xact_lock(7318350)")
             for sql in SCHEMA:
                 self._conn.execute(sql)
+            for tabel, sleutel in _SLEUTELS.items():
+                if not self._conn.execute(
+                    "SELECT 1 FROM information_schema.columns WHERE table_schema = "
+                    "current_schema() AND table_name = %s AND column_name = 'organisatie'",
+                    (tabel,),
+                ).fetchone():
+                    # a store from before organisations: its dossiers are the default one's
+                    self._conn.execute(f"ALTER TABLE {tabel} ADD COLUMN {ORGANISATIE_KOLOM}")
+                    self._conn.execute(
+                        f"ALTER TABLE {tabel} DROP CONSTRAINT {tabel}_pkey, "
+                        f"ADD PRIMARY KEY ({sleutel})"
+                    )
+            for sql in SCHEMA_TOEGANG:
+                self._conn.execute(sql)
 
     def schrijf(self, record: Record) -> None:
         """Append one record and move the head in one transaction."""
@@ -45,17 +68,19 @@ class PostgresOpslag(SqlLezer):
         try:
             with self._conn.transaction():
                 rij = self._conn.execute(
-                    "SELECT lengte FROM dossiers WHERE dossier_id = %s FOR UPDATE",
-                    (record.dossier,),
+                    "SELECT lengte FROM dossiers WHERE organisatie = %s AND dossier_id = %s "
+                    "FOR UPDATE",
+                    (record.organisatie, record.dossier),
                 ).fetchone()
                 lengte = 0 if rij is None else int(rij[0])
                 if lengte != record.volgnummer - 1:
                     raise VolgnummerConflict(record.dossier, record.volgnummer - 1, lengte)
                 self._conn.execute(
                     "INSERT INTO gebeurtenissen "
-                    "(dossier_id, volgnummer, inhoud, vorige_hash, hash) "
-                    "VALUES (%s, %s, %s, %s, %s)",
+                    "(organisatie, dossier_id, volgnummer, inhoud, vorige_hash, hash) "
+                    "VALUES (%s, %s, %s, %s, %s, %s)",
                     (
+                        record.organisatie,
                         record.dossier,
                         record.volgnummer,
                         record.inhoud,
@@ -65,26 +90,20 @@ class PostgresOpslag(SqlLezer):
                 )
                 if rij is None:
                     self._conn.execute(
-                        "INSERT INTO dossiers (dossier_id, lengte, laatste_hash) "
-                        "VALUES (%s, %s, %s)",
-                        (record.dossier, record.volgnummer, record.hash),
+                        "INSERT INTO dossiers (organisatie, dossier_id, lengte, laatste_hash) "
+                        "VALUES (%s, %s, %s, %s)",
+                        (record.organisatie, record.dossier, record.volgnummer, record.hash),
                     )
                 else:
                     self._conn.execute(
-                        "UPDATE dossiers SET lengte = %s, laatste_hash = %s WHERE dossier_id = %s",
-                        (record.volgnummer, record.hash, record.dossier),
+                        "UPDATE dossiers SET lengte = %s, laatste_hash = %s "
+                        "WHERE organisatie = %s AND dossier_id = %s",
+                        (record.volgnummer, record.hash, record.organisatie, record.dossier),
                     )
         except errors.UniqueViolation:
             raise VolgnummerConflict(
                 record.dossier, record.volgnummer - 1, record.volgnummer
             ) from None
-
-    def dossiers(self) -> tuple[str, ...]:
-        """The ids of all dossiers with a head or an event."""
-        rijen = self._conn.execute(
-            "SELECT dossier_id FROM dossiers UNION SELECT dossier_id FROM gebeurtenissen ORDER BY 1"
-        ).fetchall()
-        return tuple(r[0] for r in rijen)
 
     def sluit(self) -> None:
         """Close the connection."""

@@ -2,36 +2,45 @@
 
 from __future__ import annotations
 
-from meldcode.adapters.opslag.archief import Kop, Record
+from meldcode.adapters.opslag.archief import STANDAARD_ORGANISATIE, Kop, Record
 from meldcode.errors import VolgnummerConflict
 
 
 class GeheugenOpslag:
-    """Records in a dict; the same append-if-length-matches rule as the real backends."""
+    """Records in a dict keyed by (organisation, dossier); the same append rule as the real ones."""
 
     def __init__(self) -> None:
-        self.tabel: dict[str, list[Record]] = {}
-        self.koppen: dict[str, Kop] = {}
+        self.tabel: dict[tuple[str, str], list[Record]] = {}
+        self.koppen: dict[tuple[str, str], Kop] = {}
 
-    def records(self, dossier: str) -> tuple[Record, ...]:
-        return tuple(sorted(self.tabel.get(dossier, []), key=lambda r: r.volgnummer))
+    def records(
+        self, dossier: str, *, organisatie: str = STANDAARD_ORGANISATIE
+    ) -> tuple[Record, ...]:
+        rijen = self.tabel.get((organisatie, dossier), [])
+        return tuple(sorted(rijen, key=lambda r: r.volgnummer))
 
-    def kop(self, dossier: str) -> Kop | None:
-        return self.koppen.get(dossier)
+    def kop(self, dossier: str, *, organisatie: str = STANDAARD_ORGANISATIE) -> Kop | None:
+        return self.koppen.get((organisatie, dossier))
 
-    def momentopname(self, dossier: str) -> tuple[tuple[Record, ...], Kop | None]:
-        return self.records(dossier), self.kop(dossier)
+    def momentopname(
+        self, dossier: str, *, organisatie: str = STANDAARD_ORGANISATIE
+    ) -> tuple[tuple[Record, ...], Kop | None]:
+        return (
+            self.records(dossier, organisatie=organisatie),
+            self.kop(dossier, organisatie=organisatie),
+        )
 
     def schrijf(self, record: Record) -> None:
-        kop = self.koppen.get(record.dossier)
+        sleutel = (record.organisatie, record.dossier)
+        kop = self.koppen.get(sleutel)
         lengte = 0 if kop is None else kop.lengte
         if lengte != record.volgnummer - 1:
             raise VolgnummerConflict(record.dossier, record.volgnummer - 1, lengte)
-        self.tabel.setdefault(record.dossier, []).append(record)
-        self.koppen[record.dossier] = Kop(lengte=record.volgnummer, laatste_hash=record.hash)
+        self.tabel.setdefault(sleutel, []).append(record)
+        self.koppen[sleutel] = Kop(lengte=record.volgnummer, laatste_hash=record.hash)
 
-    def dossiers(self) -> tuple[str, ...]:
-        return tuple(sorted(set(self.tabel) | set(self.koppen)))
+    def dossiers(self, *, organisatie: str = STANDAARD_ORGANISATIE) -> tuple[str, ...]:
+        return tuple(sorted({d for o, d in (*self.tabel, *self.koppen) if o == organisatie}))
 
     def sluit(self) -> None:
         pass

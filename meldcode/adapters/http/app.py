@@ -1,0 +1,195 @@
+"""The application factory: ``maak_app(instellingen) -> FastAPI``.
+
+The app is the routers of this package (one per resource) plus any extra routers a caller or an
+extension module passes in (``routers=``, or a module named in ``UITBREIDINGEN`` with a function
+``registreer(app, instellingen)``); every route that takes ``Ingelogd``
+(``meldcode.adapters.http.toegang``) requires a key and sees only its organisation's dossiers.
+Errors of every kind become problem details; the OpenAPI document is served at
+``/v1/openapi.json`` without authentication.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import JSONResponse, Response
+
+from meldcode.adapters.http.instellingen import Instellingen
+from meldcode.adapters.http.middleware import OPENAPI_PAD, Grenzen
+from meldcode.adapters.http.problemen import ProbleemFout, probleem
+from meldcode.adapters.http.toegang import Opslagen
+from meldcode.adapters.opslag.archief import open_opslag
+from meldcode.domain._validatie import toon
+from meldcode.errors import (
+    DossierGewijzigd,
+    DossierNietGevonden,
+    EngineNietBeschikbaar,
+    Fout,
+    MeldcodeError,
+    OngeldigeInvoer,
+    StapOntbreekt,
+    VolgnummerConflict,
+)
+
+__all__ = ["API_VERSIE", "UITBREIDINGEN", "app_uit_omgeving", "maak_app"]
+
+API_VERSIE = "1.0.0"
+"""The version of the HTTP API (semver; the major is the ``/v1`` of the URI)."""
+
+UITBREIDINGEN: tuple[str, ...] = ("meldcode.adapters.web",)
+"""Modules that add routes to every app: each has ``registreer(app, instellingen) -> None``."""
+
+_ROUTERS = (
+    "meldcode.adapters.http.gezondheid",
+    "meldcode.adapters.http.besluiten",
+    "meldcode.adapters.http.regels",
+    "meldcode.adapters.http.dossiers",
+)
+
+_LOG = logging.getLogger("meldcode.service")
+
+
+def maak_app(
+    instellingen: Instellingen | None = None, *, routers: Sequence[APIRouter] = ()
+) -> FastAPI:
+    """The service as a FastAPI app: every router of the API, plus ``routers``."""
+    inst = instellingen or Instellingen()
+    opslagen = Opslagen(inst.db)
+
+    @asynccontextmanager
+    async def levensloop(app: FastAPI) -> AsyncIterator[None]:
+        open_opslag(inst.db).sluit()  # create or migrate the schema before the first request
+        yield
+        opslagen.sluit_alle()
+
+    app = FastAPI(
+        title="meldcode",
+        version=API_VERSIE,
+        openapi_url=None,
+        docs_url=None,
+        redoc_url=None,
+        redirect_slashes=False,
+        lifespan=levensloop,
+    )
+    app.state.instellingen = inst
+    app.state.opslagen = opslagen
+    app.router.redirect_slashes = False
+    _foutafhandeling(app)
+    for naam in _ROUTERS:
+        app.include_router(importlib.import_module(naam).router)
+    for router in routers:
+        app.include_router(router)
+    for naam in UITBREIDINGEN:
+        importlib.import_module(naam).registreer(app, inst)
+
+    from meldcode.adapters.http.openapi import openapi_document
+
+    document: dict[str, Any] = {}
+
+    @app.get(OPENAPI_PAD, include_in_schema=False)
+    def openapi() -> JSONResponse:
+        if not document:
+            document.update(openapi_document(app))
+        return JSONResponse(document)
+
+    app.add_middleware(
+        Grenzen,
+        api_versie=API_VERSIE,
+        max_bytes=inst.max_bytes,
+        tijdslimiet=inst.tijdslimiet,
+    )
+    return app
+
+
+def app_uit_omgeving() -> FastAPI:
+    """The app with the settings of ``$MELDCODE_SERVICE`` (for uvicorn's worker processes)."""
+    return maak_app(Instellingen.uit_omgeving())
+
+
+def _foutafhandeling(app: FastAPI) -> None:
+    """Every error as a problem-details response."""
+
+    @app.exception_handler(ProbleemFout)
+    async def _probleem(request: Request, exc: ProbleemFout) -> Response:
+        return exc.antwoord()
+
+    @app.exception_handler(OngeldigeInvoer)
+    async def _ongeldig(request: Request, exc: OngeldigeInvoer) -> Response:
+        return probleem(400, str(exc), code="ongeldige_invoer", fouten=exc.fouten)
+
+    @app.exception_handler(RecursionError)
+    async def _te_diep(request: Request, exc: RecursionError) -> Response:
+        return probleem(
+            400,
+            "the JSON is nested too deeply",
+            code="ongeldige_invoer",
+            fouten=[Fout("", "<text>", "the JSON is nested too deeply")],
+        )
+
+    @app.exception_handler(DossierNietGevonden)
+    async def _niet_gevonden(request: Request, exc: DossierNietGevonden) -> Response:
+        return probleem(404, str(exc), code="dossier_niet_gevonden")
+
+    @app.exception_handler(VolgnummerConflict)
+    async def _conflict(request: Request, exc: VolgnummerConflict) -> Response:
+        return probleem(
+            409,
+            str(exc),
+            code="volgnummer_conflict",
+            extra={"verwacht": exc.verwacht, "gevonden": exc.gevonden},
+        )
+
+    @app.exception_handler(StapOntbreekt)
+    async def _stap(request: Request, exc: StapOntbreekt) -> Response:
+        return probleem(
+            409,
+            str(exc),
+            code="stap_ontbreekt",
+            extra={"gebeurtenis": exc.gebeurtenis, "ontbreekt": exc.ontbreekt},
+        )
+
+    @app.exception_handler(DossierGewijzigd)
+    async def _gewijzigd(request: Request, exc: DossierGewijzigd) -> Response:
+        return probleem(
+            409, str(exc), code="dossier_gewijzigd", extra={"volgnummer": exc.volgnummer}
+        )
+
+    @app.exception_handler(EngineNietBeschikbaar)
+    async def _engine(request: Request, exc: EngineNietBeschikbaar) -> Response:
+        return probleem(503, str(exc), code="niet_beschikbaar")
+
+    @app.exception_handler(MeldcodeError)
+    async def _meldcode(request: Request, exc: MeldcodeError) -> Response:
+        return probleem(400, str(exc), code="ongeldige_invoer")
+
+    @app.exception_handler(RequestValidationError)
+    async def _parameters(request: Request, exc: RequestValidationError) -> Response:
+        fouten = [_parameterfout(e) for e in exc.errors()]
+        detail = fouten[0].melding if len(fouten) == 1 else f"{len(fouten)} invalid parameters"
+        return probleem(400, detail, code="ongeldige_invoer", fouten=fouten)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> Response:
+        detail = {
+            404: f"no resource at {request.url.path}",
+            405: f"{request.method} is not allowed here",
+        }.get(exc.status_code, str(exc.detail))
+        return probleem(
+            exc.status_code, detail, code=f"http_{exc.status_code}", headers=exc.headers
+        )
+
+
+def _parameterfout(fout: Any) -> Fout:
+    """A FastAPI parameter error as a ``Fout``: the parameter's name, its value, the problem."""
+    plek = [str(d) for d in fout.get("loc", ())]
+    veld = ".".join(plek[1:]) if len(plek) > 1 else ".".join(plek)
+    waarde = fout.get("input")
+    getoond = toon(waarde) if isinstance(waarde, str | int | float | bool) else "<value>"
+    return Fout(veld, getoond, f"{veld}: {fout.get('msg', 'invalid')} (got {getoond})")

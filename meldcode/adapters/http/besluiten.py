@@ -1,0 +1,222 @@
+"""Decide and explain cases: ``POST /v1/besluiten``, ``/v1/besluiten/_batch``, ``/v1/uitleg``.
+
+The body is passed as raw JSON to the library's own reader (``casus_uit_json`` /
+``casus_uit_dict``), so the service accepts and refuses exactly what the library and the command
+line do, with the same paths in its errors; the answer is ``besluit_naar_dict``. Nothing is
+stored: deciding needs a key but touches no dossier.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Query, Request
+from starlette.concurrency import run_in_threadpool
+from starlette.responses import JSONResponse
+
+from meldcode.adapters.http.lezen import json_body
+from meldcode.adapters.http.problemen import ProbleemFout, probleem_body
+from meldcode.adapters.http.toegang import Ingelogd
+from meldcode.adapters.json.casus import besluit_naar_dict, casus_uit_dict, casus_uit_json
+from meldcode.adapters.profiel import beschikbare_profielen, laad_profiel
+from meldcode.domain.besluit import Besluit
+from meldcode.domain.casus import Casus
+from meldcode.errors import Fout, MeldcodeError, OngeldigeInvoer
+from meldcode.rules import kies_protocol
+from meldcode.rules.basis import regelbasis
+from meldcode.rules.beslis import beslis, lees_protocol
+from meldcode.rules.model import Regelbasis
+from meldcode.rules.profiel import Profiel
+from meldcode.rules.uitleg import uitleg
+
+__all__ = ["beslisser", "router"]
+
+router = APIRouter(tags=["besluiten"])
+
+_CASUS = {
+    "required": True,
+    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Casus"}}},
+}
+_BESLUIT = {"application/json": {"schema": {"$ref": "#/components/schemas/Besluit"}}}
+
+ProtocolParam = Annotated[
+    Literal["2013", "2019"] | None,
+    Query(
+        description=(
+            "Beslis volgens dit protocol, ongeacht wat de casus zelf kiest "
+            "(standaard: het protocol van de casus, anders naar de datum, anders 2019)."
+        )
+    ),
+]
+ProfielParam = Annotated[
+    str | None,
+    Query(
+        description="Een meegeleverd organisatieprofiel (zie `GET /profielen`).",
+        json_schema_extra={"enum": list(beschikbare_profielen())},
+    ),
+]
+
+
+@functools.lru_cache(maxsize=32)
+def _profiel(naam: str) -> Profiel:
+    return laad_profiel(naam)
+
+
+@functools.lru_cache(maxsize=64)
+def _basis(naam: str, protocol: str) -> Regelbasis:
+    profiel = _profiel(naam)
+    gekozen = lees_protocol(protocol)
+    assert gekozen is not None
+    return profiel.regelbasis(gekozen)
+
+
+def profiel_of_fout(naam: str | None) -> Profiel | None:
+    """A shipped profile by name (never a path); 400 naming ``profiel`` when unknown."""
+    if naam is None:
+        return None
+    if naam not in beschikbare_profielen():
+        raise OngeldigeInvoer(
+            [
+                Fout(
+                    "profiel",
+                    repr(naam),
+                    f"profiel must be one of {', '.join(beschikbare_profielen())} (got {naam!r})",
+                )
+            ]
+        )
+    return _profiel(naam)
+
+
+def beslisser(protocol: str | None, profiel: str | None) -> Any:
+    """The decide function for a protocol and a profile (``casus -> Besluit``)."""
+    profiel_of_fout(profiel)
+    if profiel is None:
+        return lambda casus: beslis(casus, protocol)
+
+    def met_profiel(casus: Casus) -> Besluit:
+        gekozen = kies_protocol(casus, lees_protocol(protocol))
+        return beslis(casus, gekozen, basis=_basis(profiel, gekozen.value))
+
+    return met_profiel
+
+
+@router.post(
+    "/v1/besluiten",
+    summary="Beslis één casus",
+    description=(
+        "Leest de casus (contract v1, `Casus`) en geeft het besluit (`Besluit`): melden, hulp "
+        "organiseren, dossier sluiten, Veilig Thuis raadplegen, spoed, oudergesprek overslaan, "
+        "bespreken met het kind, de volgende vraag, contacten en de gronden met hun bron. Er "
+        "wordt niets opgeslagen. Een ongeldige casus geeft `400` met élk ongeldig veld en zijn "
+        "pad."
+    ),
+    openapi_extra={"requestBody": _CASUS},
+    responses={200: {"description": "Het besluit.", "content": _BESLUIT}},
+)
+async def besluit(
+    request: Request, wie: Ingelogd, protocol: ProtocolParam = None, profiel: ProfielParam = None
+) -> JSONResponse:
+    """Decide one case."""
+    tekst = await json_body(request)
+    beslis_ = beslisser(protocol, profiel)
+    return JSONResponse(besluit_naar_dict(beslis_(casus_uit_json(tekst))))
+
+
+@router.post(
+    "/v1/besluiten/_batch",
+    summary="Beslis een reeks casussen",
+    description=(
+        "Een JSON-array van casussen (hoogstens het ingestelde maximum, standaard 1000). Elk "
+        "element krijgt in `resultaten`, op zijn eigen plaats, óf een `besluit` óf een "
+        "`probleem` (probleemdetails met status 400 en elk ongeldig veld); een ongeldig element "
+        "houdt de andere nooit tegen."
+    ),
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/json": {
+                    "schema": {"type": "array", "items": {"$ref": "#/components/schemas/Casus"}}
+                }
+            },
+        }
+    },
+    responses={
+        200: {
+            "description": "Per casus een besluit of een probleem, in volgorde.",
+            "content": {
+                "application/json": {"schema": {"$ref": "#/components/schemas/Batchresultaat"}}
+            },
+        }
+    },
+)
+async def batch(
+    request: Request, wie: Ingelogd, protocol: ProtocolParam = None, profiel: ProfielParam = None
+) -> JSONResponse:
+    """Decide a list of cases; each element gets its decision or its own problem."""
+    tekst = await json_body(request)
+    beslis_ = beslisser(protocol, profiel)
+    max_batch: int = request.app.state.instellingen.max_batch
+    return JSONResponse(await run_in_threadpool(_batch, tekst, beslis_, max_batch))
+
+
+def _batch(tekst: bytes, beslis_: Any, max_batch: int) -> dict[str, Any]:
+    try:
+        data = json.loads(tekst)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        waar = f" at character {exc.pos}" if isinstance(exc, json.JSONDecodeError) else ""
+        raise OngeldigeInvoer([Fout("", "<text>", f"not valid JSON{waar}")]) from None
+    if not isinstance(data, list):
+        raise OngeldigeInvoer([Fout("", "<value>", "a batch must be a JSON array of cases")])
+    if len(data) > max_batch:
+        raise ProbleemFout(
+            413,
+            f"a batch holds at most {max_batch} cases (got {len(data)}); split it",
+            code="te_groot",
+        )
+    resultaten: list[dict[str, Any]] = []
+    geweigerd = 0
+    for element in data:
+        try:
+            resultaten.append({"besluit": besluit_naar_dict(beslis_(casus_uit_dict(element)))})
+        except OngeldigeInvoer as exc:
+            geweigerd += 1
+            body = probleem_body(400, str(exc), code="ongeldige_invoer", fouten=exc.fouten)
+            resultaten.append({"probleem": body})
+        except MeldcodeError as exc:
+            geweigerd += 1
+            resultaten.append({"probleem": probleem_body(400, str(exc), code="ongeldige_invoer")})
+    return {"aantal": len(resultaten), "geweigerd": geweigerd, "resultaten": resultaten}
+
+
+@router.post(
+    "/v1/uitleg",
+    summary="Leg het besluit over een casus uit",
+    description=(
+        "Beslist de casus en geeft het besluit met de uitleg in het Nederlands (`uitleg`): wat "
+        "de school nu moet doen en waarom, met de woorden van de bronnen."
+    ),
+    openapi_extra={"requestBody": _CASUS},
+    responses={
+        200: {
+            "description": "Besluit en uitleg.",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Uitleg"}}},
+        }
+    },
+)
+async def uitleg_(
+    request: Request, wie: Ingelogd, protocol: ProtocolParam = None, profiel: ProfielParam = None
+) -> JSONResponse:
+    """Decide a case and explain the decision in Dutch."""
+    tekst = await json_body(request)
+    profiel_ = profiel_of_fout(profiel)
+    casus = casus_uit_json(tekst)
+    besluit_ = beslisser(protocol, profiel)(casus)
+    basis = (
+        regelbasis(besluit_.protocol)
+        if profiel_ is None
+        else _basis(profiel_.naam, besluit_.protocol.value)
+    )
+    return JSONResponse({"besluit": besluit_naar_dict(besluit_), "uitleg": uitleg(besluit_, basis)})
