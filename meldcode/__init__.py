@@ -38,6 +38,7 @@ from meldcode.domain import (
 )
 from meldcode.errors import (
     DossierGewijzigd,
+    DossierGewist,
     DossierNietGevonden,
     EngineNietBeschikbaar,
     Fout,
@@ -45,6 +46,7 @@ from meldcode.errors import (
     OngeldigeInvoer,
     OngeldigeRegelbasis,
     OpslagBeschadigd,
+    SleutelFout,
     StapOntbreekt,
     VolgnummerConflict,
 )
@@ -68,6 +70,7 @@ __all__ = [
     "Consultatie",
     "Contactgegevens",
     "DossierGewijzigd",
+    "DossierGewist",
     "DossierNietGevonden",
     "EngineNietBeschikbaar",
     "Evaluatie",
@@ -88,6 +91,7 @@ __all__ = [
     "Rol",
     "Signaal",
     "SignaalBron",
+    "SleutelFout",
     "SoortSignaal",
     "StapOntbreekt",
     "Taak",

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 __all__ = [
     "DossierGewijzigd",
+    "DossierGewist",
     "DossierNietGevonden",
     "EngineNietBeschikbaar",
     "Fout",
@@ -17,6 +18,7 @@ __all__ = [
     "OngeldigeInvoer",
     "OngeldigeRegelbasis",
     "OpslagBeschadigd",
+    "SleutelFout",
     "StapOntbreekt",
     "VolgnummerConflict",
 ]
@@ -159,3 +161,28 @@ class OpslagBeschadigd(MeldcodeError, RuntimeError):
             f"the dossier store {adres} is damaged ({reden}); nothing was read or written: "
             "restore it from a backup"
         )
+
+
+class DossierGewist(DossierNietGevonden):
+    """The dossier was erased (end of its retention period, or an honoured request).
+
+    Its chain remains, with a tombstone that says when (``datum``) and on which ground
+    (``grond``); its content is gone. It is a ``DossierNietGevonden``: there is nothing to read.
+    """
+
+    def __init__(self, dossier: str, datum: str, grond: str) -> None:
+        super().__init__(dossier)
+        self.datum = datum
+        self.grond = grond
+        self.args = (f"dossier {dossier!r} was erased on {datum} (grond: {grond})",)
+
+
+class SleutelFout(MeldcodeError, ValueError):
+    """A key that is missing, malformed or another one, or text that does not decrypt with it.
+
+    The message names the key's origin or the field's place (dossier id, event, field path):
+    never a key, a ciphertext or the text.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)

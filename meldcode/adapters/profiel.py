@@ -33,6 +33,7 @@ from meldcode.domain.waarden import (
     Vraag,
 )
 from meldcode.errors import Fout, OngeldigeInvoer
+from meldcode.rules.bewaartermijn import Bewaarmoment, Bewaartermijn
 from meldcode.rules.model import (
     Alle,
     Antwoord,
@@ -275,6 +276,31 @@ def _kaart(d: object, pad: str) -> Contactgegevens:
     )
 
 
+def _bewaartermijn(d: object, pad: str) -> Bewaartermijn:
+    sleutels = {"vanaf", "jaren", "maanden", "grondslag", "toelichting"}
+    t = _tabel(d, pad, sleutels, {"vanaf", "grondslag"})
+    vanaf = _enum(Bewaarmoment, t["vanaf"], f"{pad}.vanaf")
+    jaren = _int(t.get("jaren", 0), f"{pad}.jaren")
+    maanden = _int(t.get("maanden", 0), f"{pad}.maanden")
+    grondslag = _tekst(t, "grondslag", pad)
+    toelichting = _tekst(t, "toelichting", pad, "")
+    try:
+        return Bewaartermijn(
+            vanaf=vanaf, jaren=jaren, maanden=maanden, grondslag=grondslag, toelichting=toelichting
+        )
+    except OngeldigeInvoer as exc:  # name the key path of the file, not the class
+        raise OngeldigeInvoer(
+            [
+                Fout(
+                    f.veld.replace("Bewaartermijn.", f"{pad}."),
+                    f.waarde,
+                    f.melding.replace("Bewaartermijn.", f"{pad}."),
+                )
+                for f in exc.fouten
+            ]
+        ) from None
+
+
 def profiel_uit_dict(data: object) -> Profiel:
     """A ``Profiel`` from a decoded TOML (or JSON) table; every rule base check is run too.
 
@@ -282,6 +308,7 @@ def profiel_uit_dict(data: object) -> Profiel:
     ``OngeldigeRegelbasis`` when the profile's rules do not fit the national rule base.
     """
     sleutels = {"naam", "titel", "bron", "protocollen", "rollen", "schakelaars"}
+    sleutels |= {"bewaartermijn"}
     t = _tabel(
         data, "", sleutels | {"sociale_kaart", "regel"}, {"naam", "titel", "bron", "protocollen"}
     )
@@ -311,6 +338,9 @@ def profiel_uit_dict(data: object) -> Profiel:
         schakelaars=frozenset(
             naam for naam, aan in schakelaars.items() if _bool(aan, f"schakelaars.{naam}")
         ),
+        bewaartermijn=None
+        if "bewaartermijn" not in t
+        else _bewaartermijn(t["bewaartermijn"], "bewaartermijn"),
     )
     for protocol in profiel.protocollen:
         profiel.regelbasis(protocol)  # check the rules against the national rule base now

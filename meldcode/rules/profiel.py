@@ -2,8 +2,10 @@
 
 A ``Profiel`` adds an organisation's own cited rules to the national rule base, names its roles
 (who is the aandachtsfunctionaris), carries its sociale kaart so ``contacten`` resolve to real
-phone numbers, and switches on sector variants (``SCHAKELAARS``, off by default). It is pure
-data; ``meldcode.adapters.profiel`` reads it from a TOML file.
+phone numbers, and switches on sector variants (``SCHAKELAARS``, off by default). It may state
+the organisation's retention rule for dossiers (``bewaartermijn``: no national period exists,
+so the profile names its own and its basis). It is pure data; ``meldcode.adapters.profiel``
+reads it from a TOML file.
 
 A profile belongs to an era: it declares the protocol(s) it is written for, and it is applied to
 no other. A 2012 profile names the AMK and its 0900 number; handing that out as the Veilig Thuis
@@ -20,6 +22,7 @@ from meldcode.domain.besluit import Contactgegevens
 from meldcode.domain.waarden import Protocol, Rol
 from meldcode.errors import Fout, OngeldigeInvoer, OngeldigeRegelbasis
 from meldcode.rules.basis import maak_regelbasis
+from meldcode.rules.bewaartermijn import Bewaartermijn
 from meldcode.rules.model import Regel, Regelbasis
 from meldcode.rules.routes import INGETROKKEN, SCHAKELAARS
 
@@ -46,6 +49,7 @@ class Profiel:
     sociale_kaart: tuple[Contactgegevens, ...] = ()
     rolnamen: tuple[tuple[Rol, str], ...] = ()
     schakelaars: frozenset[str] = frozenset()
+    bewaartermijn: Bewaartermijn | None = None
 
     def __attrs_post_init__(self) -> None:
         if not _NAAM.match(self.naam):

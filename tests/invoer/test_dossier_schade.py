@@ -24,7 +24,7 @@ from meldcode.adapters.cli.status import (
     STATUSSEN,
 )
 from meldcode.adapters.json.dossier import canoniek, gebeurtenis_naar_dict, gebeurtenis_uit_json
-from meldcode.adapters.opslag.archief import BEGIN_HASH, ketenhash
+from meldcode.adapters.opslag.archief import BEGIN_HASH, inhoudhash, ketenhash, ketenhash2
 from meldcode.errors import OngeldigeInvoer
 from meldcode.testing.dossier import volledig_voorbeeld
 from tests.invoer.draai import draai, problemen
@@ -50,11 +50,11 @@ def herketen(db: str, wijzig: Callable[[int, str], str], *, tot: int | None = No
     """
     conn = sqlite3.connect(db)
     rijen = conn.execute(
-        "SELECT volgnummer, inhoud FROM gebeurtenissen WHERE dossier_id = 'lln-0042' "
-        "ORDER BY volgnummer"
+        "SELECT volgnummer, inhoud, versie, zout FROM gebeurtenissen "
+        "WHERE dossier_id = 'lln-0042' ORDER BY volgnummer"
     ).fetchall()
     vorige = BEGIN_HASH
-    for volgnummer, inhoud in rijen:
+    for volgnummer, inhoud, versie, zout in rijen:
         if tot is not None and volgnummer > tot:
             conn.execute(
                 "DELETE FROM gebeurtenissen WHERE dossier_id = 'lln-0042' AND volgnummer = ?",
@@ -62,11 +62,17 @@ def herketen(db: str, wijzig: Callable[[int, str], str], *, tot: int | None = No
             )
             continue
         nieuw = wijzig(volgnummer, inhoud)
-        h = ketenhash(vorige, "lln-0042", volgnummer, nieuw)
+        # the hash scheme of the record: version 2 chains a salted digest of the text
+        digest = inhoudhash(zout, nieuw) if versie == 2 else None
+        h = (
+            ketenhash2(vorige, "lln-0042", volgnummer, digest)
+            if digest is not None
+            else ketenhash(vorige, "lln-0042", volgnummer, nieuw)
+        )
         conn.execute(
-            "UPDATE gebeurtenissen SET inhoud = ?, vorige_hash = ?, hash = ? "
+            "UPDATE gebeurtenissen SET inhoud = ?, inhoud_hash = ?, vorige_hash = ?, hash = ? "
             "WHERE dossier_id = 'lln-0042' AND volgnummer = ?",
-            (nieuw, vorige, h, volgnummer),
+            (nieuw, digest, vorige, h, volgnummer),
         )
         vorige = h
     lengte = len(rijen) if tot is None else tot

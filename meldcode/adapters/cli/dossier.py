@@ -10,9 +10,12 @@
   edited, removed or is unreadable, or the chain does not reach the anchor). ``--anker`` is the
   last hash kept elsewhere (printed by an earlier ``controleer``, or an export file): without
   it, removing the last events *and* rewriting the head, or re-chaining the whole dossier,
-  cannot be told from an honest history.
-- ``meldcode exporteer DOSSIER`` writes the dossier as JSON, for the parents' right of access or
-  for the inspectorate (exit 4, with the readable events, when a record is damaged).
+  cannot be told from an honest history. An erased dossier is shown as such (when, on which
+  ground). Checking needs no key: free text is only seen as present or absent.
+- ``meldcode exporteer DOSSIER`` writes the complete dossier as JSON, for the inspectorate (exit
+  4, with the readable events, when a record is damaged); it is logged in the store like an
+  access export (as ``volledig``). The parents' right of access is ``meldcode privacy inzage``,
+  which leaves out what may be withheld.
 
 The store is ``--db`` (a SQLite file, or a ``postgresql://`` URL), else ``$MELDCODE_DB``, else
 ``meldcode-dossiers.sqlite3`` in the current folder. Output shown to professionals is Dutch.
@@ -22,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import json
 import os
 import re
@@ -33,6 +37,7 @@ from typing import Any
 from meldcode.adapters.cli.status import EXIT_BEVINDINGEN, EXIT_GEWIJZIGD, EXIT_OK
 from meldcode.adapters.json.dossier import (
     bevinding_naar_dict,
+    canoniek,
     gebeurtenis_naar_dict,
     gebeurtenissen_uit_json,
     toestand_naar_dict,
@@ -40,8 +45,12 @@ from meldcode.adapters.json.dossier import (
 from meldcode.adapters.json.lezen import laad_json
 from meldcode.adapters.json.plausibiliteit import gebeurtenis_waarschuwingen
 from meldcode.adapters.opslag.archief import Archief, Ketenfout, Record, open_opslag
+from meldcode.adapters.opslag.inzagelog import Inzageregel
+from meldcode.adapters.opslag.versleuteling import sleutel_uit_omgeving
+from meldcode.adapters.opslag.wissing import Wissing
 from meldcode.domain.dossier import Dossier, Gebeurtenis, volgordefouten
 from meldcode.errors import (
+    DossierGewist,
     DossierNietGevonden,
     Fout,
     OngeldigeInvoer,
@@ -89,7 +98,8 @@ def opslagadres(db: str | None) -> str:
 
 
 def _archief(args: argparse.Namespace) -> Archief:
-    return Archief(open_opslag(opslagadres(args.db)))
+    # the key of the free text, when one is configured: from the environment, never an argument
+    return Archief(open_opslag(opslagadres(args.db)), sleutel=sleutel_uit_omgeving())
 
 
 def _lees_invoer(pad: str) -> bytes | str:
@@ -114,7 +124,9 @@ def _toevoegen(args: argparse.Namespace) -> int:
     archief = _archief(args)
     try:
         try:
-            huidig = archief.lees(args.dossier)
+            huidig = archief.lees(args.dossier, tekst=False)
+        except DossierGewist:
+            raise
         except DossierNietGevonden:
             huidig = Dossier(id=args.dossier)
         if args.na is not None and args.na != len(huidig):
@@ -149,7 +161,8 @@ def _toestand(dossier: Dossier, op: dt.date) -> Toestand:
 def _toon(args: argparse.Namespace) -> int:
     archief = _archief(args)
     try:
-        dossier = archief.lees(args.dossier)
+        # the state needs no free text: without the key, encrypted text is shown as hidden
+        dossier = archief.lees(args.dossier, tekst=None)
     finally:
         archief.sluit()
     t = _toestand(dossier, args.op)
@@ -271,11 +284,14 @@ def _anker_fout(anker: str | None, records: Sequence[Record]) -> Ketenfout | Non
 
 
 def _lees_beschadigd(
-    archief: Archief, dossier: str, anker: str | None = None
+    archief: Archief, dossier: str, anker: str | None = None, *, tekst: bool = True
 ) -> tuple[tuple[Ketenfout, ...], tuple[tuple[Record, Gebeurtenis | None], ...], Dossier]:
-    """The chain's faults, each record with its event (``None``: unreadable), the readable part."""
+    """The chain's faults, each record with its event (``None``: unreadable), the readable part.
+
+    ``tekst=False`` reads free text as present or absent only (no key needed).
+    """
     fouten = archief.controleer_keten(dossier)
-    paren = archief.lees_wat_leesbaar_is(dossier)
+    paren = archief.lees_wat_leesbaar_is(dossier, tekst=tekst)
     anker_fout = _anker_fout(anker, [r for r, _ in paren])
     if anker_fout is not None:
         fouten = (*fouten, anker_fout)
@@ -293,10 +309,11 @@ def controle_naar_dict(
 ) -> dict[str, Any]:
     """The check of one dossier as JSON: its chain (and anchor), refused steps and findings.
 
-    The command line's ``controleer --json`` and the HTTP API give exactly this.
+    The command line's ``controleer --json`` and the HTTP API give exactly this. Free text is
+    read as present or absent only, so no key is needed; an erased dossier says so (``gewist``).
     """
-    fouten, paren, dossier = _lees_beschadigd(archief, dossier_id, anker)
-    return _controle_dict(fouten, paren, dossier, anker)
+    fouten, paren, dossier = _lees_beschadigd(archief, dossier_id, anker, tekst=False)
+    return _controle_dict(fouten, paren, dossier, anker, archief.wissing(dossier_id))
 
 
 def _controle_dict(
@@ -304,12 +321,25 @@ def _controle_dict(
     paren: tuple[tuple[Record, Gebeurtenis | None], ...],
     dossier: Dossier,
     anker: str | None,
+    wissing: Wissing | None,
 ) -> dict[str, Any]:
     return {
         "dossier": dossier.id,
         "keten": _keten(fouten, tuple(r.hash for r, _ in paren), anker),
+        "gewist": _gewist(wissing),
         "volgorde": [_volgorde(n, w) for n, w in volgordefouten(dossier)],
         "bevindingen": [bevinding_naar_dict(b) for b in controleer(dossier)],
+    }
+
+
+def _gewist(wissing: Wissing | None) -> dict[str, Any] | None:
+    if wissing is None:
+        return None
+    return {
+        "datum": wissing.datum.isoformat(),
+        "grond": wissing.grond.value,
+        "gewist": [n for n, _ in wissing.gewist],
+        "volgnummer": wissing.volgnummer,
     }
 
 
@@ -317,7 +347,9 @@ def _controleer(args: argparse.Namespace) -> int:
     anker = lees_anker(args.anker) if args.anker is not None else None
     archief = _archief(args)
     try:
-        fouten, paren, dossier = _lees_beschadigd(archief, args.dossier, anker)
+        # free text is not needed to check the record-keeping: only whether it is there
+        fouten, paren, dossier = _lees_beschadigd(archief, args.dossier, anker, tekst=False)
+        wissing = archief.wissing(args.dossier)
     finally:
         archief.sluit()
     hashes = tuple(r.hash for r, _ in paren)
@@ -325,10 +357,17 @@ def _controleer(args: argparse.Namespace) -> int:
     volgorde = volgordefouten(dossier)
     if args.json:
         print(
-            json.dumps(_controle_dict(fouten, paren, dossier, anker), ensure_ascii=False, indent=2)
+            json.dumps(
+                _controle_dict(fouten, paren, dossier, anker, wissing),
+                ensure_ascii=False,
+                indent=2,
+            )
         )
     else:
-        print(f"Dossier {dossier.id}: {len(paren)} gebeurtenis(sen)")
+        if wissing is None:
+            print(f"Dossier {dossier.id}: {len(paren)} gebeurtenis(sen)")
+        else:
+            print(f"Dossier {dossier.id}: {len(paren)} record(s), de inhoud is gewist")
         if fouten:
             print("KETEN VERBROKEN: het dossier is buiten meldcode gewijzigd.")
             for f in fouten:
@@ -339,6 +378,12 @@ def _controleer(args: argparse.Namespace) -> int:
             if anker is not None:
                 plek = hashes.index(anker) + 1
                 print(f"Anker gevonden bij gebeurtenis {plek}.")
+        if wissing is not None:
+            print(
+                f"GEWIST op {wissing.datum.isoformat()}: {wissing.grond.naam_nl}; de inhoud van "
+                f"{len(wissing.gewist)} gebeurtenis(sen) is verwijderd (vastgelegd in "
+                f"gebeurtenis {wissing.volgnummer})."
+            )
         for n, weigering in volgorde:
             waarom = (
                 f"{weigering.ontbreekt} ontbreekt"
@@ -380,25 +425,32 @@ def _keten(fouten: Any, hashes: tuple[str, ...], anker: str | None = None) -> di
     return keten
 
 
-def export_naar_dict(archief: Archief, dossier_id: str, op: dt.date) -> dict[str, Any]:
+def export_naar_dict(
+    archief: Archief, dossier_id: str, op: dt.date, *, tijd: dt.datetime | None = None
+) -> dict[str, Any]:
     """The export of one dossier: every event with its hashes, the state at ``op``, findings.
 
     A damaged dossier is exported too: an unreadable record is listed without its content, and
-    ``keten`` names what is wrong. The command line's ``exporteer`` and the HTTP API give this.
+    ``keten`` names what is wrong; an erased one says so (``gewist``). The command line's
+    ``exporteer`` and the HTTP API give this. It withholds nothing (for the inspectorate; a
+    parent's copy is ``meldcode.adapters.privacy.inzage``), needs the key of encrypted text,
+    and is logged in the store (``volledig``, at ``tijd``, default now) with the SHA-256 of its
+    canonical JSON.
     """
     fouten, paren, dossier = _lees_beschadigd(archief, dossier_id)
     t = _toestand(dossier, op)
-    return {
+    export = {
         "meldcode_export": "1",
         "dossier": dossier.id,
         "op": op.isoformat(),
         "keten": _keten(fouten, tuple(r.hash for r, _ in paren)),
+        "gewist": _gewist(archief.wissing(dossier_id)),
         "gebeurtenissen": [
             {
                 "volgnummer": r.volgnummer,
                 "vorige_hash": r.vorige_hash,
                 "hash": r.hash,
-                # an unreadable record is listed, without its content: the chain names it
+                # an unreadable (or erased) record is listed without content: the chain names it
                 "gebeurtenis": gebeurtenis_naar_dict(g) if g is not None else None,
             }
             for r, g in paren
@@ -406,6 +458,19 @@ def export_naar_dict(archief: Archief, dossier_id: str, op: dt.date) -> dict[str
         "toestand": toestand_naar_dict(t),
         "bevindingen": [bevinding_naar_dict(b) for b in controleer(dossier)],
     }
+    # every export is logged, without its content: when, which dossier, what was handed out
+    archief.log_inzage(
+        Inzageregel(
+            tijd=tijd or dt.datetime.now(dt.UTC),
+            organisatie=archief.organisatie,
+            dossier=dossier.id,
+            aanvrager="volledig",
+            formaat="json",
+            achtergehouden=(),
+            document_hash=hashlib.sha256(canoniek(export).encode("utf-8")).hexdigest(),
+        )
+    )
+    return export
 
 
 def _exporteer(args: argparse.Namespace) -> int:
@@ -496,7 +561,8 @@ def registreer(subparsers: Any) -> None:
     p.set_defaults(func=_controleer)
 
     p = subparsers.add_parser(
-        "exporteer", help="write a dossier as JSON (right of access, inspectorate)"
+        "exporteer",
+        help="write the complete dossier as JSON (inspectorate; for parents: privacy inzage)",
     )
     p.add_argument("dossier")
     p.add_argument("-o", "--uitvoer", default=None, help="file to write (default: stdout)")

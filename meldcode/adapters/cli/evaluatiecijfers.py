@@ -38,6 +38,7 @@ from meldcode.domain.besluit import Besluit
 from meldcode.domain.dossier import Dossier
 from meldcode.errors import (
     DossierGewijzigd,
+    DossierGewist,
     Fout,
     MeldcodeError,
     OngeldigeInvoer,
@@ -208,7 +209,10 @@ def _uit_dossiers(
     try:
         for naam in archief.dossiers():
             try:
-                dossiers.append(archief.lees(naam))
+                # counts need no free text: it never enters the figures
+                dossiers.append(archief.lees(naam, tekst=False))
+            except DossierGewist:
+                continue  # erased: nothing left to count
             except DossierGewijzigd as exc:
                 gewijzigd = True
                 problemen.append(

@@ -84,6 +84,7 @@ SUBCOMMAND_MODULES: tuple[str, ...] = (
     "meldcode.adapters.cli.serve",
     "meldcode.adapters.cli.conformance",
     "meldcode.adapters.cli.waarom_niet",
+    "meldcode.adapters.cli.privacy",
 )
 
 Handler = Callable[[argparse.Namespace], int]

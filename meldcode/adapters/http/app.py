@@ -26,6 +26,7 @@ from meldcode.adapters.http.middleware import OPENAPI_PAD, Grenzen
 from meldcode.adapters.http.problemen import ProbleemFout, probleem
 from meldcode.adapters.http.toegang import Opslagen
 from meldcode.adapters.opslag.archief import open_opslag
+from meldcode.adapters.opslag.versleuteling import sleutel_uit_omgeving
 from meldcode.domain._validatie import toon
 from meldcode.errors import (
     DossierGewijzigd,
@@ -80,6 +81,8 @@ def maak_app(
     )
     app.state.instellingen = inst
     app.state.opslagen = opslagen
+    # the key of the dossiers' free text, from the environment (never a request or an argument)
+    app.state.tekstsleutel = sleutel_uit_omgeving()
     app.router.redirect_slashes = False
     _foutafhandeling(app)
     for naam in _ROUTERS:

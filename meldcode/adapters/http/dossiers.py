@@ -26,6 +26,7 @@ from meldcode.adapters.json.dossier import gebeurtenis_uit_json, toestand_naar_d
 from meldcode.domain.dossier import Dossier
 from meldcode.errors import (
     DossierGewijzigd,
+    DossierGewist,
     DossierNietGevonden,
     Fout,
     MeldcodeError,
@@ -172,7 +173,8 @@ def stand(request: Request, wie: Ingelogd, dossier: DossierId, op: OpParam = Non
     """The state of a dossier at ``op``: step, outstanding items, deadlines, decision."""
 
     def werk() -> dict[str, Any]:
-        d = archief(request, wie).lees(dossier)
+        # without the key of encrypted text, that text is shown as hidden
+        d = archief(request, wie).lees(dossier, tekst=None)
         return toestand_naar_dict(toestand(d, op=_vandaag(op), kalender=NEDERLAND))
 
     return JSONResponse(_gelogd(request, wie, "lezen", dossier, werk))
@@ -203,8 +205,9 @@ def controle(request: Request, wie: Ingelogd, dossier: DossierId) -> JSONRespons
     "/v1/dossiers/{dossier}/export",
     summary="Export van een dossier",
     description=(
-        "Het hele dossier voor inzage door ouders of de inspectie: elke gebeurtenis met haar "
-        "hashes, de stand op `op` en de bevindingen (hetzelfde als `meldcode exporteer`)."
+        "Het hele dossier voor de inspectie: elke gebeurtenis met haar hashes, de stand op `op` "
+        "en de bevindingen (hetzelfde als `meldcode exporteer`); elke export wordt gelogd. Niets "
+        "wordt achtergehouden: voor inzage door ouders is er `meldcode privacy inzage`."
     ),
     responses=_json("Export", "De export."),
 )
@@ -248,7 +251,10 @@ def evaluatiecijfers(
         problemen: list[Probleem] = []
         for naam in a.dossiers():
             try:
-                dossiers.append(a.lees(naam))
+                # counts need no free text: it never enters the figures
+                dossiers.append(a.lees(naam, tekst=False))
+            except DossierGewist:
+                continue  # erased: nothing left to count
             except (DossierGewijzigd, OngeldigeInvoer) as exc:
                 problemen.append(Probleem(dossier=naam, fouten=(Fout("", "", str(exc)),)))
         cijfers = evaluatiecijfers_uit_dossiers(dossiers, periode, op=op)

@@ -161,6 +161,17 @@ _TELLING = {
     "required": ["periode"],
     "additionalProperties": {"type": "integer", "minimum": 0},
 }
+_GEWIST = {
+    "type": ["object", "null"],
+    "description": "The erasure of the dossier (its tombstone), or null when it was not erased.",
+    "properties": {
+        "datum": _DATUM,
+        "grond": {"type": "string", "enum": ["bewaartermijn", "verzoek"]},
+        "gewist": {"type": "array", "items": {"type": "integer", "minimum": 1}},
+        "volgnummer": {"type": "integer", "minimum": 1},
+    },
+    "required": ["datum", "grond", "gewist", "volgnummer"],
+}
 _REGEL = {
     "type": "object",
     "properties": {
@@ -209,6 +220,7 @@ EIGEN_SCHEMAS.update(
             "properties": {
                 "dossier": {"type": "string"},
                 "keten": _KETEN,
+                "gewist": _GEWIST,
                 "volgorde": {"type": "array", "items": {"type": "object"}},
                 "bevindingen": {"type": "array", "items": _BEVINDING},
             },
@@ -221,6 +233,7 @@ EIGEN_SCHEMAS.update(
                 "dossier": {"type": "string"},
                 "op": _DATUM,
                 "keten": _KETEN,
+                "gewist": _GEWIST,
                 "gebeurtenissen": {
                     "type": "array",
                     "items": {
@@ -229,7 +242,10 @@ EIGEN_SCHEMAS.update(
                             "volgnummer": {"type": "integer"},
                             "vorige_hash": {"type": "string"},
                             "hash": {"type": "string"},
-                            "gebeurtenis": {"type": "object"},
+                            "gebeurtenis": {
+                                "type": ["object", "null"],
+                                "description": "null: the record is unreadable or erased",
+                            },
                         },
                         "required": ["volgnummer", "vorige_hash", "hash", "gebeurtenis"],
                     },

@@ -115,8 +115,12 @@ Ingelogd = Annotated[Aanroeper, Depends(aanroeper)]
 
 
 def archief(request: Request, wie: Aanroeper) -> Archief:
-    """The caller's organisation's dossiers (the store enforces the scope)."""
-    return Archief(opslag(request), organisatie=wie.organisatie)
+    """The caller's organisation's dossiers (the store enforces the scope), with the text key."""
+    return Archief(
+        opslag(request),
+        organisatie=wie.organisatie,
+        sleutel=getattr(request.app.state, "tekstsleutel", None),
+    )
 
 
 def log_toegang(

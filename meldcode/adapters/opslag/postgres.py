@@ -11,7 +11,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from meldcode.adapters.opslag.archief import ORGANISATIE_KOLOM, SCHEMA, Record, SqlLezer
+from meldcode.adapters.opslag.archief import (
+    INVOEGEN,
+    LEEGMAKEN,
+    ORGANISATIE_KOLOM,
+    PRIVACY_KOLOMMEN,
+    SCHEMA,
+    Record,
+    SqlLezer,
+    invoegwaarden,
+)
+from meldcode.adapters.opslag.inzagelog import SCHEMA_INZAGE
 from meldcode.adapters.opslag.toegang import SCHEMA_TOEGANG
 from meldcode.errors import EngineNietBeschikbaar, VolgnummerConflict
 
@@ -59,11 +69,30 @@ class PostgresOpslag(SqlLezer):
                         f"ALTER TABLE {tabel} DROP CONSTRAINT {tabel}_pkey, "
                         f"ADD PRIMARY KEY ({sleutel})"
                     )
-            for sql in SCHEMA_TOEGANG:
+            for _, kolom in PRIVACY_KOLOMMEN:
+                # a store from before erasure: its records keep version 1 of the hash scheme
+                self._conn.execute(f"ALTER TABLE gebeurtenissen ADD COLUMN IF NOT EXISTS {kolom}")
+            for sql in (*SCHEMA_TOEGANG, *SCHEMA_INZAGE):
                 self._conn.execute(sql)
 
     def schrijf(self, record: Record) -> None:
         """Append one record and move the head in one transaction."""
+        self._schrijf(record, wis=False)
+
+    def wis(self, grafsteen: Record) -> None:
+        """Empty the dossier's earlier records and append the tombstone, in one transaction."""
+        self._schrijf(grafsteen, wis=True)
+
+    def ruim_op(self) -> bool:
+        """Rewrite the events table (``VACUUM FULL``): no dead copy of erased content remains.
+
+        That holds for the table's files; copies in the write-ahead log and in backups are not
+        reached (see the privacy documentation).
+        """
+        self._conn.execute("VACUUM FULL gebeurtenissen")
+        return True
+
+    def _schrijf(self, record: Record, *, wis: bool) -> None:
         errors = self._psycopg.errors
         try:
             with self._conn.transaction():
@@ -75,19 +104,11 @@ class PostgresOpslag(SqlLezer):
                 lengte = 0 if rij is None else int(rij[0])
                 if lengte != record.volgnummer - 1:
                     raise VolgnummerConflict(record.dossier, record.volgnummer - 1, lengte)
-                self._conn.execute(
-                    "INSERT INTO gebeurtenissen "
-                    "(organisatie, dossier_id, volgnummer, inhoud, vorige_hash, hash) "
-                    "VALUES (%s, %s, %s, %s, %s, %s)",
-                    (
-                        record.organisatie,
-                        record.dossier,
-                        record.volgnummer,
-                        record.inhoud,
-                        record.vorige_hash,
-                        record.hash,
-                    ),
-                )
+                if wis:
+                    self._conn.execute(
+                        LEEGMAKEN, (record.organisatie, record.dossier, record.volgnummer)
+                    )
+                self._conn.execute(INVOEGEN, invoegwaarden(record))
                 if rij is None:
                     self._conn.execute(
                         "INSERT INTO dossiers (organisatie, dossier_id, lengte, laatste_hash) "

@@ -158,7 +158,11 @@ def maak_router(instellingen: WebInstellingen | None = None) -> APIRouter:
 
     def archief(request: Request, sessie: Sessie) -> Archief:
         assert sessie.organisatie is not None
-        return Archief(_opslag(request), organisatie=sessie.organisatie)
+        return Archief(
+            _opslag(request),
+            organisatie=sessie.organisatie,
+            sleutel=getattr(request.app.state, "tekstsleutel", None),
+        )
 
     def log(request: Request, sessie: Sessie, handeling: str, status: int, **extra: Any) -> None:
         assert sessie.organisatie is not None

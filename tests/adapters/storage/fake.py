@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import attrs
+
 from meldcode.adapters.opslag.archief import STANDAARD_ORGANISATIE, Kop, Record
+from meldcode.adapters.opslag.inzagelog import Inzageregel
 from meldcode.errors import VolgnummerConflict
 
 
@@ -12,6 +15,7 @@ class GeheugenOpslag:
     def __init__(self) -> None:
         self.tabel: dict[tuple[str, str], list[Record]] = {}
         self.koppen: dict[tuple[str, str], Kop] = {}
+        self.inzagen: list[Inzageregel] = []
 
     def records(
         self, dossier: str, *, organisatie: str = STANDAARD_ORGANISATIE
@@ -41,6 +45,30 @@ class GeheugenOpslag:
 
     def dossiers(self, *, organisatie: str = STANDAARD_ORGANISATIE) -> tuple[str, ...]:
         return tuple(sorted({d for o, d in (*self.tabel, *self.koppen) if o == organisatie}))
+
+    def wis(self, grafsteen: Record) -> None:
+        sleutel = (grafsteen.organisatie, grafsteen.dossier)
+        kop = self.koppen.get(sleutel)
+        lengte = 0 if kop is None else kop.lengte
+        if lengte != grafsteen.volgnummer - 1:
+            raise VolgnummerConflict(grafsteen.dossier, grafsteen.volgnummer - 1, lengte)
+        self.tabel[sleutel] = [
+            attrs.evolve(r, inhoud="", zout=None) for r in self.tabel.get(sleutel, [])
+        ]
+        self.schrijf(grafsteen)
+
+    def ruim_op(self) -> bool:
+        return True
+
+    def schrijf_inzage(self, regel: Inzageregel) -> None:
+        self.inzagen.append(regel)
+
+    def inzagelog(self, *, organisatie: str, dossier: str | None = None) -> tuple[Inzageregel, ...]:
+        return tuple(
+            r
+            for r in self.inzagen
+            if r.organisatie == organisatie and (dossier is None or r.dossier == dossier)
+        )
 
     def sluit(self) -> None:
         pass

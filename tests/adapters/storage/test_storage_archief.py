@@ -13,7 +13,9 @@ from meldcode.adapters.opslag.archief import (
     Opslag,
     Record,
     SQLiteOpslag,
+    inhoudhash,
     ketenhash,
+    ketenhash2,
 )
 from meldcode.domain.dossier import EvaluatieGehouden, MeldingGedaan
 from meldcode.domain.waarden import Oordeel
@@ -155,10 +157,13 @@ def test_a_consistently_rehashed_edit_needs_the_published_head(tmp_path: object)
     conn = sqlite3.connect(pad)
     for r in records:
         inhoud = r.inhoud.replace("gymzaal", "klaslokaal")
-        h = ketenhash(vorige, "lln-0042", r.volgnummer, inhoud)
+        assert r.zout is not None
+        digest = inhoudhash(r.zout, inhoud)
+        h = ketenhash2(vorige, "lln-0042", r.volgnummer, digest)
         conn.execute(
-            "UPDATE gebeurtenissen SET inhoud=?, vorige_hash=?, hash=? WHERE volgnummer=?",
-            (inhoud, vorige, h, r.volgnummer),
+            "UPDATE gebeurtenissen SET inhoud=?, inhoud_hash=?, vorige_hash=?, hash=? "
+            "WHERE volgnummer=?",
+            (inhoud, digest, vorige, h, r.volgnummer),
         )
         vorige = h
     conn.execute("UPDATE dossiers SET laatste_hash=?", (vorige,))
