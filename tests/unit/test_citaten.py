@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,11 @@ from meldcode.rules.dekking import vouw
 from meldcode.rules.regels import BRONNEN
 
 REGELS = {r.id: r for r in alle_regels()}
+
+
+def normaliseer(tekst: str) -> str:
+    """Whitespace and markdown ``*`` folded (for quotes that need no list markers folded)."""
+    return re.sub(r"\s+", " ", tekst.replace("*", "")).strip()
 
 
 @pytest.mark.parametrize("regel_id", sorted(REGELS))
