@@ -314,9 +314,14 @@ def _regels(args: argparse.Namespace) -> int:
     from meldcode.rules.basis import regelbasis
     from meldcode.rules.versies import PROTOCOLLEN
 
-    protocollen = [args.protocol] if args.protocol else list(PROTOCOLLEN)
-    gezien: dict[str, Regel] = {}
     profiel = laad_profiel(args.profiel) if args.profiel else None
+    if args.protocol:
+        protocollen = [args.protocol]
+    elif profiel is not None:  # a profile belongs to its era: only its own protocols
+        protocollen = sorted(profiel.protocollen, key=lambda p: p.value)
+    else:
+        protocollen = list(PROTOCOLLEN)
+    gezien: dict[str, Regel] = {}
     for p in protocollen:
         basis = regelbasis(p) if profiel is None else profiel.regelbasis(p)
         for r in basis.regels:
