@@ -57,7 +57,12 @@ ProtocolParam = Annotated[
 ProfielParam = Annotated[
     str | None,
     Query(
-        description="Een meegeleverd organisatieprofiel (zie `GET /profielen`).",
+        description=(
+            "Een meegeleverd organisatieprofiel (zie `GET /profielen`). Een profiel is "
+            "geschreven voor zijn `protocollen`: valt de casus onder een ander protocol (door "
+            "`protocol`, de casus zelf of haar datum), dan is dat ongeldige invoer (400, veld "
+            "`protocol`)."
+        ),
         json_schema_extra={"enum": list(beschikbare_profielen())},
     ),
 ]
