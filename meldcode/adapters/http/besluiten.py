@@ -9,7 +9,6 @@ stored: deciding needs a key but touches no dossier.
 from __future__ import annotations
 
 import functools
-import json
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
@@ -20,6 +19,7 @@ from meldcode.adapters.http.lezen import json_body
 from meldcode.adapters.http.problemen import ProbleemFout, probleem_body
 from meldcode.adapters.http.toegang import Ingelogd
 from meldcode.adapters.json.casus import besluit_naar_dict, casus_uit_dict, casus_uit_json
+from meldcode.adapters.json.lezen import laad_json_reeks
 from meldcode.adapters.profiel import beschikbare_profielen, laad_profiel
 from meldcode.domain.besluit import Besluit
 from meldcode.domain.casus import Casus
@@ -163,13 +163,7 @@ async def batch(
 
 
 def _batch(tekst: bytes, beslis_: Any, max_batch: int) -> dict[str, Any]:
-    try:
-        data = json.loads(tekst)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        waar = f" at character {exc.pos}" if isinstance(exc, json.JSONDecodeError) else ""
-        raise OngeldigeInvoer([Fout("", "<text>", f"not valid JSON{waar}")]) from None
-    if not isinstance(data, list):
-        raise OngeldigeInvoer([Fout("", "<value>", "a batch must be a JSON array of cases")])
+    data = laad_json_reeks(tekst, wat="a batch: a JSON array of cases")
     if len(data) > max_batch:
         raise ProbleemFout(
             413,
@@ -180,6 +174,8 @@ def _batch(tekst: bytes, beslis_: Any, max_batch: int) -> dict[str, Any]:
     geweigerd = 0
     for element in data:
         try:
+            if isinstance(element, OngeldigeInvoer):
+                raise element
             resultaten.append({"besluit": besluit_naar_dict(beslis_(casus_uit_dict(element)))})
         except OngeldigeInvoer as exc:
             geweigerd += 1
