@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
 
 from meldcode._version import __version__
-from meldcode.adapters.cli.engines import ENGINES, Beslisser
+from meldcode.adapters.cli.engines import ENGINES, EngineFunctie
 from meldcode.adapters.cli.profielen import basis_voor, beslisser_voor, voeg_profiel_toe
 from meldcode.adapters.cli.status import (
     EXIT_AFHANKELIJKHEID,
@@ -151,7 +151,7 @@ def _json_lines(pad: str) -> Iterator[Iterable[str | bytes]]:
 
 
 def _beslist(
-    beslisser: Beslisser, casus: Casus, protocol: Protocol | None, vandaag: dt.date
+    beslisser: EngineFunctie, casus: Casus, protocol: Protocol | None, vandaag: dt.date
 ) -> tuple[Besluit, tuple[Waarschuwing, ...]]:
     return beslisser(casus, protocol), casus_waarschuwingen(casus, vandaag=vandaag)
 
@@ -176,7 +176,7 @@ def _meld_waarschuwingen(waarschuwingen: Iterable[Waarschuwing], plek: str = "")
 
 
 def _beslis_regel(
-    resultaat: Resultaat, beslisser: Beslisser, protocol: Protocol | None, vandaag: dt.date
+    resultaat: Resultaat, beslisser: EngineFunctie, protocol: Protocol | None, vandaag: dt.date
 ) -> tuple[Besluit, tuple[Waarschuwing, ...]] | OngeldigeInvoer:
     """Decide one read line, or the error that keeps it from being decided."""
     if resultaat.casus is None:
@@ -190,7 +190,7 @@ def _beslis_regel(
 
 def _batch(
     regels: Iterable[str | bytes],
-    beslisser: Beslisser,
+    beslisser: EngineFunctie,
     protocol: Protocol | None,
     uit: TextIO,
     vandaag: dt.date | None = None,

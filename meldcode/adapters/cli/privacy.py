@@ -37,6 +37,7 @@ from meldcode.adapters.cli.dossier import (
     db_argument,
     opslagadres,
 )
+from meldcode.adapters.json.lezen import laad_json
 from meldcode.adapters.opslag.archief import Archief, open_opslag
 from meldcode.adapters.opslag.versleuteling import (
     SLEUTEL_OMGEVING,
@@ -81,14 +82,25 @@ def lees_uitschrijvingen(pad: str | None) -> dict[str, dt.date]:
     if pad is None:
         return {}
     try:
-        data = json.loads(Path(pad).read_text(encoding="utf-8"))
+        data = laad_json(Path(pad).read_bytes())
     except FileNotFoundError:
         raise OngeldigeInvoer(
             [Fout("uitschrijvingen", repr(pad), f"{pad}: file not found")]
         ) from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except OSError as exc:
         raise OngeldigeInvoer(
-            [Fout("uitschrijvingen", repr(pad), f"{pad}: not a JSON object ({type(exc).__name__})")]
+            [Fout("uitschrijvingen", repr(pad), f"{pad}: cannot be read ({type(exc).__name__})")]
+        ) from None
+    except OngeldigeInvoer as exc:  # not JSON, or a dossier named twice: which date counts?
+        raise OngeldigeInvoer(
+            [
+                Fout(
+                    f"uitschrijvingen.{f.veld}" if f.veld else "uitschrijvingen",
+                    f.waarde,
+                    f.melding,
+                )
+                for f in exc.fouten
+            ]
         ) from None
     if not isinstance(data, dict):
         raise OngeldigeInvoer(

@@ -10,7 +10,6 @@ deciding needs a key but touches no dossier.
 from __future__ import annotations
 
 import functools
-import json
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
@@ -21,6 +20,7 @@ from meldcode.adapters.http.lezen import json_body
 from meldcode.adapters.http.problemen import ProbleemFout, probleem_body
 from meldcode.adapters.http.toegang import Ingelogd
 from meldcode.adapters.json.casus import besluit_naar_dict, casus_uit_dict, casus_uit_json
+from meldcode.adapters.json.lezen import laad_json_reeks
 from meldcode.adapters.json.waarom_niet import waarom_niet_naar_dict
 from meldcode.adapters.profiel import beschikbare_profielen, laad_profiel
 from meldcode.domain.besluit import Besluit
@@ -179,13 +179,7 @@ async def batch(
 
 
 def _batch(tekst: bytes, beslis_: Any, max_batch: int) -> dict[str, Any]:
-    try:
-        data = json.loads(tekst)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        waar = f" at character {exc.pos}" if isinstance(exc, json.JSONDecodeError) else ""
-        raise OngeldigeInvoer([Fout("", "<text>", f"not valid JSON{waar}")]) from None
-    if not isinstance(data, list):
-        raise OngeldigeInvoer([Fout("", "<value>", "a batch must be a JSON array of cases")])
+    data = laad_json_reeks(tekst, wat="a batch: a JSON array of cases")
     if len(data) > max_batch:
         raise ProbleemFout(
             413,
@@ -196,6 +190,8 @@ def _batch(tekst: bytes, beslis_: Any, max_batch: int) -> dict[str, Any]:
     geweigerd = 0
     for element in data:
         try:
+            if isinstance(element, OngeldigeInvoer):
+                raise element
             resultaten.append({"besluit": besluit_naar_dict(beslis_(casus_uit_dict(element)))})
         except OngeldigeInvoer as exc:
             geweigerd += 1
