@@ -24,7 +24,14 @@ from meldcode.adapters.cli.status import (
     STATUSSEN,
 )
 from meldcode.adapters.json.dossier import canoniek, gebeurtenis_naar_dict, gebeurtenis_uit_json
-from meldcode.adapters.opslag.archief import BEGIN_HASH, inhoudhash, ketenhash, ketenhash2
+from meldcode.adapters.opslag.archief import (
+    BEGIN_HASH,
+    STANDAARD_ORGANISATIE,
+    inhoudhash,
+    ketenhash,
+    ketenhash2,
+    ketenhash3,
+)
 from meldcode.errors import OngeldigeInvoer
 from meldcode.testing.dossier import volledig_voorbeeld
 from tests.invoer.draai import draai, problemen
@@ -62,13 +69,15 @@ def herketen(db: str, wijzig: Callable[[int, str], str], *, tot: int | None = No
             )
             continue
         nieuw = wijzig(volgnummer, inhoud)
-        # the hash scheme of the record: version 2 chains a salted digest of the text
-        digest = inhoudhash(zout, nieuw) if versie == 2 else None
-        h = (
-            ketenhash2(vorige, "lln-0042", volgnummer, digest)
-            if digest is not None
-            else ketenhash(vorige, "lln-0042", volgnummer, nieuw)
-        )
+        # the hash scheme of the record: versions 2 and 3 chain a salted digest of the text,
+        # version 3 with the organisation
+        digest = inhoudhash(zout, nieuw) if versie >= 2 else None
+        if digest is None:
+            h = ketenhash(vorige, "lln-0042", volgnummer, nieuw)
+        elif versie == 2:
+            h = ketenhash2(vorige, "lln-0042", volgnummer, digest)
+        else:
+            h = ketenhash3(vorige, STANDAARD_ORGANISATIE, "lln-0042", volgnummer, digest)
         conn.execute(
             "UPDATE gebeurtenissen SET inhoud = ?, inhoud_hash = ?, vorige_hash = ?, hash = ? "
             "WHERE dossier_id = 'lln-0042' AND volgnummer = ?",

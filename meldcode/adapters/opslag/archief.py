@@ -5,14 +5,16 @@ Each event is stored as its canonical JSON text (``inhoud``) with the hash of th
 written in the same transaction. Recomputing the chain (``Archief.controleer_keten``) detects any
 record edited, inserted or deleted outside meldcode, including the last one.
 
-Two hash schemes, told apart per record by ``versie``:
+Three hash schemes, told apart per record by ``versie``:
 
 - version 1 (records written before erasure existed): the hash covers ``vorige_hash``, the
   dossier id, the sequence number and the text itself (``ketenhash``);
-- version 2 (every new record): the hash covers ``vorige_hash``, the dossier id, the sequence
-  number and ``inhoud_hash``, a SHA-256 of a random per-record salt (``zout``) and the text
-  (``ketenhash2``, ``inhoudhash``). Erasing the record empties its text and its salt: the chain
-  still verifies from ``inhoud_hash``, which without the salt reveals nothing of the text.
+- version 2 (records written before 0.4): the hash covers ``vorige_hash``, the dossier id, the
+  sequence number and ``inhoud_hash``, a SHA-256 of a random per-record salt (``zout``) and the
+  text (``ketenhash2``, ``inhoudhash``). Erasing the record empties its text and its salt: the
+  chain still verifies from ``inhoud_hash``, which without the salt reveals nothing of the text;
+- version 3 (every new record): as version 2, and the organisation too (``ketenhash3``), so that
+  a dossier moved to another organisation in the database no longer verifies there.
 
 Existing stores keep verifying as they are: no record is rewritten. Erasing a dossier
 (``Archief.wis``) empties every record and appends a tombstone that lists each emptied record
@@ -120,6 +122,7 @@ __all__ = [
     "invoegwaarden",
     "ketenhash",
     "ketenhash2",
+    "ketenhash3",
     "maak_record",
     "momentopname_uit_rijen",
     "open_opslag",
@@ -133,15 +136,17 @@ BEGIN_HASH = "0" * 64
 STANDAARD_ORGANISATIE = "standaard"
 """The organisation of the command line's dossiers and of a store made before organisations."""
 
-KETENVERSIE = 2
-"""The hash scheme of new records (1: over the text; 2: over a salted digest of the text)."""
+KETENVERSIE = 3
+"""The hash scheme of new records (1: over the text; 2: over a salted digest of the text;
+3: as 2, with the organisation)."""
+_KETENVERSIES = (1, 2, 3)
 
 
 @frozen(kw_only=True)
 class Record:
     """One stored event: its canonical JSON text and its place in the hash chain.
 
-    ``versie`` 2 records carry ``zout`` (a random salt, hex) and ``inhoud_hash``
+    ``versie`` 2 and 3 records carry ``zout`` (a random salt, hex) and ``inhoud_hash``
     (``inhoudhash(zout, inhoud)``); an erased record has empty ``inhoud`` and no ``zout``.
     """
 
@@ -262,10 +267,38 @@ def ketenhash2(vorige_hash: str, dossier: str, volgnummer: int, inhoud_hash: str
     return h.hexdigest()
 
 
+def ketenhash3(
+    vorige_hash: str, organisatie: str, dossier: str, volgnummer: int, inhoud_hash: str
+) -> str:
+    """Version 3: as ``ketenhash2``, with its own tag and the organisation the record belongs to.
+
+    A record moved to another organisation in the database does not verify there.
+    """
+    h = hashlib.sha256()
+    for deel in (
+        "meldcode-keten-3",
+        vorige_hash,
+        organisatie,
+        dossier,
+        str(volgnummer),
+        inhoud_hash,
+    ):
+        h.update(deel.encode("utf-8"))
+        h.update(b"\x00")
+    return h.hexdigest()
+
+
+def _digesthash(r: Record, dossier: str, inhoud_hash: str) -> str:
+    """The chain hash of a version-2 or -3 record over ``inhoud_hash``."""
+    if r.versie == 2:
+        return ketenhash2(r.vorige_hash, dossier, r.volgnummer, inhoud_hash)
+    return ketenhash3(r.vorige_hash, r.organisatie, dossier, r.volgnummer, inhoud_hash)
+
+
 def maak_record(
     *, dossier: str, organisatie: str, volgnummer: int, vorige_hash: str, inhoud: str
 ) -> Record:
-    """A new version-2 record for ``inhoud`` with a fresh random salt."""
+    """A new record (``KETENVERSIE``) for ``inhoud`` with a fresh random salt."""
     zout = os.urandom(16).hex()
     digest = inhoudhash(zout, inhoud)
     return Record(
@@ -273,7 +306,7 @@ def maak_record(
         volgnummer=volgnummer,
         inhoud=inhoud,
         vorige_hash=vorige_hash,
-        hash=ketenhash2(vorige_hash, dossier, volgnummer, digest),
+        hash=ketenhash3(vorige_hash, organisatie, dossier, volgnummer, digest),
         organisatie=organisatie,
         versie=KETENVERSIE,
         inhoud_hash=digest,
@@ -334,9 +367,7 @@ def _hash_klopt(dossier: str, r: Record) -> bool:
         digest = inhoudhash(r.zout, r.inhoud)
     except ValueError:
         return False
-    return digest == r.inhoud_hash and (
-        ketenhash2(r.vorige_hash, dossier, r.volgnummer, digest) == r.hash
-    )
+    return digest == r.inhoud_hash and _digesthash(r, dossier, digest) == r.hash
 
 
 _ONLEESBAAR = ("is onleesbaar", "is unreadable")
@@ -393,7 +424,7 @@ def _ketenfouten(dossier: str, records: tuple[Record, ...], kop: Kop | None) -> 
                 melding="does not chain to the previous event",
             )
             return
-        if r.versie not in (1, KETENVERSIE):
+        if r.versie not in _KETENVERSIES:
             yield Ketenfout(
                 volgnummer=verwacht,
                 reden=f"heeft een onbekende versie ({r.versie})",
@@ -410,8 +441,7 @@ def _ketenfouten(dossier: str, records: tuple[Record, ...], kop: Kop | None) -> 
                 )
                 return
             herberekend = r.versie == 1 or (
-                r.inhoud_hash is not None
-                and ketenhash2(r.vorige_hash, dossier, r.volgnummer, r.inhoud_hash) == r.hash
+                r.inhoud_hash is not None and _digesthash(r, dossier, r.inhoud_hash) == r.hash
             )
             if not herberekend or wissing[1] != r.hash:
                 reden, melding = _GEWIJZIGD
@@ -986,18 +1016,39 @@ class SQLiteOpslag(SqlLezer):
                 kolommen = {r[1] for r in self._conn.execute(f"PRAGMA table_info({tabel})")}
                 if "organisatie" not in kolommen:
                     # a store from before organisations: its dossiers are the default one's
-                    # (its primary key stays the dossier id alone: ids remain unique there)
                     self._conn.execute(f"ALTER TABLE {tabel} ADD COLUMN {ORGANISATIE_KOLOM}")
             kolommen = {r[1] for r in self._conn.execute("PRAGMA table_info(gebeurtenissen)")}
             for naam, kolom in PRIVACY_KOLOMMEN:
                 if naam not in kolommen:
                     self._conn.execute(f"ALTER TABLE gebeurtenissen ADD COLUMN {kolom}")
+            for sql in SCHEMA:
+                self._sleutel_met_organisatie(sql)
             for sql in (*SCHEMA_TOEGANG, *SCHEMA_INZAGE, *SCHEMA_SESSIES):
                 self._conn.execute(sql)
             self._conn.execute("COMMIT")
         except BaseException:
             self._conn.execute("ROLLBACK")
             raise
+
+    def _sleutel_met_organisatie(self, sql: str) -> None:
+        """Rebuild the table of ``sql`` if its primary key does not start with the organisation.
+
+        A store from before organisations keys its dossiers by id alone: another organisation
+        could then not use an id the first one has, and would learn that it exists. SQLite
+        cannot change a primary key in place, so the table is copied into the current form
+        (inside the opening transaction: all or nothing).
+        """
+        tabel = sql.split("EXISTS", 1)[1].split("(", 1)[0].strip()
+        info = list(self._conn.execute(f"PRAGMA table_info({tabel})"))
+        if any(r[1] == "organisatie" and r[5] == 1 for r in info):
+            return
+        kolommen = ", ".join(r[1] for r in info)
+        self._conn.execute(f"ALTER TABLE {tabel} RENAME TO {tabel}_oud")
+        self._conn.execute(sql)
+        self._conn.execute(
+            f"INSERT INTO {tabel} ({kolommen}) SELECT {kolommen} FROM {tabel}_oud"
+        )
+        self._conn.execute(f"DROP TABLE {tabel}_oud")
 
     def records(
         self, dossier: str, *, organisatie: str = STANDAARD_ORGANISATIE

@@ -9,13 +9,14 @@ import pytest
 
 from meldcode.adapters.opslag.archief import (
     BEGIN_HASH,
+    STANDAARD_ORGANISATIE,
     Archief,
     Opslag,
     Record,
     SQLiteOpslag,
     inhoudhash,
     ketenhash,
-    ketenhash2,
+    ketenhash3,
 )
 from meldcode.domain.dossier import EvaluatieGehouden, MeldingGedaan
 from meldcode.domain.waarden import Oordeel
@@ -159,7 +160,7 @@ def test_a_consistently_rehashed_edit_needs_the_published_head(tmp_path: object)
         inhoud = r.inhoud.replace("gymzaal", "klaslokaal")
         assert r.zout is not None
         digest = inhoudhash(r.zout, inhoud)
-        h = ketenhash2(vorige, "lln-0042", r.volgnummer, digest)
+        h = ketenhash3(vorige, STANDAARD_ORGANISATIE, "lln-0042", r.volgnummer, digest)
         conn.execute(
             "UPDATE gebeurtenissen SET inhoud=?, inhoud_hash=?, vorige_hash=?, hash=? "
             "WHERE volgnummer=?",

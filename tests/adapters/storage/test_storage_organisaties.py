@@ -11,11 +11,13 @@ import pytest
 
 from meldcode.adapters.opslag.archief import (
     BEGIN_HASH,
+    KETENVERSIE,
     STANDAARD_ORGANISATIE,
     Archief,
     Opslag,
     SQLiteOpslag,
     ketenhash,
+    ketenhash2,
     open_opslag,
 )
 from meldcode.adapters.opslag.toegang import (
@@ -46,6 +48,54 @@ def test_another_organisations_dossier_is_not_found(opslag: Opslag) -> None:
     assert b.dossiers() == ()
     assert b.records("lln-0042") == ()
     assert len(a.lees("lln-0042")) == 3
+
+
+def test_a_dossier_moved_to_another_organisation_in_the_database_no_longer_verifies(
+    sqlite_pad: str,
+) -> None:
+    """The chain (version 3) covers the organisation: rewriting the column is an edit."""
+    a = Archief(SQLiteOpslag(sqlite_pad), organisatie="bestuur-a")
+    for g in volledig_voorbeeld()[:3]:
+        a.voeg_toe("lln-0042", g)
+    assert {r.versie for r in a.records("lln-0042")} == {KETENVERSIE}
+    conn = sqlite3.connect(sqlite_pad)
+    for tabel in ("gebeurtenissen", "dossiers"):
+        conn.execute(f"UPDATE {tabel} SET organisatie = 'bestuur-b'")
+    conn.commit()
+    conn.close()
+
+    fouten = Archief(SQLiteOpslag(sqlite_pad), organisatie="bestuur-b").controleer_keten("lln-0042")
+
+    assert [f.volgnummer for f in fouten] == [1]
+    assert "hash" in fouten[0].melding
+
+
+def test_records_of_the_previous_hash_scheme_keep_verifying(sqlite_pad: str) -> None:
+    """Version-2 records (written before the organisation was chained) verify as they are."""
+    a = Archief(SQLiteOpslag(sqlite_pad), organisatie="bestuur-a")
+    for g in volledig_voorbeeld()[:3]:
+        a.voeg_toe("lln-0042", g)
+    conn = sqlite3.connect(sqlite_pad)
+    vorige = BEGIN_HASH
+    rijen = conn.execute(
+        "SELECT volgnummer, inhoud_hash FROM gebeurtenissen ORDER BY volgnummer"
+    ).fetchall()
+    for volgnummer, digest in rijen:
+        h = ketenhash2(vorige, "lln-0042", volgnummer, digest)
+        conn.execute(
+            "UPDATE gebeurtenissen SET versie = 2, vorige_hash = ?, hash = ? WHERE volgnummer = ?",
+            (vorige, h, volgnummer),
+        )
+        vorige = h
+    conn.execute("UPDATE dossiers SET laatste_hash = ?", (vorige,))
+    conn.commit()
+    conn.close()
+
+    archief = Archief(SQLiteOpslag(sqlite_pad), organisatie="bestuur-a")
+    assert archief.controleer_keten("lln-0042") == ()
+    assert archief.voeg_toe("lln-0042", volledig_voorbeeld()[3], na=3) == 4
+    assert [r.versie for r in archief.records("lln-0042")] == [2, 2, 2, KETENVERSIE]
+    assert archief.controleer_keten("lln-0042") == ()
 
 
 def test_two_organisations_may_use_the_same_dossier_id(opslag: Opslag) -> None:
@@ -120,11 +170,17 @@ def _controleer_oud(adres: str) -> None:
             standaard = Archief(opslag)
             assert len(standaard.lees("lln-oud")) == lengte
             assert standaard.controleer_keten("lln-oud") == ()
-            assert "lln-oud" not in Archief(opslag, organisatie="bestuur-b").dossiers()
+            ander = Archief(opslag, organisatie="bestuur-b")
+            if lengte == 2:
+                assert "lln-oud" not in ander.dossiers()
+            else:  # the second opening: bestuur-b's own lln-oud, apart from the first
+                assert len(ander.lees("lln-oud")) == 1
             if lengte == 2:
                 assert standaard.voeg_toe("lln-oud", volledig_voorbeeld()[2], na=2) == 3
                 nieuw = Archief(opslag, organisatie="bestuur-b")
-                assert nieuw.voeg_toe("lln-nieuw", volledig_voorbeeld()[0]) == 1
+                # the old key was the dossier id alone: another organisation may use it now
+                assert nieuw.voeg_toe("lln-oud", volledig_voorbeeld()[0]) == 1
+                assert nieuw.controleer_keten("lln-oud") == ()
         finally:
             opslag.sluit()
 

@@ -214,7 +214,12 @@ def test_a_rechained_edit_of_an_encrypted_record_is_found_without_the_key(
     import sqlite3
 
     from meldcode.adapters.json.dossier import canoniek
-    from meldcode.adapters.opslag.archief import BEGIN_HASH, inhoudhash, ketenhash2
+    from meldcode.adapters.opslag.archief import (
+        BEGIN_HASH,
+        STANDAARD_ORGANISATIE,
+        inhoudhash,
+        ketenhash3,
+    )
 
     archief = Archief(SQLiteOpslag(sqlite_pad), sleutel=Tekstsleutel.nieuw())
     for g in volledig_voorbeeld()[:4]:
@@ -227,7 +232,7 @@ def test_a_rechained_edit_of_an_encrypted_record_is_found_without_the_key(
         if volgnummer == 2:
             inhoud = canoniek({**json.loads(inhoud), "bijlage": "x"})
         digest = inhoudhash(zout, inhoud)
-        h = ketenhash2(vorige, "lln-1", volgnummer, digest)
+        h = ketenhash3(vorige, STANDAARD_ORGANISATIE, "lln-1", volgnummer, digest)
         conn.execute(
             "UPDATE gebeurtenissen SET inhoud = ?, inhoud_hash = ?, vorige_hash = ?, hash = ? "
             "WHERE volgnummer = ?",
