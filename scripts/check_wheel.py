@@ -20,6 +20,7 @@ VERPLICHT = {
     "meldcode/py.typed",
     "meldcode/schema/casus.schema.json",
     "meldcode/schema/besluit.schema.json",
+    "meldcode/schema/gebeurtenis.schema.json",
     "meldcode/testing/vignetten.json",
 }
 

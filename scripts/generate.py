@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from meldcode.adapters.diagram import teken
-from meldcode.adapters.json.schema import besluit_schema, casus_schema
+from meldcode.adapters.json.schema import besluit_schema, casus_schema, gebeurtenis_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -40,6 +40,8 @@ def _voorbeeld(naam: str) -> Callable[[], str]:
 
 VOORBEELDEN = sorted(p.name for p in (ROOT / "examples" / "casussen").glob("*.json"))
 """The example cases, shipped as package data so that ``meldcode demo`` works anywhere."""
+
+
 def _vectoren() -> str:
     """The conformance vectors: the public vignettes and the example cases with their decision."""
     from meldcode import beslis, besluit_naar_dict, casus_uit_dict
@@ -66,8 +68,12 @@ def _vectoren() -> str:
         verwacht = {k: besluit[k] for k in velden}
         verwacht["contacten_bevat"] = besluit["contacten"]
         vectoren.append(
-            {"id": f"vb-{pad.stem}", "bron": f"examples/casussen/{pad.name}", "casus": casus,
-             "verwacht": verwacht}
+            {
+                "id": f"vb-{pad.stem}",
+                "bron": f"examples/casussen/{pad.name}",
+                "casus": casus,
+                "verwacht": verwacht,
+            }
         )
     data = {"formaat": "meldcode-conformance/1", "contract": "1", "vectoren": vectoren}
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
@@ -98,7 +104,10 @@ def _api_markdown() -> str:
         for methode, op in item.items():
             sleutel = "yes" if op.get("security") else "no"
             statussen = ", ".join(op["responses"])
-            regels.append(f"| {methode.upper()} | `{pad}` | {op.get('summary', '')} | {sleutel} | {statussen} |")
+            samenvatting = op.get("summary", "")
+            regels.append(
+                f"| {methode.upper()} | `{pad}` | {samenvatting} | {sleutel} | {statussen} |"
+            )
             details += ["", f"## {methode.upper()} `{pad}`", "", op.get("summary", "")]
             if op.get("description"):
                 details += ["", op["description"]]
@@ -107,8 +116,9 @@ def _api_markdown() -> str:
                 details += ["", "| parameter | in | required | description |", "|---|---|---|---|"]
                 for par in parameters:
                     beschrijving = (par.get("description") or "").replace("\n", " ")
+                    verplicht = "yes" if par.get("required") else "no"
                     details.append(
-                        f"| `{par['name']}` | {par['in']} | {'yes' if par.get('required') else 'no'} | {beschrijving} |"
+                        f"| `{par['name']}` | {par['in']} | {verplicht} | {beschrijving} |"
                     )
             body = op.get("requestBody", {}).get("content", {}).get("application/json", {})
             if body:
@@ -128,6 +138,7 @@ def _vignetten() -> str:
 ARTEFACTEN: dict[str, Callable[[], str]] = {
     "meldcode/schema/casus.schema.json": lambda: _json(casus_schema()),
     "meldcode/schema/besluit.schema.json": lambda: _json(besluit_schema()),
+    "meldcode/schema/gebeurtenis.schema.json": lambda: _json(gebeurtenis_schema()),
     "meldcode/testing/vignetten.json": _vignetten,
     "docs/coverage.md": _dekking,
     **{f"meldcode/voorbeelden/{naam}": _voorbeeld(naam) for naam in VOORBEELDEN},
@@ -154,15 +165,19 @@ def verouderd() -> list[str]:
 
 def main(argv: list[str]) -> int:
     """Write (or with ``--check`` only list) the stale generated files."""
-    stale = verouderd()
     if "--check" in argv:
+        stale = verouderd()
         for pad in stale:
             print(f"stale: {pad}")
         return 1 if stale else 0
-    for pad in stale:
+    # in order, one at a time: a later file (the OpenAPI document) reads an earlier one (a schema)
+    for pad, maak in ARTEFACTEN.items():
         bestand = ROOT / pad
+        tekst = maak()
+        if bestand.is_file() and bestand.read_text(encoding="utf-8") == tekst:
+            continue
         bestand.parent.mkdir(parents=True, exist_ok=True)
-        bestand.write_text(ARTEFACTEN[pad](), encoding="utf-8")
+        bestand.write_text(tekst, encoding="utf-8")
         print(f"wrote {pad}")
     return 0
 

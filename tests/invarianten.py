@@ -6,7 +6,7 @@ import functools
 
 import attrs
 
-from meldcode import Beslispunt, Besluit, Casus, Oordeel, Protocol, beslis
+from meldcode import Beslispunt, Besluit, Casus, Oordeel, Partij, Protocol, beslis
 from meldcode.rules import evalueer_casus, kies_protocol, regelbasis
 from tests.ruimte import RISICO_OPLOPEND
 
@@ -18,16 +18,60 @@ def beslissingen(besluit: Besluit) -> tuple[bool, ...]:
     return tuple(besluit.beslist(p) for p in BESLISPUNTEN)
 
 
+RISICO = frozenset({Oordeel.JA, Oordeel.TWIJFEL})
+
+
 def acute_of_structurele_onveiligheid_wordt_gemeld(casus: Casus, besluit: Besluit) -> None:
-    """2019: (a suspicion of) acute or structural unsafety is always reported."""
-    if besluit.protocol is not Protocol.P2019:
+    """2019: (a suspicion of) acute or structural unsafety is always reported at step 5.
+
+    003 §1.5.1 "Een melding bij Veilig Thuis is noodzakelijk: In alle gevallen van (vermoeden
+    van) acute en/of structurele onveiligheid. In alle gevallen van geweld met ernstig letsel."
+    These situations are decided at step 5, which the route reaches when afweging 1 is not
+    answered *nee* (003 Figuur 1: "Zijn de zorgen weggenomen, dan wordt de meldcode afgesloten";
+    Figuur 2, 1A "geen actie nodig: dossier vastleggen en sluiten"). Before, this invariant
+    demanded a report whatever afweging 1 said: a misreading of where the list belongs.
+    """
+    if besluit.protocol != Protocol.P2019:
         return
-    risico = {Oordeel.JA, Oordeel.TWIJFEL}
     w = casus.weging
-    if w.acute_onveiligheid in risico or w.structurele_onveiligheid in risico:
+    if w.vermoeden not in RISICO:
+        return
+    if w.acute_onveiligheid in RISICO or w.structurele_onveiligheid in RISICO:
         assert besluit.melden, f"unsafety not reported: {w}"
     if any(s.ernstig_letsel or s.levensgevaar for s in casus.signalen):
         assert besluit.melden, "serious injury or life danger not reported"
+
+
+def noodsituatie_staat_los_van_de_weging(casus: Casus, besluit: Besluit) -> None:
+    """Life danger always means urgency and Veilig Thuis (the AMK), whatever the weging says.
+
+    003 Noodsituaties: "Bij signalen die wijzen op acuut of zodanig ernstig geweld dat een kind
+    of een gezinslid onmiddellijk moet worden beschermd, neemt de school direct contact op met
+    Veilig Thuis." 000 Noodsituaties: "acuut en zodanig ernstig geweld" ... "kunt u meteen advies
+    vragen aan het Advies- en Meldpunt Kindermishandeling."
+    """
+    if any(s.levensgevaar for s in casus.signalen):
+        assert besluit.spoed, "life danger without urgency"
+        assert besluit.veilig_thuis_raadplegen, "life danger without Veilig Thuis"
+        assert Partij.VEILIG_THUIS in besluit.contacten
+        assert besluit.contacten[0] is Partij.POLITIE_112
+    if besluit.protocol == Protocol.P2019 and casus.weging.acute_onveiligheid in RISICO:
+        assert besluit.spoed, "acute unsafety without urgency"
+        assert Partij.VEILIG_THUIS in besluit.contacten
+
+
+def afweging_1_nee_meldt_niet(casus: Casus, besluit: Besluit) -> None:
+    """When the suspicion is weighed away the national route never reports: it ends at 1A.
+
+    003 Figuur 2, 1A: "Op basis van deze doorlopen stappen is geen actie nodig: dossier
+    vastleggen en sluiten." 000 Stap 3: "Indien tijdens het gesprek met de ouder blijkt dat de
+    zorgen een andere oorzaak hebben, kunt u dit traject afsluiten." A signal that contradicts
+    the weging is not resolved by reporting silently (nor by closing silently: see
+    ``tegenstrijdigheid_wordt_gemeld``).
+    """
+    if casus.weging.vermoeden is Oordeel.NEE:
+        assert not besluit.melden, "a report although afweging 1 is nee"
+        assert besluit.dossier_sluiten
 
 
 @functools.cache
@@ -50,11 +94,102 @@ def geen_besluit_zonder_grond(casus: Casus, besluit: Besluit) -> None:
         assert any(partij in basis.regel(g).dan.contacten for g in gronden), partij
 
 
+def _tegenstrijdig(casus: Casus, protocol: Protocol) -> set[str]:
+    """What contradicts afweging 1 answered *nee*, as the codes of the warnings it must raise."""
+    uit = set()
+    if any(s.ernstig_letsel for s in casus.signalen):
+        uit.add("tegenstrijdig.vermoeden-nee-ernstig-letsel")
+    if any(s.levensgevaar for s in casus.signalen):
+        uit.add("tegenstrijdig.vermoeden-nee-levensgevaar")
+    if casus.omstandigheden.onveiligheid_herhaalt_zich:
+        uit.add("tegenstrijdig.vermoeden-nee-onveiligheid-herhaalt-zich")
+    w = casus.weging
+    if protocol == Protocol.P2019 and RISICO & {w.acute_onveiligheid, w.structurele_onveiligheid}:
+        uit.add("tegenstrijdig.vermoeden-nee-onveiligheid")
+    return uit
+
+
+def tegenstrijdigheid_wordt_gemeld(casus: Casus, besluit: Besluit) -> None:
+    """Afweging 1 *nee* beside a grave signal is warned about, with advice to consult Veilig Thuis.
+
+    Never resolved silently: not by a report (the route ends at 1A, 003 Figuur 2), and not by
+    closing without a word. 003 §1.2 "Als de zorgcoördinator twijfelt over de oorzaak van de
+    situatie en mogelijke onveiligheid bij het kind kan ook, eventueel anoniem, advies worden
+    gevraagd bij Veilig Thuis"; 000 stap 2 "Indien u ook maar enige twijfel heeft ... moet u
+    advies vragen bij het AMK." Without a contradiction there is no warning.
+    """
+    codes = {w.code for w in besluit.waarschuwingen}
+    w = casus.weging
+    vijf_b = (w.vermoeden, w.hulp_mogelijk, w.hulp_aanvaard, w.hulp_resultaat) == (Oordeel.JA,) * 4
+    if (
+        besluit.protocol == Protocol.P2019
+        and vijf_b
+        and casus.omstandigheden.onveiligheid_herhaalt_zich
+    ):
+        # 5B (help achieved its results) beside unsafety that repeats itself despite the help
+        assert codes == {"tegenstrijdig.resultaat-ja-onveiligheid-herhaalt-zich"}, codes
+        assert besluit.melden
+        assert besluit.veilig_thuis_raadplegen
+        return
+    if casus.weging.vermoeden is not Oordeel.NEE:
+        assert not codes, codes
+        return
+    verwacht = _tegenstrijdig(casus, besluit.protocol)
+    assert codes == verwacht, (codes, verwacht)
+    if verwacht:
+        assert besluit.veilig_thuis_raadplegen
+        assert Partij.VEILIG_THUIS in besluit.contacten
+    for w in besluit.waarschuwingen:
+        assert w.regel in {g.regel for g in besluit.gronden}
+
+
+def een_melding_beeindigt_de_hulp_niet(casus: Casus, besluit: Besluit) -> None:
+    """2019: with or without a report, afwegingen 3-5 are asked and decide the help.
+
+    003 afweging 2B: "Direct melding doen bij Veilig Thuis. De afwegingen hierna worden samen met
+    Veilig Thuis doorlopen."; 4D "Leg vast, voer uit en ga verder met afweging 5."; 5B "Hulp
+    afsluiten met vastgelegde afspraken over het monitoren van de veiligheid van alle
+    betrokkenen."; §1.5 "Twee beslissingen".
+    """
+    w = casus.weging
+    if besluit.protocol != Protocol.P2019 or w.vermoeden is not Oordeel.JA:
+        return
+    ja = Oordeel.JA
+    if w.hulp_mogelijk is ja and w.hulp_aanvaard is ja:
+        if w.hulp_resultaat is ja:
+            assert besluit.dossier_sluiten, "5B: help not closed"
+            assert not besluit.hulp_organiseren, "5B: help not closed"
+        else:
+            assert besluit.hulp_organiseren, "4D: help not organised"
+    nog_open = (w.hulp_mogelijk, w.hulp_aanvaard, w.hulp_resultaat) in (
+        (None, None, None),
+        (ja, None, None),
+        (ja, ja, None),
+    )
+    if nog_open:
+        assert besluit.volgende_vraag is not None, "the help questions are no longer asked"
+
+
 def geen_tegenstrijdige_conclusies(casus: Casus, besluit: Besluit) -> None:
-    """Decisions the protocol declares incompatible are never taken together."""
+    """Decisions the protocol declares incompatible are never taken together.
+
+    A closed dossier and a report go together only under 2019, and only where afweging 5B
+    closes the help after a report: 003 §1.5 "Twee beslissingen", afweging 2B "De afwegingen
+    hierna worden samen met Veilig Thuis doorlopen", 5B "Hulp afsluiten met vastgelegde
+    afspraken over het monitoren van de veiligheid van alle betrokkenen". Under 2013 stap 5a
+    *or* 5b holds, and a closed track is never a report.
+    """
     for paar in regelbasis(besluit.protocol).onverenigbaar:
         assert not all(besluit.beslist(p) for p in paar), sorted(p.value for p in paar)
-    assert not (besluit.dossier_sluiten and besluit.melden)
+    if besluit.dossier_sluiten and besluit.melden:
+        assert besluit.protocol == Protocol.P2019, "2013: a closed track and a report"
+        w = casus.weging
+        assert (w.vermoeden, w.hulp_mogelijk, w.hulp_aanvaard, w.hulp_resultaat) == (
+            Oordeel.JA,
+            Oordeel.JA,
+            Oordeel.JA,
+            Oordeel.JA,
+        ), "a closed dossier beside a report outside afweging 5B"
 
 
 def volgende_vraag_is_open_en_bereikbaar(casus: Casus, besluit: Besluit) -> None:
@@ -112,6 +247,10 @@ def meer_risico_maakt_van_melden_nooit_niet_melden(casus: Casus, besluit: Beslui
 
 ALLE = (
     acute_of_structurele_onveiligheid_wordt_gemeld,
+    noodsituatie_staat_los_van_de_weging,
+    afweging_1_nee_meldt_niet,
+    een_melding_beeindigt_de_hulp_niet,
+    tegenstrijdigheid_wordt_gemeld,
     geen_besluit_zonder_grond,
     geen_tegenstrijdige_conclusies,
     volgende_vraag_is_open_en_bereikbaar,

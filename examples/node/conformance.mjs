@@ -2,22 +2,41 @@
 // nothing but the standard library (global fetch). The comparison is the one of
 // meldcode/testing/conformance.md.
 //
-// Usage: MELDCODE_SLEUTEL=mc_... node examples/node/conformance.mjs \
+// Usage: MELDCODE_API_SLEUTEL=mc_... node examples/node/conformance.mjs \
 //          --url http://127.0.0.1:8000/v1 [--vectoren meldcode/testing/vectoren.json]
+//    or: node examples/node/conformance.mjs --url ... --sleutelbestand FILE
+// The API key comes from a file readable by its owner only (--sleutelbestand, or the file named
+// by MELDCODE_API_SLEUTELBESTAND), else from MELDCODE_API_SLEUTEL: never from an argument, which
+// the process list would show.
 // Prints each failed expectation and "N passed, M failed"; exits 0 when all pass.
 
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { parseArgs } from "node:util";
 
 const { values } = parseArgs({
   options: {
     url: { type: "string" },
+    sleutelbestand: { type: "string" },
     vectoren: { type: "string", default: new URL("../../meldcode/testing/vectoren.json", import.meta.url).pathname },
   },
 });
-const sleutel = process.env.MELDCODE_SLEUTEL;
+
+async function apiSleutel() {
+  const bestand = values.sleutelbestand ?? process.env.MELDCODE_API_SLEUTELBESTAND;
+  if (bestand) {
+    const modus = (await stat(bestand)).mode;
+    if (process.platform !== "win32" && (modus & 0o077) !== 0) {
+      console.error(`${bestand}: key file is readable by others (mode ${(modus & 0o777).toString(8)}); make it 0600`);
+      process.exit(2);
+    }
+    return (await readFile(bestand, "ascii")).trim();
+  }
+  return (process.env.MELDCODE_API_SLEUTEL ?? "").trim();
+}
+
+const sleutel = await apiSleutel();
 if (!values.url || !sleutel) {
-  console.error("usage: MELDCODE_SLEUTEL=KEY node conformance.mjs --url BASE_URL [--vectoren FILE]");
+  console.error("usage: MELDCODE_API_SLEUTEL=KEY node conformance.mjs --url BASE_URL [--sleutelbestand FILE] [--vectoren FILE]");
   process.exit(2);
 }
 

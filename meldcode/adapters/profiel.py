@@ -309,9 +309,14 @@ def profiel_uit_dict(data: object) -> Profiel:
     """
     sleutels = {"naam", "titel", "bron", "protocollen", "rollen", "schakelaars"}
     sleutels |= {"bewaartermijn"}
-    t = _tabel(data, "", sleutels | {"sociale_kaart", "regel"}, {"naam", "titel", "bron"})
+    t = _tabel(
+        data, "", sleutels | {"sociale_kaart", "regel"}, {"naam", "titel", "bron", "protocollen"}
+    )
     bron = _tekst(t, "bron", "")
-    protocollen = frozenset(_protocollen(t.get("protocollen", ["2019"]), "protocollen"))
+    # a profile belongs to an era: it names the protocol(s) it is written for, never by default
+    protocollen = frozenset(_protocollen(t["protocollen"], "protocollen"))
+    if not protocollen:
+        raise _fout("protocollen", t["protocollen"], "a non-empty list of protocols")
     rollen = _tabel(t.get("rollen", {}), "rollen", {r.value for r in Rol}, set())
     schakelaars = t.get("schakelaars", {})
     if not isinstance(schakelaars, dict):

@@ -130,16 +130,36 @@ def valideer_datum(*, optional: bool) -> _Validator:
     return check
 
 
-def valideer_int_bereik(laag: int, hoog: int, *, optional: bool) -> _Validator:
-    """Accept an ``int`` (not a ``bool``) in ``[laag, hoog]``, or ``None`` when optional."""
+@attrs.frozen
+class _IntBereik:
+    """The validator of ``valideer_int_bereik``; its bounds are readable (the JSON Schema's)."""
 
-    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if value is None and optional:
+    laag: int
+    hoog: int
+    optional: bool
+
+    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None and self.optional:
             return
-        if isinstance(value, bool) or not isinstance(value, int) or not laag <= value <= hoog:
-            _fout(instance, attribute, toon(value), f"must be a whole number from {laag} to {hoog}")
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int)
+            or not self.laag <= value <= self.hoog
+        ):
+            _fout(
+                instance,
+                attribute,
+                toon(value),
+                f"must be a whole number from {self.laag} to {self.hoog}",
+            )
 
-    return check
+
+def valideer_int_bereik(laag: int, hoog: int, *, optional: bool) -> _Validator:
+    """Accept an ``int`` (not a ``bool``) in ``[laag, hoog]``, or ``None`` when optional.
+
+    The validator has ``laag`` and ``hoog``: the schema generator states them.
+    """
+    return _IntBereik(laag, hoog, optional)
 
 
 def valideer_tekst(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

@@ -8,8 +8,13 @@ Sources (``shared/sources``):
 - ``003_4961db14b56be6cc.txt`` Stichting Fedra, Meldcode (versie 2019) — protocol 2019
 - ``004_42db825e51d7dc85.txt`` CJG, stappen 1-5 voor professionals — transition
 
-Quotes are verbatim up to whitespace and the source's markdown emphasis (``*``), which the quote
-check folds away.
+Quotes are verbatim up to whitespace, the source's markdown emphasis (``*``) and the markers of
+its bulleted lists (``-`` or ``•`` at the start of a line), which the quote check folds away.
+
+The 2013 rules follow 000 (the JSO model code, itself based on the national basismodel); what 001
+(VCOG) adds to it, such as its mandatory consultations and the duty to discuss a report with a
+pupil of 12 or older, belongs to the ``vcog`` profile. The 2019 rules follow 003 (Fedra), with
+002 (the Handelingswijzer) and 004 (CJG) where they add to it.
 """
 
 from __future__ import annotations
@@ -25,13 +30,12 @@ from meldcode.rules.model import (
     Conditie,
     EenVan,
     ErIsSignaal,
-    KindLeeftijdVanaf,
     Omstandigheid,
     Opdracht,
     Regel,
+    Waarschuwt,
     antwoorden,
 )
-from meldcode.rules.normen import LEEFTIJD_MELDING_BESPREKEN_MET_KIND
 
 __all__ = [
     "BRONNEN",
@@ -58,6 +62,9 @@ B = Beslispunt
 
 VERMOEDEN_JA = antwoorden(V.VERMOEDEN, "ja")
 VERMOEDEN_BLIJFT = antwoorden(V.VERMOEDEN, "ja", "twijfel")
+#: step 5 is reached when afweging 1 is not answered *nee*: "Zijn de zorgen weggenomen, dan wordt
+#: de meldcode afgesloten" (003 Figuur 1); the always-report situations of 003 §1.5.1 belong here
+STAP_5_2019: Conditie = VERMOEDEN_BLIJFT
 HULP_MOGELIJK = antwoorden(V.HULP_MOGELIJK, "ja")
 HULP_AANVAARD = antwoorden(V.HULP_AANVAARD, "ja")
 ONVEILIGHEID_2019: Conditie = EenVan(
@@ -150,14 +157,12 @@ VRAGEN: dict[Protocol, tuple[Afweging, ...]] = {
     ),
 }
 
-#: decisions that can never both be taken; protocol 2013 chooses stap 5a *or* 5b
+#: decisions that can never both be taken; protocol 2013 chooses stap 5a *or* 5b. Under 2019 a
+#: report does not end the help track (003 §1.5 "Twee beslissingen"; afweging 2B "De afwegingen
+#: hierna worden samen met Veilig Thuis doorlopen"), so 5B closes the help also after a report:
+#: ``melden`` and ``dossier_sluiten`` may then both hold. Afweging 1A still gives way to a report.
 ONVERENIGBAAR: dict[Protocol, frozenset[frozenset[Beslispunt]]] = {
-    Protocol.P2019: frozenset(
-        {
-            frozenset({B.DOSSIER_SLUITEN, B.MELDEN}),
-            frozenset({B.DOSSIER_SLUITEN, B.HULP_ORGANISEREN}),
-        }
-    ),
+    Protocol.P2019: frozenset({frozenset({B.DOSSIER_SLUITEN, B.HULP_ORGANISEREN})}),
     Protocol.P2013: frozenset(
         {
             frozenset({B.DOSSIER_SLUITEN, B.MELDEN}),
@@ -189,8 +194,132 @@ CONTACTVOLGORDE: tuple[Partij, ...] = (
 
 VT = (Partij.VEILIG_THUIS,)
 OUDERGESPREK_OVERSLAAN = Beslist(B.OUDERGESPREK_OVERSLAAN)
+GEEN_VERMOEDEN = antwoorden(V.VERMOEDEN, "nee")
+
+#: what contradicts afweging 1 answered *nee*: (code suffix, condition, what the case says)
+_TEGENSTRIJDIG: tuple[tuple[str, Conditie, str, frozenset[Protocol]], ...] = (
+    (
+        "ernstig-letsel",
+        ErIsSignaal(kenmerk="ernstig_letsel"),
+        "een signaal noemt geweld met ernstig letsel",
+        BEIDE,
+    ),
+    (
+        "levensgevaar",
+        ErIsSignaal(kenmerk="levensgevaar"),
+        "een signaal noemt levensgevaar",
+        BEIDE,
+    ),
+    (
+        "onveiligheid-herhaalt-zich",
+        Omstandigheid("onveiligheid_herhaalt_zich"),
+        "de casus zegt dat de onveiligheid niet stopt of zich herhaalt",
+        BEIDE,
+    ),
+    (
+        "onveiligheid",
+        ONVEILIGHEID_2019,
+        "afweging 2 is beantwoord met acute of structurele onveiligheid (ja of twijfel)",
+        P19,
+    ),
+)
+
+
+def _tegenstrijdig(protocol: Protocol) -> tuple[Regel, ...]:
+    """Afweging 1 *nee* beside a grave signal: never resolved silently, but warned and consulted.
+
+    The route ends at 1A (no report: the always-report situations belong to step 5), and the
+    rule raises a warning and advises consulting Veilig Thuis (the AMK), whose passage on doubt
+    about the cause and possible unsafety it quotes.
+    """
+    jaar = protocol.value
+    if protocol == Protocol.P2019:
+        bron = Bron(FEDRA, "1.2 Stap 2. Overleggen met collega's, externen")
+        citaat = (
+            "Als de zorgcoördinator twijfelt over de oorzaak van de situatie en mogelijke "
+            "onveiligheid bij het kind kan ook, eventueel anoniem, advies worden gevraagd bij "
+            "Veilig Thuis."
+        )
+        wie = "Veilig Thuis"
+    else:
+        bron = Bron(
+            JSO,
+            "Stap 2: Collegiale consultatie en zo nodig raadplegen van het Advies- en Meldpunt "
+            "Kindermishandeling",
+        )
+        citaat = (
+            "Indien u ook maar enige twijfel heeft over de oorzaak van de situatie en/of "
+            "eventuele mogelijke onveiligheid bij de leerling, moet u advies vragen bij het AMK."
+        )
+        wie = "het AMK (nu Veilig Thuis)"
+    regels = []
+    for naam, conditie, wat, protocollen in _TEGENSTRIJDIG:
+        if protocol not in protocollen:
+            continue
+        tekst = (
+            f"Afweging 1 is 'nee' (de zorgen zijn weggenomen), maar {wat}. Dat spreekt elkaar "
+            f"tegen en wordt niet stil opgelost: ga na of de weging klopt en vraag (eventueel "
+            f"anoniem) advies aan {wie}."
+        )
+        regels.append(
+            Regel(
+                id=f"{jaar}.tegenstrijdig.vermoeden-nee-{naam}",
+                protocollen=frozenset({protocol}),
+                bron=bron,
+                citaat=citaat,
+                als=Alle((GEEN_VERMOEDEN, conditie)),
+                dan=Conclusie(
+                    beslissingen=frozenset({B.VEILIG_THUIS_RAADPLEGEN}),
+                    contacten=VT,
+                    waarschuwingen=(
+                        Waarschuwt(code=f"tegenstrijdig.vermoeden-nee-{naam}", tekst=tekst),
+                    ),
+                ),
+                toelichting=f"{tekst} Met afweging 1 'nee' eindigt de route bij het vastleggen "
+                "en sluiten van het dossier; er wordt niet op eigen gezag gemeld.",
+            )
+        )
+    return tuple(regels)
+
 
 REGELS: tuple[Regel, ...] = (
+    # ===== contradictory input: warned, never resolved silently =============================
+    *_tegenstrijdig(Protocol.P2019),
+    *_tegenstrijdig(Protocol.P2013),
+    Regel(
+        id="2019.tegenstrijdig.resultaat-ja-onveiligheid-herhaalt-zich",
+        protocollen=P19,
+        bron=Bron(FEDRA, "1.2 Stap 2. Overleggen met collega's, externen"),
+        citaat="Als de zorgcoördinator twijfelt over de oorzaak van de situatie en mogelijke "
+        "onveiligheid bij het kind kan ook, eventueel anoniem, advies worden gevraagd bij "
+        "Veilig Thuis.",
+        als=Alle(
+            (
+                VERMOEDEN_JA,
+                HULP_MOGELIJK,
+                HULP_AANVAARD,
+                antwoorden(V.HULP_RESULTAAT, "ja"),
+                Omstandigheid("onveiligheid_herhaalt_zich"),
+            )
+        ),
+        dan=Conclusie(
+            beslissingen=frozenset({B.VEILIG_THUIS_RAADPLEGEN}),
+            contacten=VT,
+            waarschuwingen=(
+                Waarschuwt(
+                    code="tegenstrijdig.resultaat-ja-onveiligheid-herhaalt-zich",
+                    tekst="Afweging 5 is 'ja' (de hulp leidt tot de afgesproken resultaten), "
+                    "maar de casus zegt dat de onveiligheid niet stopt of zich herhaalt. Dat "
+                    "spreekt elkaar tegen en wordt niet stil opgelost: er wordt gemeld, de hulp "
+                    "wordt afgesloten; ga na of de weging klopt en vraag (eventueel anoniem) "
+                    "advies aan Veilig Thuis.",
+                ),
+            ),
+        ),
+        toelichting="Afweging 5B (resultaat bereikt) en onveiligheid die zich herhaalt ondanks "
+        "de hulp (003 §1.5.1: altijd melden) spreken elkaar tegen: beide gelden, met een "
+        "waarschuwing en het advies Veilig Thuis te raadplegen.",
+    ),
     # ===== protocol 2019: the afwegingskader (003 Figuur 2) and stap 5 (003 §1.5) ==========
     Regel(
         id="2019.afweging-1.geen-actie",
@@ -222,25 +351,28 @@ REGELS: tuple[Regel, ...] = (
         als=Alle((VERMOEDEN_JA, ONVEILIGHEID_2019)),
         dan=Conclusie(beslissingen=frozenset({B.MELDEN}), contacten=VT),
         toelichting="Acute en/of structurele onveiligheid (ja of twijfel): direct melden bij "
-        "Veilig Thuis; afweging 3 t/m 5 samen met Veilig Thuis.",
+        "Veilig Thuis. De melding beëindigt de hulp niet: afweging 3 t/m 5 volgen samen met "
+        "Veilig Thuis (twee losse besluiten).",
     ),
     Regel(
         id="2019.stap-5.altijd-melden.onveiligheid",
         protocollen=P19,
         bron=Bron(FEDRA, "1.5.1 Beslissing melding Veilig Thuis"),
         citaat="In alle gevallen van (vermoeden van) acute en/of structurele onveiligheid.",
-        als=EenVan((ONVEILIGHEID_2019, ErIsSignaal(kenmerk="levensgevaar"))),
+        als=Alle((STAP_5_2019, EenVan((ONVEILIGHEID_2019, ErIsSignaal(kenmerk="levensgevaar"))))),
         dan=Conclusie(beslissingen=frozenset({B.MELDEN}), contacten=VT),
-        toelichting="(Een vermoeden van) acute of structurele onveiligheid wordt altijd gemeld.",
+        toelichting="Stap 5 (na afweging 1B): (een vermoeden van) acute of structurele "
+        "onveiligheid wordt altijd gemeld bij Veilig Thuis.",
     ),
     Regel(
         id="2019.stap-5.altijd-melden.ernstig-letsel",
         protocollen=P19,
         bron=Bron(FEDRA, "1.5.1 Beslissing melding Veilig Thuis"),
         citaat="In alle gevallen van geweld met ernstig letsel.",
-        als=ErIsSignaal(kenmerk="ernstig_letsel"),
+        als=Alle((STAP_5_2019, ErIsSignaal(kenmerk="ernstig_letsel"))),
         dan=Conclusie(beslissingen=frozenset({B.MELDEN}), contacten=VT),
-        toelichting="Geweld met ernstig letsel wordt altijd gemeld.",
+        toelichting="Stap 5 (na afweging 1B): geweld met ernstig letsel wordt altijd gemeld bij "
+        "Veilig Thuis.",
     ),
     Regel(
         id="2019.stap-5.altijd-melden.onveiligheid-herhaalt-zich",
@@ -248,9 +380,10 @@ REGELS: tuple[Regel, ...] = (
         bron=Bron(FEDRA, "1.5.1 Beslissing melding Veilig Thuis"),
         citaat="Wanneer de onveiligheid van het kind niet stopt of zich herhaalt, ondanks "
         "geboden hulp.",
-        als=Omstandigheid("onveiligheid_herhaalt_zich"),
+        als=Alle((STAP_5_2019, Omstandigheid("onveiligheid_herhaalt_zich"))),
         dan=Conclusie(beslissingen=frozenset({B.MELDEN}), contacten=VT),
-        toelichting="De onveiligheid stopt niet of herhaalt zich ondanks hulp: melden.",
+        toelichting="Stap 5 (na afweging 1B): de onveiligheid stopt niet of herhaalt zich "
+        "ondanks hulp: melden bij Veilig Thuis.",
     ),
     Regel(
         id="2019.afweging-3.geen-effectieve-hulp",
@@ -282,7 +415,8 @@ REGELS: tuple[Regel, ...] = (
         dan=Conclusie(beslissingen=frozenset({B.HULP_ORGANISEREN})),
         tenzij=frozenset({B.DOSSIER_SLUITEN}),
         toelichting="Hulp in gang zetten, een termijn afspreken, rollen en casemanager vastleggen; "
-        "na de termijn volgt afweging 5.",
+        "na de termijn volgt afweging 5. Ook na een melding wordt de hulp (samen met Veilig "
+        "Thuis) georganiseerd.",
     ),
     Regel(
         id="2019.afweging-5.geen-resultaat",
@@ -300,10 +434,13 @@ REGELS: tuple[Regel, ...] = (
         citaat="Ja. Hulp afsluiten met vastgelegde afspraken over het monitoren van de veiligheid "
         "van alle betrokkenen.",
         als=Alle((VERMOEDEN_JA, HULP_MOGELIJK, HULP_AANVAARD, antwoorden(V.HULP_RESULTAAT, "ja"))),
-        dan=Conclusie(beslissingen=frozenset({B.DOSSIER_SLUITEN})),
-        tenzij=frozenset({B.MELDEN}),
-        toelichting="Het resultaat is bereikt: hulp afsluiten en afspraken vastleggen over het "
-        "monitoren van de veiligheid.",
+        dan=Conclusie(
+            beslissingen=frozenset({B.DOSSIER_SLUITEN}),
+            acties=(Opdracht(taak=Taak.MONITORING_AFSPREKEN, rol=Rol.AANDACHTSFUNCTIONARIS),),
+        ),
+        toelichting="Het resultaat is bereikt: sluit de hulp af en leg afspraken vast over het "
+        "monitoren van de veiligheid van alle betrokkenen. Dat geldt ook als er is gemeld: na "
+        "afweging 2B worden de afwegingen samen met Veilig Thuis doorlopen.",
     ),
     Regel(
         id="2019.stap-5.twijfel-over-hulp",
@@ -353,8 +490,11 @@ REGELS: tuple[Regel, ...] = (
         "Veilig Thuis.",
         als=ACUUT_2019,
         dan=Conclusie(beslissingen=frozenset({B.SPOED, B.VEILIG_THUIS_RAADPLEGEN}), contacten=VT),
-        toelichting="Acute onveiligheid: neem direct contact op met Veilig Thuis (24 uur per dag "
-        "bereikbaar).",
+        toelichting="Noodsituatie: signalen van acuut óf zodanig ernstig geweld dat het kind "
+        "onmiddellijk moet worden beschermd (acute onveiligheid, levensgevaar). Neem direct "
+        "contact op met Veilig Thuis, wat de weging ook is; Veilig Thuis weegt de ernst (24 uur "
+        "per dag bereikbaar). Ernstig letsel alleen is geen noodsituatie: het wordt in stap 5 "
+        "altijd gemeld.",
     ),
     Regel(
         id="2019.contact.112-levensgevaar",
@@ -363,7 +503,7 @@ REGELS: tuple[Regel, ...] = (
             HANDELINGSWIJZER,
             "Wanneer leg je met welke partij contact?, Moet er onmiddellijk ingegrepen worden?",
         ),
-        citaat="Doe dit dus alleen in geval van leven of dood of risico op ernstig letsel",
+        citaat="Bel 112 voor Brandweer, Politie of Ambulance.",
         als=EenVan(
             (
                 ErIsSignaal(kenmerk="levensgevaar"),
@@ -377,10 +517,12 @@ REGELS: tuple[Regel, ...] = (
         ),
         dan=Conclusie(
             beslissingen=frozenset({B.SPOED}),
-            contacten=(Partij.POLITIE_112, Partij.VEILIG_THUIS),
+            contacten=(Partij.POLITIE_112,),
             acties=(Opdracht(taak=Taak.BELLEN_112, rol=Rol.MEDEWERKER, partij=Partij.POLITIE_112),),
         ),
-        toelichting="Leven of dood of risico op ernstig letsel: bel 112 (politie) en Veilig Thuis.",
+        toelichting="Alleen in geval van leven of dood of risico op ernstig letsel moet er "
+        "onmiddellijk worden ingegrepen: bel 112 (politie). Veilig Thuis volgt uit de "
+        "noodsituatie.",
     ),
     Regel(
         id="2019.stap-4.eergerelateerd-lec-egg",
@@ -389,12 +531,9 @@ REGELS: tuple[Regel, ...] = (
         citaat="In deze situatie kan ook het Landelijk Expertise Centrum Eengerelateerd Geweld "
         "(LEC EGG) van de politie om advies worden gevraagd.",
         als=ErIsSignaal(soorten=frozenset({SoortSignaal.EERGERELATEERD_GEWELD})),
-        dan=Conclusie(
-            beslissingen=frozenset({B.VEILIG_THUIS_RAADPLEGEN}),
-            contacten=(Partij.VEILIG_THUIS, Partij.LEC_EGG),
-        ),
-        toelichting="Mogelijk eergerelateerd geweld: raadpleeg Veilig Thuis; het LEC EGG van de "
-        "politie kan ook om advies worden gevraagd.",
+        dan=Conclusie(contacten=(Partij.LEC_EGG,)),
+        toelichting="Mogelijk eergerelateerd geweld: ook het LEC EGG van de politie kan om "
+        "advies worden gevraagd (Veilig Thuis wordt met spoed geraadpleegd).",
     ),
     Regel(
         id="2019.stap-5.oudergesprek-overslaan",
@@ -416,9 +555,9 @@ REGELS: tuple[Regel, ...] = (
         id="2019.stap-1.ouders-niet-aanspreekbaar",
         protocollen=P19,
         bron=Bron(FEDRA, "1.1 Stap 1. Signaleren, observeren en in kaart brengen"),
-        citaat="Dit speelt als de veiligheid van de leerling, de melder of andere betrokkenen "
-        "gevaar loopt of als de ouders niet aanspreekbaar zijn. In deze gevallen kan de school "
-        "advies vragen bij Veilig Thuis.",
+        citaat="Er zijn situaties waarin een gesprek met de ouders niet in het belang van de "
+        "leerling is. Dit speelt als de veiligheid van de leerling, de melder of andere "
+        "betrokkenen gevaar loopt of als de ouders niet aanspreekbaar zijn.",
         als=EenVan(
             (Omstandigheid("ouders_niet_aanspreekbaar"), Omstandigheid("veiligheid_in_geding"))
         ),
@@ -538,7 +677,7 @@ REGELS: tuple[Regel, ...] = (
         bron=Bron(JSO, "Stap 5a: Hulp organiseren en effecten volgen"),
         citaat="Meent u, op basis van uw afweging in stap 4, dat u de leerling en zijn gezin "
         "redelijkerwijs voldoende tegen het risico op huiselijk geweld of op kindermishandeling "
-        "kunt beschermen:",
+        "kunt beschermen: organiseer dan de noodzakelijke hulp;",
         als=Alle((VERMOEDEN_BLIJFT, antwoorden(V.KAN_BESCHERMEN, "ja"))),
         dan=Conclusie(beslissingen=frozenset({B.HULP_ORGANISEREN})),
         tenzij=frozenset({B.MELDEN}),
@@ -551,7 +690,8 @@ REGELS: tuple[Regel, ...] = (
         bron=Bron(JSO, "Stap 5b: Melden en bespreken met de ouder"),
         citaat="Kunt u uw leerling niet voldoende tegen het risico op huiselijk geweld of "
         "kindermishandeling beschermen, of twijfelt u er aan of u hiertegen voldoende "
-        "bescherming kunt bieden:",
+        "bescherming kunt bieden: meld uw vermoeden bij het Advies- en Meldpunt "
+        "Kindermishandeling;",
         als=Alle((VERMOEDEN_BLIJFT, antwoorden(V.KAN_BESCHERMEN, "nee", "twijfel"))),
         dan=Conclusie(beslissingen=frozenset({B.MELDEN}), contacten=VT),
         toelichting="De school kan de leerling niet voldoende beschermen of twijfelt daaraan: "
@@ -563,29 +703,17 @@ REGELS: tuple[Regel, ...] = (
         bron=Bron(JSO, "Stap 5a: Hulp organiseren en effecten volgen"),
         citaat="doe alsnog een melding als er signalen zijn dat het huiselijk geweld of de "
         "kindermishandeling niet stopt, of opnieuw begint.",
-        als=Omstandigheid("onveiligheid_herhaalt_zich"),
+        als=Alle((VERMOEDEN_BLIJFT, Omstandigheid("onveiligheid_herhaalt_zich"))),
         dan=Conclusie(beslissingen=frozenset({B.MELDEN}), contacten=VT),
         toelichting="Het geweld stopt niet of begint opnieuw: alsnog melden.",
-    ),
-    Regel(
-        id="2013.stap-5b.bespreken-met-kind",
-        protocollen=P13,
-        bron=Bron(VCOG, "Stap 5b: Melden en bespreken met de ouder"),
-        citaat="Bespreek de melding vooraf met de ouder(s) en met de leerling wanneer deze 12 "
-        "jaar is of ouder.",
-        als=Alle(
-            (Beslist(B.MELDEN), KindLeeftijdVanaf(LEEFTIJD_MELDING_BESPREKEN_MET_KIND.waarde))
-        ),
-        dan=Conclusie(beslissingen=frozenset({B.BESPREKEN_MET_KIND})),
-        toelichting="De leerling is 12 jaar of ouder: bespreek de voorgenomen melding ook met de "
-        "leerling.",
     ),
     Regel(
         id="2013.stap-3.oudergesprek-overslaan.veiligheid",
         protocollen=P13,
         bron=Bron(JSO, "Stap 3: Gesprek met de ouder"),
-        citaat="de veiligheid van de ouder, die van u zelf, of die van een ander in het geding "
-        "is; of",
+        citaat="Het doen van een melding bij het AMK zonder dat de signalen zijn besproken met de "
+        "ouder, is alleen mogelijk als: de veiligheid van de ouder, die van u zelf, of die van "
+        "een ander in het geding is; of",
         als=Omstandigheid("veiligheid_in_geding"),
         dan=Conclusie(beslissingen=frozenset({B.OUDERGESPREK_OVERSLAAN})),
         toelichting="De veiligheid van de ouder, de melder of een ander is in het geding: "
@@ -595,8 +723,10 @@ REGELS: tuple[Regel, ...] = (
         id="2013.stap-3.oudergesprek-overslaan.contact-verbreken",
         protocollen=P13,
         bron=Bron(JSO, "Stap 3: Gesprek met de ouder"),
-        citaat="als u goede redenen hebt om te veronderstellen dat de ouder door dit gesprek het "
-        "contact met u zal verbreken en de school zal verlaten.",
+        citaat="Het doen van een melding bij het AMK zonder dat de signalen zijn besproken met de "
+        "ouder, is alleen mogelijk als: de veiligheid van de ouder, die van u zelf, of die van "
+        "een ander in het geding is; of als u goede redenen hebt om te veronderstellen dat de "
+        "ouder door dit gesprek het contact met u zal verbreken en de school zal verlaten.",
         als=Omstandigheid("contact_verbreken_verwacht"),
         dan=Conclusie(beslissingen=frozenset({B.OUDERGESPREK_OVERSLAAN})),
         toelichting="Er zijn goede redenen om te verwachten dat de ouder het contact verbreekt en "
@@ -613,14 +743,15 @@ REGELS: tuple[Regel, ...] = (
         toelichting="Advies vragen aan het AMK (nu Veilig Thuis) mag altijd anoniem.",
     ),
     Regel(
-        id="2013.stap-1.overwegingen-vastleggen",
+        id="2013.stap-1.vastleggen",
         protocollen=P13,
         bron=Bron(JSO, "Stap 1: In kaart brengen van signalen"),
         citaat="Leg ook de contacten over de signalen vast, evenals de stappen die worden gezet "
         "en de besluiten die worden genomen.",
-        als=OUDERGESPREK_OVERSLAAN,
-        dan=Conclusie(),
-        toelichting="Leg vast waarom het gesprek met de ouder niet plaatsvindt.",
+        als=ErIsSignaal(),
+        dan=Conclusie(acties=(Opdracht(taak=Taak.VASTLEGGEN, rol=Rol.MEDEWERKER),)),
+        toelichting="Leg de signalen vast, en ook de contacten over de signalen, de stappen die "
+        "worden gezet en de besluiten die worden genomen.",
     ),
     Regel(
         id="2013.stap-2.weigering-toestemming",
@@ -644,10 +775,12 @@ REGELS: tuple[Regel, ...] = (
         citaat="Bij signalen die wijzen op acuut en zodanig ernstig geweld dat de leerling of een "
         "gezinslid daartegen onmiddellijk moet worden beschermd, kunt u meteen advies vragen "
         "aan het Advies- en Meldpunt Kindermishandeling.",
-        als=EenVan((ErIsSignaal(kenmerk="levensgevaar"), ErIsSignaal(kenmerk="ernstig_letsel"))),
+        als=ErIsSignaal(kenmerk="levensgevaar"),
         dan=Conclusie(beslissingen=frozenset({B.SPOED, B.VEILIG_THUIS_RAADPLEGEN}), contacten=VT),
-        toelichting="Noodsituatie: vraag meteen advies aan het AMK (nu Veilig Thuis); zo nodig "
-        "kan in hetzelfde gesprek een melding worden gedaan.",
+        toelichting="Noodsituatie: signalen van acuut én zodanig ernstig geweld dat de leerling "
+        "onmiddellijk moet worden beschermd (levensgevaar). Vraag meteen advies aan het AMK (nu "
+        "Veilig Thuis); zo nodig kan in hetzelfde gesprek een melding worden gedaan. Ernstig "
+        "letsel alleen is onder de meldcode 2013 geen noodsituatie: volg de stappen.",
     ),
     Regel(
         id="2013.noodsituatie.politie",

@@ -23,6 +23,7 @@ from meldcode.rules.model import (
     EenVan,
     ErIsSignaal,
     KindLeeftijdTot,
+    KindLeeftijdVanaf,
     KindOngeboren,
     Niet,
     Omstandigheid,
@@ -32,7 +33,10 @@ from meldcode.rules.model import (
     SignaalVan,
     antwoorden,
 )
-from meldcode.rules.normen import VEILIG_THUIS_BESLUIT_WERKDAGEN
+from meldcode.rules.normen import (
+    LEEFTIJD_MELDING_BESPREKEN_MET_KIND,
+    VEILIG_THUIS_BESLUIT_WERKDAGEN,
+)
 from meldcode.rules.regels import (
     BEIDE,
     CJG,
@@ -41,12 +45,13 @@ from meldcode.rules.regels import (
     JSO,
     P13,
     P19,
+    VCOG,
     VERMOEDEN_BLIJFT,
     B,
     V,
 )
 
-__all__ = ["ROUTES", "SCHAKELAARS"]
+__all__ = ["INGETROKKEN", "ROUTES", "SCHAKELAARS"]
 
 VT = (Partij.VEILIG_THUIS,)
 AF = Rol.AANDACHTSFUNCTIONARIS
@@ -55,13 +60,21 @@ JSO_STAP_2 = (
     "Stap 2: Collegiale consultatie en zo nodig raadplegen van het Advies- en Meldpunt "
     "Kindermishandeling"
 )
+JSO_5A = "Stap 5a: Hulp organiseren en effecten volgen"
+JSO_5B = "Stap 5b: Melden en bespreken met de ouder"
+FEDRA_MELDING = "1.5.1 Beslissing melding Veilig Thuis"
+FEDRA_HULP = "1.5.2 Hulp school"
 JSO_ROLLEN = (
     "II Verantwoordelijkheden van de Scholengroep Perspectief in het scheppen van "
     "randvoorwaarden voor een veilig werk- en meldklimaat"
 )
 MELDEN = Beslist(B.MELDEN)
-GEEN_MELDING = Niet(MELDEN)
-NIET_GESLOTEN = Niet(Beslist(B.DOSSIER_SLUITEN))
+#: a rule that yields once the dossier is closed (1A, 5B), but not while that is still open
+GESLOTEN = frozenset({B.DOSSIER_SLUITEN})
+#: the age from which a report may (000) or must (001) be discussed with the pupil as well
+LEERLING_12 = LEEFTIJD_MELDING_BESPREKEN_MET_KIND.waarde
+MET_OUDERS = Niet(Beslist(B.OUDERGESPREK_OVERSLAAN))
+HULP = Beslist(B.HULP_ORGANISEREN)
 WEIGERT = Omstandigheid("ouders_weigeren_toestemming")
 UITZONDERING_OUDERGESPREK = EenVan(
     (Omstandigheid("veiligheid_in_geding"), Omstandigheid("contact_verbreken_verwacht"))
@@ -188,13 +201,15 @@ ROUTES: tuple[Regel, ...] = (
         "organiseer dat dan dicht bij ouders en kind. Bijvoorbeeld bij een instantie die ouders "
         "al kennen, zoals GGD-JGZ via het consultatiebureau of school, een gedragsdeskundige op "
         "school",
-        als=Alle((Omstandigheid("risico_licht"), GEEN_MELDING)),
+        als=Omstandigheid("risico_licht"),
         dan=Conclusie(
             contacten=(Partij.GGD_JGZ, Partij.GEDRAGSDESKUNDIGE),
             acties=(Opdracht(taak=Taak.LICHTE_ONDERSTEUNING_ORGANISEREN, rol=AF, advies=True),),
         ),
+        tenzij=frozenset({B.MELDEN}),
         toelichting="De risico's zijn te licht om op te schalen: organiseer lichte "
-        "ondersteuning dicht bij ouders en kind (GGD-JGZ, gedragsdeskundige op school).",
+        "ondersteuning dicht bij ouders en kind (GGD-JGZ, gedragsdeskundige op school), ook "
+        "terwijl de weging of de hulp nog loopt; niet als er wordt gemeld.",
     ),
     Regel(
         id="2019.contact.complexe-casus.overleg-melding",
@@ -217,6 +232,149 @@ ROUTES: tuple[Regel, ...] = (
         toelichting="Complexe casus, of hulp komt niet tot stand: overleg met Veilig Thuis over "
         "een melding.",
     ),
+    # ===== instructions of the steps that act on a case ======================================
+    Regel(
+        id="2019.stap-4.zorgen-en-contacten-registreren",
+        protocollen=P19,
+        bron=Bron(CJG, "Stap 4: Zorg en veiligheid bepalen"),
+        citaat="Registreer welke zorgen je hebt en met wie je contact hebt opgenomen.",
+        als=ErIsSignaal(),
+        dan=Conclusie(acties=(Opdracht(taak=Taak.VASTLEGGEN, rol=Rol.MEDEWERKER),)),
+        toelichting="Leg vast welke zorgen er zijn en met wie contact is opgenomen; de signalen "
+        "worden als feiten en gebeurtenissen vastgelegd in het leerlingendossier.",
+    ),
+    Regel(
+        id="2019.stap-2.eerdere-leerkrachten-betrekken",
+        protocollen=P19,
+        bron=Bron(FEDRA, "1.2 Stap 2. Overleggen met collega's, externen"),
+        citaat="In dit overleg worden ook collega's meegenomen die de leerling eerder in de groep "
+        "hebben gehad en de leerkrachten van broertjes en zusjes.",
+        als=ErIsSignaal(),
+        dan=Conclusie(
+            acties=(Opdracht(taak=Taak.LEERKRACHTEN_BETREKKEN, rol=AF, partij=Partij.COLLEGA),)
+        ),
+        toelichting="Betrek bij het overleg over de signalen ook de collega's die de leerling "
+        "eerder in de groep hadden en de leerkrachten van broertjes en zusjes.",
+    ),
+    Regel(
+        id="2019.stap-3.wie-voert-de-gesprekken",
+        protocollen=P19,
+        bron=Bron(FEDRA, "1.3 Stap 3. Gesprek met ouders, leerling"),
+        citaat="De gesprekken kunnen gevoerd worden door de leerkracht - na overleg met de "
+        "directie en zorgcoördinator -, door de zorgcoördinator of door hen beiden.",
+        als=Alle((ErIsSignaal(), MET_OUDERS)),
+        dan=Conclusie(acties=(Opdracht(taak=Taak.OUDERGESPREK_VOEREN, rol=Rol.LEERKRACHT),)),
+        toelichting="De leerkracht voert de gesprekken met de ouders, na overleg met de directie "
+        "en de zorgcoördinator; ook de zorgcoördinator, of beiden samen, kunnen ze voeren.",
+    ),
+    Regel(
+        id="2019.stap-4.uitkomst-overleg-delen",
+        protocollen=P19,
+        bron=Bron(
+            HANDELINGSWIJZER,
+            "Stap 4: Weeg aard en risico van de onveiligheid en raadpleeg bij twijfel Veilig Thuis",
+        ),
+        citaat="Deel met ouders en kind wat de uitkomsten zijn van overleg met anderen.",
+        als=Alle((ErIsSignaal(), MET_OUDERS)),
+        dan=Conclusie(acties=(Opdracht(taak=Taak.UITKOMST_OVERLEG_DELEN, rol=Rol.MEDEWERKER),)),
+        toelichting="Deel met de ouders en het kind wat het overleg met anderen (collega's, "
+        "Veilig Thuis, externen) heeft opgeleverd.",
+    ),
+    Regel(
+        id="2013.stap-3.ouder-informeren-na-overleg",
+        protocollen=P13,
+        bron=Bron(JSO, "Stap 3: Gesprek met de ouder"),
+        citaat="Breng de ouder na overleg met anderen op de hoogte.",
+        als=Alle((ErIsSignaal(), MET_OUDERS)),
+        dan=Conclusie(acties=(Opdracht(taak=Taak.UITKOMST_OVERLEG_DELEN, rol=Rol.MEDEWERKER),)),
+        toelichting="Breng de ouder na het overleg met anderen (collega's, het AMK, het "
+        "zorgadviesteam) op de hoogte van de uitkomst.",
+    ),
+    Regel(
+        id="2013.stap-5a.aankomst-bij-hulp-nagaan",
+        protocollen=P13,
+        bron=Bron(JSO, JSO_5A),
+        citaat="Verwijs de ouder door en vraag daarna of de ouder is aangekomen bij de hulp.",
+        als=HULP,
+        dan=Conclusie(acties=(Opdracht(taak=Taak.AANKOMST_BIJ_HULP_NAGAAN, rol=Rol.MEDEWERKER),)),
+        toelichting="Vraag na het doorverwijzen na of de ouder bij de hulp is aangekomen, en "
+        "volg of ouder en leerling hulp krijgen.",
+    ),
+    Regel(
+        id="2013.stap-5a.zorgen-bespreken-met-ouder",
+        protocollen=P13,
+        bron=Bron(JSO, f"Route bij signalen van huiselijk geweld en kindermishandeling, {JSO_5A}"),
+        citaat="Bespreek uw zorgen met de ouder",
+        als=HULP,
+        dan=Conclusie(acties=(Opdracht(taak=Taak.OUDERGESPREK_VOEREN, rol=Rol.MEDEWERKER),)),
+        toelichting="De school organiseert hulp: bespreek de zorgen (nogmaals) met de ouder en "
+        "bespreek de verder te nemen stappen voor de hulp.",
+    ),
+    Regel(
+        id="2019.hulp.aankomst-bij-hulp-nagaan",
+        protocollen=P19,
+        bron=Bron(FEDRA, FEDRA_HULP),
+        citaat="Belangrijk is om bij de ouders en de instantie te informeren of zij ook "
+        "daadwerkelijk naar de verwijzende instantie zijn gegaan.",
+        als=HULP,
+        dan=Conclusie(acties=(Opdracht(taak=Taak.AANKOMST_BIJ_HULP_NAGAAN, rol=AF),)),
+        toelichting="Vraag bij de ouders en de instantie na of de ouders daadwerkelijk naar de "
+        "hulp zijn gegaan waarnaar ze zijn doorverwezen.",
+    ),
+    Regel(
+        id="2019.melding.bescherming-overleggen",
+        protocollen=P19,
+        bron=Bron(FEDRA, FEDRA_MELDING),
+        citaat="Overleg bij de melding met Veilig Thuis wat er na de melding - binnen de grenzen "
+        "van de gebruikelijke werkzaamheden - gedaan kan worden om het kind, de ouders en "
+        "mogelijke gezinsleden tegen het risico op kindermishandeling of huiselijk geweld te "
+        "beschermen.",
+        als=MELDEN,
+        dan=Conclusie(
+            acties=(Opdracht(taak=Taak.BESCHERMING_OVERLEGGEN, rol=AF, partij=Partij.VEILIG_THUIS),)
+        ),
+        toelichting="Overleg bij de melding met Veilig Thuis wat de school daarna, binnen haar "
+        "gewone werk, nog kan doen om het kind en het gezin te beschermen.",
+    ),
+    Regel(
+        id="2013.stap-5b.bescherming-overleggen",
+        protocollen=P13,
+        bron=Bron(JSO, JSO_5B),
+        citaat="overleg bij uw melding met het Advies- en Meldpunt Kindermishandeling wat u na "
+        "de melding, binnen de grenzen van uw gebruikelijke werkzaamheden, zelf nog kunt doen "
+        "om uw leerling en zijn gezinsleden tegen het risico op huiselijk geweld of op "
+        "mishandeling te beschermen.",
+        als=MELDEN,
+        dan=Conclusie(
+            acties=(Opdracht(taak=Taak.BESCHERMING_OVERLEGGEN, rol=AF, partij=Partij.VEILIG_THUIS),)
+        ),
+        toelichting="Overleg bij de melding met het AMK (nu Veilig Thuis) wat de school daarna, "
+        "binnen haar gewone werk, zelf nog kan doen om de leerling en het gezin te beschermen.",
+    ),
+    Regel(
+        id="2019.melding.toestemming-aantonen",
+        protocollen=P19,
+        bron=Bron(FEDRA, FEDRA_MELDING),
+        citaat="De school moet aan kunnen tonen zich ingespannen te hebben om toestemming voor de "
+        "melding te krijgen",
+        als=MELDEN,
+        dan=Conclusie(acties=(Opdracht(taak=Taak.TOESTEMMING_AANTONEN, rol=AF),)),
+        toelichting="Leg vast hoe de school heeft geprobeerd toestemming van de ouders voor de "
+        "melding te krijgen; meldt de school buiten de ouders om, leg dan ook de overwegingen "
+        "vast.",
+    ),
+    Regel(
+        id="2019.melding.hulp-monitoren",
+        protocollen=P19,
+        bron=Bron(FEDRA, FEDRA_HULP),
+        citaat="De betrokkenheid van de leerkracht bij het kind, de ouders en andere gezinsleden "
+        "houdt niet op na de melding (stap 5). Monitor of het kind en de ouders daadwerkelijk "
+        "hulp krijgen.",
+        als=MELDEN,
+        dan=Conclusie(acties=(Opdracht(taak=Taak.HULP_MONITOREN, rol=Rol.LEERKRACHT),)),
+        toelichting="De melding beëindigt de betrokkenheid van de school niet: volg of het kind "
+        "en de ouders daadwerkelijk hulp krijgen.",
+    ),
     # ===== special routes ===================================================================
     Regel(
         id="2019.inleiding.alleen-huiselijke-sfeer",
@@ -224,14 +382,10 @@ ROUTES: tuple[Regel, ...] = (
         bron=Bron(FEDRA, "Inleiding en verantwoording"),
         citaat="De meldcode geldt voor situaties in de huiselijke en privé sfeer.",
         als=ErIsSignaal(kenmerk="pleger_is_medewerker"),
-        dan=Conclusie(
-            contacten=(Partij.BESTUUR,),
-            acties=(
-                Opdracht(taak=Taak.BESTUUR_INFORMEREN, rol=Rol.MEDEWERKER, partij=Partij.BESTUUR),
-            ),
-        ),
-        toelichting="Geweld door een medewerker van de school valt buiten de huiselijke sfeer: "
-        "niet de route van de meldcode, maar onmiddellijk het schoolbestuur.",
+        dan=Conclusie(),
+        toelichting="Geweld door een medewerker van de school valt buiten de huiselijke sfeer "
+        "waarvoor de meldcode geldt; het schoolbestuur wordt onmiddellijk ingelicht (zie "
+        "2013+2019.stap-1.pleger-is-medewerker).",
     ),
     Regel(
         id="2013+2019.meldplicht.seksueel-misdrijf-medewerker",
@@ -274,7 +428,8 @@ ROUTES: tuple[Regel, ...] = (
         bron=Bron(JSO, JSO_STAP_2),
         citaat="Vanaf stap 2 is het raadzaam registratie in de Verwijsindex Risicjongeren te "
         "overwegen indien u op dit systeem bent aangesloten.",
-        als=Alle((EenVan((ErIsSignaal(), VERMOEDEN_BLIJFT)), NIET_GESLOTEN)),
+        als=EenVan((ErIsSignaal(), VERMOEDEN_BLIJFT)),
+        tenzij=GESLOTEN,
         dan=Conclusie(
             acties=(
                 Opdracht(
@@ -314,7 +469,8 @@ ROUTES: tuple[Regel, ...] = (
         bron=Bron(CJG, "Stap 5: Zorg voor jeugd gebruiken"),
         citaat="Registreer wanneer je gemeld hebt en of je dit met ouders besproken hebt. Indien "
         "je niet met ouders gesproken hebt, registreer dan waarom.",
-        als=Alle((VERMOEDEN_BLIJFT, NIET_GESLOTEN)),
+        als=VERMOEDEN_BLIJFT,
+        tenzij=GESLOTEN,
         dan=Conclusie(
             acties=(
                 Opdracht(
@@ -445,10 +601,7 @@ ROUTES: tuple[Regel, ...] = (
         citaat="In het ondersteuningsteam wordt vastgelegd wie de melding doet bij Veilig Thuis.",
         als=MELDEN,
         dan=Conclusie(
-            acties=(
-                Opdracht(taak=Taak.VASTLEGGEN_WIE_MELDT, rol=Rol.ONDERSTEUNINGSTEAM),
-                Opdracht(taak=Taak.MELDEN, rol=Rol.ONDERSTEUNINGSTEAM, partij=Partij.VEILIG_THUIS),
-            )
+            acties=(Opdracht(taak=Taak.VASTLEGGEN_WIE_MELDT, rol=Rol.ONDERSTEUNINGSTEAM),)
         ),
         toelichting="Het ondersteuningsteam legt vast wie de melding bij Veilig Thuis doet.",
     ),
@@ -544,27 +697,64 @@ ROUTES: tuple[Regel, ...] = (
         protocollen=P13,
         bron=Bron(JSO, "Stap 5b: Melden en bespreken met de ouder"),
         citaat="Bespreek uw melding vooraf met de ouder.",
-        als=Alle((MELDEN, Niet(Beslist(B.OUDERGESPREK_OVERSLAAN)))),
+        als=Alle((MELDEN, MET_OUDERS)),
         dan=Conclusie(acties=(Opdracht(taak=Taak.MELDING_BESPREKEN_MET_OUDERS, rol=AF),)),
         toelichting="Bespreek de voorgenomen melding vooraf met de ouder.",
+    ),
+    Regel(
+        id="2013.stap-5b.melding-bespreken-met-leerling",
+        protocollen=P13,
+        bron=Bron(JSO, JSO_5B),
+        citaat="U kunt de melding ook bespreken met de leerling wanneer deze 12 jaar of ouder is.",
+        als=Alle((MELDEN, KindLeeftijdVanaf(LEERLING_12), MET_OUDERS)),
+        dan=Conclusie(
+            acties=(Opdracht(taak=Taak.MELDING_BESPREKEN_MET_KIND, rol=AF, advies=True),)
+        ),
+        toelichting="De leerling is 12 jaar of ouder: de melding kan ook met de leerling worden "
+        "besproken (000: een mogelijkheid, geen plicht). Van contact met de leerling over de "
+        "melding kan worden afgezien als de veiligheid in het geding is of het contact "
+        "verbroken dreigt te worden.",
     ),
 )
 
 #: rules a profile may switch on by name (``[schakelaars]``); off by default
 SCHAKELAARS: dict[str, Regel] = {
-    "openbaring_kind_altijd_melden": Regel(
-        id="profiel.schakelaar.openbaring-kind-altijd-melden",
+    "melding_bespreken_met_leerling_verplicht": Regel(
+        id="profiel.schakelaar.melding-bespreken-met-leerling-verplicht",
+        protocollen=P13,
+        bron=Bron(VCOG, "Stap 5b: Melden en bespreken met de ouder"),
+        citaat="Bespreek de melding vooraf met de ouder(s) en met de leerling wanneer deze 12 "
+        "jaar is of ouder.",
+        als=Alle((MELDEN, KindLeeftijdVanaf(LEERLING_12), MET_OUDERS)),
+        dan=Conclusie(beslissingen=frozenset({B.BESPREKEN_MET_KIND})),
+        toelichting="Profielkeuze (001, VCOG): de leerling is 12 jaar of ouder, dus bespreek de "
+        "voorgenomen melding vooraf ook met de leerling. Niet als het contact over de melding "
+        "mag vervallen (veiligheid in het geding, contact verbroken).",
+    ),
+    "openbaring_kind_veilig_thuis_raadplegen": Regel(
+        id="profiel.schakelaar.openbaring-kind-veilig-thuis-raadplegen",
         protocollen=BEIDE,
-        bron=Bron(HANDELINGSWIJZER, "Stap 1: In kaart brengen van signalen"),
-        citaat="Geloof het kind als hij of zij signalen afgeeft. Er is een reden voor het kind om "
-        "het te vertellen.",
+        bron=Bron(CJG, "Stap 2: Collegiale consultatie"),
+        citaat="Het kan zelfs nu al nodig zijn om op te schalen en, al dan niet anoniem, contact "
+        "te zoeken met Veilig Thuis ( 0800 2000).",
         als=SignaalVan(frozenset({SignaalBron.KIND})),
         dan=Conclusie(
-            beslissingen=frozenset({B.MELDEN}),
+            beslissingen=frozenset({B.VEILIG_THUIS_RAADPLEGEN}),
             contacten=VT,
-            acties=(Opdracht(taak=Taak.MELDEN, rol=AF, partij=Partij.VEILIG_THUIS),),
+            acties=(
+                Opdracht(taak=Taak.VEILIG_THUIS_RAADPLEGEN, rol=AF, partij=Partij.VEILIG_THUIS),
+            ),
         ),
         toelichting="Profielkeuze (sectorvariant, geen landelijke regel): vertelt het kind zelf "
-        "over geweld of mishandeling, dan wordt altijd gemeld.",
+        "over geweld of mishandeling, dan raadpleegt de school meteen (eventueel anoniem) "
+        "Veilig Thuis, ook als de zorgen in de weging zijn weggenomen. 002: 'Geloof het kind "
+        "als hij of zij signalen afgeeft.'",
     ),
+}
+
+#: switches that were withdrawn, with the reason a profile that switches one on is refused
+INGETROKKEN: dict[str, str] = {
+    "openbaring_kind_altijd_melden": "no source makes a child's disclosure a report by itself "
+    "(002 Stap 1 says 'Geloof het kind als hij of zij signalen afgeeft', not 'meld'); use "
+    "'openbaring_kind_veilig_thuis_raadplegen' (consult Veilig Thuis) instead",
 }

@@ -76,15 +76,23 @@ TAAK_LABELS: dict[Taak, str] = {
     Taak.BELLEN_112: "bel 112",
     Taak.BESTUUR_INFORMEREN: "informeer onmiddellijk het schoolbestuur",
     Taak.MELDEN: "doe de melding",
+    Taak.BESCHERMING_OVERLEGGEN: "overleg bij de melding wat de school daarna nog kan doen om "
+    "kind en gezin te beschermen",
     Taak.CONTACT_OPNEMEN: "neem contact op",
     Taak.VEILIG_THUIS_RAADPLEGEN: "raadpleeg Veilig Thuis (eventueel anoniem)",
     Taak.VERTROUWENSINSPECTEUR_RAADPLEGEN: "overleg met de vertrouwensinspecteur",
     Taak.MELDEN_BIJ_POLITIE_OF_JUSTITIE: "meld het vermoeden bij politie of justitie",
     Taak.KINDCHECK: "doe de kindcheck: wonen er meer kinderen bij de ouders, wie zorgt voor hen?",
     Taak.OVERLEGGEN: "bespreek de signalen",
+    Taak.LEERKRACHTEN_BETREKKEN: "betrek eerdere leerkrachten van de leerling en de leerkrachten "
+    "van broertjes en zusjes bij het overleg",
+    Taak.UITKOMST_OVERLEG_DELEN: "deel de uitkomst van het overleg met anderen met de ouders (en "
+    "het kind)",
     Taak.ALLEEN_ANONIEM_BESPREKEN: "bespreek de leerling met externen alleen anoniem",
     Taak.VASTLEGGEN_WIE_MELDT: "leg vast wie de melding doet",
     Taak.MELDING_BESPREKEN_MET_OUDERS: "bespreek de voorgenomen melding met de ouders",
+    Taak.MELDING_BESPREKEN_MET_KIND: "bespreek de voorgenomen melding ook met de leerling",
+    Taak.TOESTEMMING_AANTONEN: "leg vast hoe is geprobeerd toestemming voor de melding te krijgen",
     Taak.COORDINEREN: "coördineer de uitvoering van de meldcode",
     Taak.HULP_COORDINEREN: "coördineer de hulp en volg de effecten",
     Taak.LICHTE_ONDERSTEUNING_ORGANISEREN: "organiseer lichte ondersteuning dicht bij ouders en "
@@ -92,10 +100,17 @@ TAAK_LABELS: dict[Taak, str] = {
     Taak.DIRECTIE_INFORMEREN: "licht de directeur in (ook over de voortgang)",
     Taak.OUDERGESPREK_VOEREN: "voer het gesprek met de ouders over de zorgen",
     Taak.HULP_ORGANISEREN: "organiseer de noodzakelijke hulp",
+    Taak.AANKOMST_BIJ_HULP_NAGAAN: "vraag na of de doorverwezen ouders bij de hulp zijn aangekomen",
+    Taak.SCHOOL_INFORMEREN_OVER_HULP: "houd de school op de hoogte of de ouders de geadviseerde "
+    "hulp oppakken",
+    Taak.HULP_MONITOREN: "volg na de melding of kind en ouders daadwerkelijk hulp krijgen",
+    Taak.MONITORING_AFSPREKEN: "sluit de hulp af met vastgelegde afspraken over het monitoren "
+    "van de veiligheid",
     Taak.CASEMANAGER_BENOEMEN: "spreek af wie welke rol heeft, benoem een casemanager en leg "
     "een termijn vast",
     Taak.BESLUIT_VEILIG_THUIS_AFWACHTEN: "besluit van Veilig Thuis, teruggekoppeld aan de melder",
     Taak.EINDVERANTWOORDELIJKHEID_DOSSIER: "draag de eindverantwoordelijkheid voor het dossier",
+    Taak.VASTLEGGEN: "leg de signalen, de zorgen, de contacten, de stappen en de besluiten vast",
     Taak.VERWIJSINDEX_OVERWEGEN: "overweeg registratie in de Verwijsindex",
     Taak.ZORG_VOOR_JEUGD_REGISTREREN: "registreer in Zorg voor Jeugd (en of het met de ouders is "
     "besproken)",
@@ -171,9 +186,11 @@ _PROTOCOL_NAAM = {
 
 
 def partij_label(partij: Partij, protocol: Protocol) -> str:
-    """The Dutch name of a party; under 2013 Veilig Thuis is still the AMK."""
-    if partij is Partij.VEILIG_THUIS and protocol is Protocol.P2013:
+    """The Dutch name of a party; under 2013 the AMK and Bureau Jeugdzorg keep their names."""
+    if partij is Partij.VEILIG_THUIS and protocol == Protocol.P2013:
         return "AMK (nu Veilig Thuis)"
+    if partij is Partij.JEUGDBESCHERMER and protocol == Protocol.P2013:
+        return "Bureau Jeugdzorg"
     return PARTIJ_LABELS[partij]
 
 
@@ -195,13 +212,13 @@ def _details(k: Contactgegevens) -> str:
 
 
 def _melden_label(protocol: Protocol) -> str:
-    if protocol is Protocol.P2013:
+    if protocol == Protocol.P2013:
         return "Melden bij het AMK (nu Veilig Thuis)"
     return BESLISPUNT_LABELS[Beslispunt.MELDEN]
 
 
 def uitleg(besluit: Besluit, basis: Regelbasis | None = None) -> str:
-    """The decision and its grounds as Dutch text: each decision, the next question, the rules.
+    """The decision and its grounds as Dutch text: decisions, warnings, next question, rules.
 
     ``basis`` (the rule base that decided) lets the next question be shown in words.
     """
@@ -217,6 +234,19 @@ def uitleg(besluit: Besluit, basis: Regelbasis | None = None) -> str:
     for punt in Beslispunt:
         waarde = "ja" if besluit.beslist(punt) else "nee"
         regels.append(f"  {labels[punt] + ':':<{breedte}} {waarde}")
+    if besluit.waarschuwingen:
+        regels.append("")
+        regels.append("Let op, de invoer spreekt zichzelf tegen:")
+        for w in besluit.waarschuwingen:
+            regels.extend(
+                textwrap.wrap(
+                    f"- {w.tekst} ({w.code})",
+                    94,
+                    initial_indent="  ",
+                    subsequent_indent="    ",
+                    break_on_hyphens=False,
+                )
+            )
     if besluit.volgende_vraag is not None:
         vraag = besluit.volgende_vraag
         tekst = vraag.value

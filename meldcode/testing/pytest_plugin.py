@@ -35,7 +35,7 @@ from meldcode.rules.beslis import beslis, lees_protocol
 from meldcode.testing.vignetten import Vignet, parameters
 
 __all__ = [
-    "Beslisser",
+    "BeslisFixture",
     "Vergelijker",
     "meldcode_beslis",
     "meldcode_besluit",
@@ -46,8 +46,10 @@ __all__ = [
     "vergelijk",
 ]
 
-Beslisser = Callable[..., Besluit]
+BeslisFixture = Callable[..., Besluit]
+"""The type of the ``meldcode_beslis`` fixture: ``(casus, protocol=None) -> Besluit``."""
 Vergelijker = Callable[..., None]
+"""The type of the ``meldcode_vergelijk`` fixture."""
 _VIGNET = "meldcode_vignet"
 
 
@@ -132,7 +134,7 @@ def _beslis(casus: Casus | Mapping[str, Any], protocol: Protocol | str | None = 
 
 
 @pytest.fixture
-def meldcode_beslis() -> Beslisser:
+def meldcode_beslis() -> BeslisFixture:
     """``beslis(casus, protocol=None)`` accepting a ``Casus`` or a case in the exchange format."""
     return _beslis
 
@@ -176,3 +178,20 @@ def vergelijk(
 def meldcode_vergelijk() -> Vergelijker:
     """The function ``vergelijk``: assert that an outcome agrees with a meldcode decision."""
     return vergelijk
+
+
+def __getattr__(naam: str) -> Any:
+    """``Beslisser``, this module's old name for ``BeslisFixture``, with a deprecation warning.
+
+    The name is kept for ``meldcode.rules.dossier.Beslisser`` (a decide function of one case).
+    """
+    if naam == "Beslisser":
+        import warnings
+
+        warnings.warn(
+            "meldcode.testing.pytest_plugin.Beslisser is renamed BeslisFixture",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return BeslisFixture
+    raise AttributeError(f"module {__name__!r} has no attribute {naam!r}")

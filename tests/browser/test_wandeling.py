@@ -109,7 +109,9 @@ def _zonder_casusgegevens(w: Wandelaar, ref: str) -> None:
 def test_a_2019_case_to_melden_and_hulp(wandelaar: Wandelaar, server: Server) -> None:
     """Vignette p19-07 (structural unsafety, help accepted), under the Fedra profile."""
     w, ref = wandelaar, "lln-19-07"
-    antwoorden = _weging("p19-07")
+    # 003 afweging 2B: "De afwegingen hierna worden samen met Veilig Thuis doorlopen": after the
+    # report the help questions are asked to the end, afweging 5 too
+    antwoorden = {**_weging("p19-07"), "hulp_resultaat": "nee"}
     w.log_in(server.sleutels["school-a"])
     w.kies_profiel("fedra")
     w.nieuwe_casus(ref)
@@ -242,6 +244,10 @@ def test_a_2013_case_under_a_profile(wandelaar: Wandelaar, server: Server) -> No
     casus = attrs.evolve(casus, weging=Weging(**{k: Oordeel(v) for k, v in antwoorden.items()}))
     besluit = beslis(casus, basis=basis)
     for sleutel, waarde in _verwacht("p13-03").items():
+        if sleutel == "bespreken_met_kind":
+            # 001 stap 5b makes the pupil talk a duty under vcog; nationally (000) it is advised
+            assert besluit.bespreken_met_kind
+            continue
         assert getattr(besluit, sleutel) == waarde
     _controleer_pagina(w, casus, basis)
     assert "Melden bij het AMK" in w.tekst("[data-besluit=melden] h3")

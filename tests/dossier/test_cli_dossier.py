@@ -12,6 +12,7 @@ import pytest
 from meldcode.adapters.cli.dossier import EXIT_BEVINDINGEN, EXIT_GEWIJZIGD
 from meldcode.adapters.cli.main import main
 from meldcode.adapters.json.dossier import gebeurtenis_uit_json
+from meldcode.adapters.opslag.toegang import aanvrager_cli
 from meldcode.testing.dossier import volledig_voorbeeld
 
 VOORBEELDEN = Path(__file__).resolve().parents[2] / "examples" / "dossier"
@@ -272,3 +273,92 @@ def test_a_stale_na_is_refused(db: str, capsys: pytest.CaptureFixture[str]) -> N
 
     assert status == 1
     assert "another writer" in capsys.readouterr().err
+
+
+def _log(db: str) -> list[tuple[str, str | None, int | None, int]]:
+    from meldcode.adapters.opslag.archief import open_opslag
+
+    opslag = open_opslag(db)
+    try:
+        rijen = opslag.toegangen()  # type: ignore[attr-defined]
+    finally:
+        opslag.sluit()
+    assert {r.organisatie for r in rijen} == {"standaard"}
+    assert {r.sleutel_id for r in rijen} == {aanvrager_cli()}
+    return [(r.handeling, r.dossier, r.volgnummer, r.status) for r in rijen]
+
+
+def test_every_use_of_a_dossier_from_the_command_line_is_in_the_access_log(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Who (``cli:<user>``), what, which dossier, the status: as the service logs its uses."""
+    toevoegen(db, *STAPPEN[:2])
+    main(["dossier", "toon", "lln-0042", "--db", db])
+    main(["controleer", "lln-0042", "--db", db, "--json"])
+    main(["exporteer", "lln-0042", "--db", db, "-o", str(tmp_path / "export.json")])
+    main(["dossier", "lijst", "--db", db])
+    capsys.readouterr()
+
+    assert _log(db) == [
+        ("schrijven", "lln-0042", 1, 201),
+        ("schrijven", "lln-0042", 2, 201),
+        ("lezen", "lln-0042", None, 200),
+        ("controleren", "lln-0042", None, 200),
+        ("exporteren", "lln-0042", None, 200),
+        ("lijst", None, None, 200),
+    ]
+
+
+def test_a_refused_use_is_logged_with_the_status_the_service_would_give(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Not found 404, a step out of order or a stale ``--na`` 409; nothing of the case."""
+    toevoegen(db, STAPPEN[0])
+    main(["dossier", "toon", "lln-onbekend", "--db", db])
+    main(["exporteer", "lln-onbekend", "--db", db])
+    main(["dossier", "toevoegen", "lln-0042", str(STAPPEN[-1]), "--db", db])  # out of order
+    main(["dossier", "toevoegen", "lln-0042", str(STAPPEN[1]), "--db", db, "--na", "0"])
+    capsys.readouterr()
+
+    assert _log(db)[1:] == [
+        ("lezen", "lln-onbekend", None, 404),
+        ("exporteren", "lln-onbekend", None, 404),
+        ("schrijven", "lln-0042", None, 409),
+        ("schrijven", "lln-0042", None, 409),
+    ]
+    with sqlite3.connect(db) as conn:
+        log = repr(conn.execute("SELECT * FROM toegangslog").fetchall())
+    for pad in STAPPEN:
+        data = json.loads(pad.read_text(encoding="utf-8"))
+        vrij = [v for k, v in data.items() if k in ("situatie", "plaats", "uitkomst")]
+        for tekst in vrij:
+            if tekst:
+                assert tekst not in log
+
+
+def test_meldcode_toegang_shows_the_command_line_s_uses(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    toevoegen(db, STAPPEN[0])
+    main(["dossier", "toon", "lln-0042", "--db", db])
+    capsys.readouterr()
+
+    assert main(["toegang", "--db", db, "--dossier", "lln-0042", "--json"]) == 0
+    regels = [json.loads(r) for r in capsys.readouterr().out.splitlines()]
+
+    assert [(r["handeling"], r["status"], r["sleutel"]) for r in regels] == [
+        ("schrijven", 201, aanvrager_cli()),
+        ("lezen", 200, aanvrager_cli()),
+    ]
+
+
+def test_the_requester_is_the_login_name_or_just_cli(monkeypatch: pytest.MonkeyPatch) -> None:
+    import getpass
+
+    for naam, verwacht in (
+        ("jdevries", "cli:jdevries"),
+        ("Jan de Vries", "cli"),  # not a login name: nothing typed by a person in the log
+        ("", "cli"),
+    ):
+        monkeypatch.setattr(getpass, "getuser", lambda naam=naam: naam)
+        assert aanvrager_cli() == verwacht

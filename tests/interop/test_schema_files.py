@@ -62,3 +62,23 @@ def test_every_case_the_library_writes_fits_the_schema(casus: Casus) -> None:
     """What casus_naar_dict writes, another language's validator accepts."""
     CASUS.validate(casus_naar_dict(casus))
     BESLUIT.validate(besluit_naar_dict(beslis(casus)))
+
+
+@pytest.mark.parametrize("geschreven", [9.0, 16.0])
+def test_a_whole_number_written_with_a_point_is_that_number(geschreven: float) -> None:
+    """JSON has one kind of number, and JSON Schema's ``integer`` takes 9.0: so does the reader."""
+    data = {"weging": {}, "kind": {"leeftijd": geschreven}}
+
+    assert CASUS.is_valid(data)
+    assert casus_uit_dict(data).kind.leeftijd == int(geschreven)
+
+
+@pytest.mark.parametrize("geschreven", [9.5, float("nan"), float("inf")])
+def test_a_number_with_a_fraction_is_refused_naming_the_field(geschreven: float) -> None:
+    from meldcode.errors import OngeldigeInvoer
+
+    data = {"weging": {}, "kind": {"leeftijd": geschreven}}
+
+    with pytest.raises(OngeldigeInvoer) as fout:
+        casus_uit_dict(data)
+    assert [f.veld for f in fout.value.fouten] == ["kind.leeftijd"]

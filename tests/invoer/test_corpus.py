@@ -17,7 +17,7 @@ import pytest
 
 from meldcode import OngeldigeInvoer, casus_uit_dict, casus_uit_json
 from meldcode.adapters.json.dossier import gebeurtenis_uit_json, gebeurtenissen_uit_json
-from meldcode.adapters.json.lezen import laad_json
+from meldcode.adapters.json.lezen import laad_json, laad_json_reeks
 from tests.invoer.corpus import (
     VERBODEN,
     Invoer,
@@ -112,6 +112,49 @@ def test_casus_uit_dict_refuses_every_bad_decoded_case() -> None:
 
     assert len(fouten) > 200
     assert not any(fouten.values()), _rapport(fouten)
+
+
+def test_a_batch_reads_each_case_on_its_own_around_every_bad_one() -> None:
+    """``laad_json_reeks`` (the service's batch reader) on ``[good, item, good]``.
+
+    Where the array as a whole decodes, the good cases around the item are always read; a
+    duplicate key inside the item is that element's error only, with its path in the element.
+    Where it does not decode (bad bytes, nesting), the whole batch is refused by the same reader.
+    """
+    goed = b'{"weging": {"vermoeden": "nee"}}'
+    fouten: dict[str, list[str]] = {}
+    for i in CASUSSEN:
+        tekst = b"[" + goed + b"," + i.tekst.removeprefix(b"\xef\xbb\xbf") + b"," + goed + b"]"
+        try:
+            elementen = laad_json_reeks(tekst)
+        except OngeldigeInvoer:
+            continue  # the array itself is bad: laad_json refuses it the same way
+        gevonden = []
+        if len(elementen) != 3:
+            gevonden.append(f"{len(elementen)} elements")
+        else:
+            for j in (0, 2):
+                if casus_uit_dict(elementen[j]).weging.vermoeden is None:
+                    gevonden.append(f"good case {j} misread")
+            gevonden += _lees(
+                lambda e: casus_uit_dict(e) if not isinstance(e, OngeldigeInvoer) else _werp(e),
+                i,
+                elementen[1],
+            )
+        fouten[i.naam] = gevonden
+
+    assert sum("dubbel" in naam for naam in fouten) > 20
+    assert not any(fouten.values()), _rapport(fouten)
+
+
+def _werp(fout: OngeldigeInvoer) -> object:
+    raise fout
+
+
+def test_a_batch_must_be_an_array() -> None:
+    """The reader says what it expected, in the caller's words."""
+    with pytest.raises(OngeldigeInvoer, match="expected a batch"):
+        laad_json_reeks(b'{"weging": {}}', wat="a batch")
 
 
 def test_the_event_readers_refuse_every_bad_event_naming_the_field() -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from meldcode import Besluit, Protocol, beslis, casus_uit_dict
-from meldcode.testing.pytest_plugin import Beslisser, vergelijk
+from meldcode.testing.pytest_plugin import BeslisFixture, vergelijk
 from meldcode.testing.vignetten import Vignet
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,7 +28,7 @@ def test_the_marker_narrows_the_vignettes_to_one_protocol(meldcode_vignet: Vigne
     assert Protocol.P2013 is meldcode_vignet.protocol
 
 
-def test_meldcode_beslis_accepts_the_exchange_format(meldcode_beslis: Beslisser) -> None:
+def test_meldcode_beslis_accepts_the_exchange_format(meldcode_beslis: BeslisFixture) -> None:
     """A partner may pass the case as the JSON it already has."""
     besluit = meldcode_beslis(
         {"protocol": "2019", "weging": {"vermoeden": "ja", "acute_onveiligheid": "ja"}}
@@ -78,3 +78,11 @@ def test_the_partner_example_passes_as_a_partner_runs_it() -> None:
     )
 
     assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_the_old_name_of_the_fixture_type_still_imports_with_a_deprecation_warning() -> None:
+    from meldcode.testing import pytest_plugin
+
+    with pytest.warns(DeprecationWarning, match="BeslisFixture"):
+        oud = pytest_plugin.Beslisser
+    assert oud is pytest_plugin.BeslisFixture

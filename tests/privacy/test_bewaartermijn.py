@@ -157,6 +157,7 @@ PROFIEL = """
 naam = "school"
 titel = "School"
 bron = "003_4961db14b56be6cc.txt"
+protocollen = ["2019"]
 [bewaartermijn]
 {regels}
 """

@@ -172,6 +172,35 @@ def test_a_bad_leaving_date_names_its_dossier(
     assert "uitschrijvingen.lln-0042 must be a date" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(
+    ("inhoud", "verwacht"),
+    [
+        (b'{"lln-0042": "2022-07-01", "lln-0042": "2026-07-01"}', "duplicate key"),
+        (b'{"lln-0042": "2022-07-01"\xff}', "not valid UTF-8"),
+        (b'{"lln-0042": }', "not valid JSON"),
+        (b"", "empty input"),
+        (b"[" * 100 + b"]" * 100, "nested more than"),
+        (b'["lln-0042"]', "must be a JSON object"),
+    ],
+    ids=["dubbel", "geen-utf8", "geen-json", "leeg", "diep", "lijst"],
+)
+def test_a_damaged_leaving_dates_file_is_refused_before_anything_is_judged(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], inhoud: bytes, verwacht: str
+) -> None:
+    """Read by the strict reader: a dossier named twice would make one of its dates a guess."""
+    bestand = tmp_path / "uit.json"
+    bestand.write_bytes(inhoud)
+
+    status = main(["privacy", "verlopen", "--profiel", PROFIEL, "--db", db,
+                   "--uitschrijvingen", str(bestand)])  # fmt: skip
+
+    fout = capsys.readouterr().err
+    assert status == 1
+    assert "uitschrijvingen" in fout
+    assert verwacht in fout
+    assert "Traceback" not in fout
+
+
 def test_a_profile_without_a_period_is_told_to_state_one(
     db: str, capsys: pytest.CaptureFixture[str]
 ) -> None:

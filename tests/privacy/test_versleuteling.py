@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 
-from meldcode.adapters.cli.main import bouw_parser
+from meldcode.adapters.cli.main import bouw_parser, main
 from meldcode.adapters.json.dossier import gebeurtenis_naar_dict, gebeurtenis_uit_dict
 from meldcode.adapters.opslag.versleuteling import (
     SLEUTEL_OMGEVING,
@@ -160,30 +161,79 @@ def test_a_malformed_key_is_refused_without_showing_it(tekst: str) -> None:
         assert tekst not in str(info.value)
 
 
-def _opties(parser: argparse.ArgumentParser) -> list[str]:
-    uit: list[str] = []
+def _argumenten(
+    parser: argparse.ArgumentParser, opdracht: str = "meldcode"
+) -> list[tuple[str, str]]:
+    """Every option and positional argument of every command: (command, name)."""
+    uit: list[tuple[str, str]] = []
     for actie in parser._actions:
-        uit.extend(actie.option_strings)
         if isinstance(actie, argparse._SubParsersAction):
-            for sub in actie.choices.values():
-                uit.extend(_opties(sub))
+            for naam, sub in actie.choices.items():
+                uit.extend(_argumenten(sub, f"{opdracht} {naam}"))
+        elif actie.option_strings:
+            uit.extend((opdracht, o) for o in actie.option_strings)
+        else:
+            uit.append((opdracht, actie.dest))
     return uit
 
 
-def test_no_command_takes_the_text_key_as_an_argument() -> None:
-    """A key on the command line ends up in shell history and process lists: no option for it.
+GEHEIM = re.compile(r"sleutel|key|token|wachtwoord|password|passwd|secret|geheim", re.IGNORECASE)
 
-    None of the commands that read or write dossiers has an option for a key of any kind.
+
+def test_no_command_takes_a_key_or_password_as_an_argument() -> None:
+    """No command of ``meldcode`` has an argument for a key, a token or a password.
+
+    A secret on the command line ends up in shell history and process lists. What names a key
+    may name a file holding it (``--sleutelbestand``: a file of mode 0600) or a key's public id.
     """
-    parser = bouw_parser()
-    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-    opties = _opties(parser)
-    dossieropties = [
-        o
-        for naam in ("dossier", "controleer", "exporteer", "evaluatie", "privacy", "serve")
-        for o in _opties(sub.choices[naam])
-    ]
+    alle = _argumenten(bouw_parser())
+    namen = {naam for _, naam in alle}
 
-    assert "--db" in dossieropties  # the walk sees the options
-    assert not [o for o in opties if "tekstsleutel" in o.lower()]
-    assert not [o for o in dossieropties if "sleutel" in o or "key" in o.lower()]
+    assert len({opdracht for opdracht, _ in alle}) >= 25  # the walk sees every command
+    assert {"--db", "--sleutelbestand", "sleutel_id", "pad"} <= namen
+    geheim = [
+        (opdracht, naam)
+        for opdracht, naam in alle
+        if GEHEIM.search(naam) and not naam.endswith(("bestand", "_id"))
+    ]
+    assert geheim == []
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql://meldcode:GeHeIm@db.example/meldcode",
+        "postgres://meldcode:GeHeIm@/meldcode?host=/run/postgresql",
+        "postgresql:///meldcode?user=meldcode&password=GeHeIm",
+    ],
+)
+@pytest.mark.parametrize(
+    "opdracht",
+    [
+        ["dossier", "lijst"],
+        ["controleer", "lln-1"],
+        ["serve"],
+        ["sleutel", "lijst"],
+        ["privacy", "wissingen"],
+        ["evaluatie"],
+    ],
+    ids=lambda o: "-".join(o),
+)
+def test_a_password_in_db_is_refused_before_anything_happens(
+    opdracht: list[str], url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A store's URL with a password belongs in $MELDCODE_DB (or PGPASSWORD, ~/.pgpass)."""
+    with pytest.raises(SystemExit) as afloop:
+        main([*opdracht, "--db", url])
+
+    fout = capsys.readouterr().err
+    assert afloop.value.code == 2
+    assert "$MELDCODE_DB" in fout
+    assert "GeHeIm" not in fout
+
+
+def test_a_db_url_without_a_password_is_taken() -> None:
+    from meldcode.adapters.cli.dossier import db_argument
+
+    for url in ("postgresql://meldcode@/postgres?host=/tmp&port=5432", "dossiers.sqlite3"):
+        assert db_argument(url) == url

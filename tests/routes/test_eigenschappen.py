@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import attrs
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from meldcode import Besluit, Casus, Oordeel, Partij, Protocol, beslis
 from meldcode.adapters.profiel import beschikbare_profielen, laad_profiel
+from meldcode.errors import OngeldigeInvoer
 from meldcode.rules import kies_protocol
 from meldcode.rules.kalender import NEDERLAND, plus_werkdagen
 from meldcode.rules.regels import CONTACTVOLGORDE
@@ -16,17 +18,28 @@ from meldcode.testing.strategies import casussen
 PROFIELEN = {naam: laad_profiel(naam) for naam in beschikbare_profielen()}
 
 
+@st.composite
+def casus_en_profiel(draw: st.DrawFn) -> tuple[Casus, str | None]:
+    """A case and a shipped profile (or none); a profile's case is of the profile's own era."""
+    naam = draw(st.sampled_from([None, *sorted(PROFIELEN)]))
+    if naam is None:
+        return draw(casussen()), None
+    protocol = draw(st.sampled_from(sorted(PROFIELEN[naam].protocollen, key=lambda p: p.value)))
+    return draw(casussen(protocol)), naam
+
+
 def _met_profiel(casus: Casus, naam: str | None) -> Besluit:
     if naam is None:
         return beslis(casus)
     return beslis(casus, basis=PROFIELEN[naam].regelbasis(kies_protocol(casus)))
 
 
-@given(casussen(), st.sampled_from([None, *sorted(PROFIELEN)]))
+@given(casus_en_profiel())
 def test_contacten_are_always_in_urgency_order_and_each_once(
-    casus: Casus, profiel: str | None
+    casus_profiel: tuple[Casus, str | None],
 ) -> None:
     """``contacten`` (and their details) follow the order of urgency, without repeats."""
+    casus, profiel = casus_profiel
     besluit = _met_profiel(casus, profiel)
 
     rang = [CONTACTVOLGORDE.index(p) for p in besluit.contacten]
@@ -37,11 +50,12 @@ def test_contacten_are_always_in_urgency_order_and_each_once(
     ]
 
 
-@given(casussen(), st.sampled_from([None, *sorted(PROFIELEN)]))
+@given(casus_en_profiel())
 def test_112_only_with_life_danger_or_serious_injury_risk(
-    casus: Casus, profiel: str | None
+    casus_profiel: tuple[Casus, str | None],
 ) -> None:
     """002: 112 only 'in geval van leven of dood of risico op ernstig letsel'."""
+    casus, profiel = casus_profiel
     besluit = _met_profiel(casus, profiel)
 
     if Partij.POLITIE_112 in besluit.contacten:
@@ -103,3 +117,22 @@ def test_life_danger_puts_112_first() -> None:
     )
 
     assert beslis(casus).contacten[:2] == (Partij.POLITIE_112, Partij.VEILIG_THUIS)
+
+
+@given(casussen(), st.sampled_from(sorted(PROFIELEN)))
+def test_a_profile_decides_only_cases_of_its_own_era(casus: Casus, naam: str) -> None:
+    """A profile is written for its protocol(s); any other case is refused, naming the protocol.
+
+    A 2012 profile's sociale kaart names the AMK (0900-...): never handed out for a 2019 case.
+    """
+    profiel = PROFIELEN[naam]
+    protocol = kies_protocol(casus)
+
+    if protocol in profiel.protocollen:
+        besluit = beslis(casus, basis=profiel.regelbasis(protocol))
+        assert besluit.protocol == protocol
+    else:
+        with pytest.raises(OngeldigeInvoer) as fout:
+            profiel.regelbasis(protocol)
+        assert fout.value.fouten[0].veld == "protocol"
+        assert repr(protocol.value) in str(fout.value)

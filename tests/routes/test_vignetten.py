@@ -27,6 +27,9 @@ def controleer(vignet: dict[str, Any], besluit: dict[str, Any]) -> None:
         assert gronden[regel]["bron"] == str(REGELS[regel].bron)
     for regel in vignet.get("gronden_niet", []):
         assert regel not in gronden, regel
+    if "waarschuwingen" in vignet:
+        codes = [w["code"] for w in besluit["waarschuwingen"]]
+        assert codes == vignet["waarschuwingen"], codes
     acties = {(a["taak"], a["rol"], a["partij"]) for a in besluit["acties"]}
     for actie in vignet.get("acties", []):
         taak, rol, *partij = actie

@@ -44,20 +44,27 @@ class Dienst:
         return httpx.Client(base_url=self.url, headers=koppen, timeout=60, **kwargs)
 
 
-def start_dienst(db: str, *extra: str) -> Iterator[Dienst]:
-    """Make the keys, start ``meldcode serve --port 0`` and wait for its address."""
+def start_dienst(db: str, *extra: str, omgeving: dict[str, str] | None = None) -> Iterator[Dienst]:
+    """Make the keys, start ``meldcode serve --port 0`` and wait for its address.
+
+    ``omgeving``: more environment variables for the server (a text key, ...).
+    """
     opslag: Any = open_opslag(db)
     sleutels = {
         org: maak_sleutel(opslag, org, op=dt.datetime.now(dt.UTC))[0] for org in ORGANISATIES
     }
     opslag.sluit()
-    omgeving = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith("MELDCODE_TEKSTSLEUTEL")},
+        "PYTHONUNBUFFERED": "1",
+        **(omgeving or {}),
+    }
     proces = subprocess.Popen(
         [sys.executable, "-m", "meldcode", "serve", "--port", "0", "--db", db, "--stil", *extra],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        env=omgeving,
+        env=env,
     )
     assert proces.stdout is not None
     regel = proces.stdout.readline()

@@ -179,7 +179,7 @@ def test_core_transport_security_headers_on_every_response(a: Any, anoniem: Any)
 
 def test_core_transport_no_sensitive_uris(doc: dict[str, Any]) -> None:
     """Nothing from a case in a path or a query: only pseudonymous ids and options."""
-    toegestaan = {"dossier", "regel", "profiel", "protocol", "op", "na", "periode"}
+    toegestaan = {"dossier", "regel", "profiel", "protocol", "op", "na", "periode", "beslissing"}
     casusvelden = set(doc["components"]["schemas"]["Casus"]["properties"]) - {"protocol"}
     for _pad, _m, operatie in _operaties(doc):
         for p in operatie.get("parameters", []):

@@ -6,7 +6,17 @@ import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
-from meldcode import Casus, Oordeel, Protocol, beslis, casus_naar_dict, casus_uit_dict
+from meldcode import (
+    Casus,
+    Oordeel,
+    Protocol,
+    Signaal,
+    SoortSignaal,
+    Vraag,
+    beslis,
+    casus_naar_dict,
+    casus_uit_dict,
+)
 from meldcode.testing.strategies import casussen
 from tests import invarianten
 
@@ -18,14 +28,48 @@ def test_every_invariant_holds_for_random_whole_cases(casus: Casus) -> None:
 
 
 @given(
-    casussen(protocol="2019"), st.sampled_from(["acute_onveiligheid", "structurele_onveiligheid"])
+    casussen(protocol="2019"),
+    st.sampled_from(["acute_onveiligheid", "structurele_onveiligheid"]),
+    st.sampled_from([Oordeel.JA, Oordeel.TWIJFEL]),
 )
-def test_acute_or_structural_unsafety_is_always_reported(casus: Casus, vraag: str) -> None:
-    """Whatever else the case says, ja or twijfel on afweging 2 means: report."""
+def test_acute_or_structural_unsafety_is_always_reported_once_afweging_2_is_reached(
+    casus: Casus, vraag: str, vermoeden: Oordeel
+) -> None:
+    """Whatever else the case says, ja or twijfel on afweging 2 means: report.
+
+    003 §1.5.1 "In alle gevallen van (vermoeden van) acute en/of structurele onveiligheid", at
+    step 5: reached when afweging 1 is not answered nee (Figuur 2, 1B "Ga verder naar afweging
+    2").
+    """
     for antwoord in (Oordeel.JA, Oordeel.TWIJFEL):
-        onveilig = attrs.evolve(casus, weging=attrs.evolve(casus.weging, **{vraag: antwoord}))
+        weging = attrs.evolve(casus.weging, vermoeden=vermoeden, **{vraag: antwoord})
+        onveilig = attrs.evolve(casus, weging=weging)
 
         assert beslis(onveilig).melden
+
+
+@given(casussen(protocol="2019"), st.sampled_from(["ernstig_letsel", "levensgevaar"]))
+def test_a_weighed_away_suspicion_is_never_reported_even_beside_a_grave_signal(
+    casus: Casus, kenmerk: str
+) -> None:
+    """Afweging 1 nee ends the route at 1A; only the emergency stands apart from the weging.
+
+    003 Figuur 2, 1A "geen actie nodig: dossier vastleggen en sluiten"; Noodsituaties "Bij
+    signalen die wijzen op acuut of zodanig ernstig geweld ... neemt de school direct contact op
+    met Veilig Thuis."
+    """
+    signaal = Signaal(soort=SoortSignaal.LICHAMELIJK_GEWELD, **{kenmerk: True})
+    weging = attrs.evolve(casus.weging, vermoeden=Oordeel.NEE)
+    besluit = beslis(attrs.evolve(casus, signalen=(*casus.signalen, signaal), weging=weging))
+
+    assert not besluit.melden
+    assert besluit.dossier_sluiten
+    assert besluit.veilig_thuis_raadplegen
+    assert f"tegenstrijdig.vermoeden-nee-{kenmerk.replace('_', '-')}" in {
+        w.code for w in besluit.waarschuwingen
+    }
+    if kenmerk == "levensgevaar":
+        assert besluit.spoed
 
 
 @given(casussen())
@@ -48,11 +92,36 @@ def test_the_decision_is_deterministic(casus: Casus) -> None:
 
 
 @given(casussen())
-def test_a_closed_dossier_is_never_also_a_report(casus: Casus) -> None:
-    """``dossier_sluiten`` and ``melden`` exclude each other."""
+def test_a_closed_dossier_is_a_report_only_where_5b_closes_the_help_after_one(
+    casus: Casus,
+) -> None:
+    """``dossier_sluiten`` and ``melden`` go together only under 2019, at afweging 5B.
+
+    003 §1.5 "Twee beslissingen"; 2B "De afwegingen hierna worden samen met Veilig Thuis
+    doorlopen"; 5B "Hulp afsluiten met vastgelegde afspraken over het monitoren van de
+    veiligheid van alle betrokkenen." Under 2013 stap 5a *or* 5b holds.
+    """
     besluit = beslis(casus)
 
-    assert not (besluit.dossier_sluiten and besluit.melden)
+    if besluit.dossier_sluiten and besluit.melden:
+        assert besluit.protocol == Protocol.P2019
+        assert casus.weging.hulp_resultaat is Oordeel.JA
+
+
+@given(casussen(protocol="2019"))
+def test_after_a_report_the_help_is_still_organised_and_closed_at_5b(casus: Casus) -> None:
+    """A report at afweging 2B does not end the help track: 3-5 are asked with Veilig Thuis."""
+    ja = Oordeel.JA
+    weging = attrs.evolve(
+        casus.weging, vermoeden=ja, acute_onveiligheid=ja, hulp_mogelijk=ja, hulp_aanvaard=ja
+    )
+    lopend = attrs.evolve(casus, weging=attrs.evolve(weging, hulp_resultaat=None))
+    klaar = attrs.evolve(casus, weging=attrs.evolve(weging, hulp_resultaat=ja))
+
+    assert (beslis(lopend).melden, beslis(lopend).hulp_organiseren) == (True, True)
+    assert beslis(lopend).volgende_vraag is Vraag.HULP_RESULTAAT
+    assert (beslis(klaar).melden, beslis(klaar).dossier_sluiten) == (True, True)
+    assert not beslis(klaar).hulp_organiseren
 
 
 @given(casussen(protocol="2013"))
@@ -82,5 +151,5 @@ def test_the_next_question_is_open(casus: Casus) -> None:
 
     if besluit.volgende_vraag is not None:
         assert casus.weging.antwoord(besluit.volgende_vraag) is None
-        if besluit.protocol is Protocol.P2013:
+        if besluit.protocol == Protocol.P2013:
             assert besluit.volgende_vraag.value in ("vermoeden", "kan_beschermen")

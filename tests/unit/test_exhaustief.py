@@ -42,5 +42,8 @@ def test_every_rule_fires_somewhere_and_no_case_gets_conflicting_conclusions(
             invarianten.geen_tegenstrijdige_conclusies(casus, besluit)
             invarianten.geen_besluit_zonder_grond(casus, besluit)
             invarianten.acute_of_structurele_onveiligheid_wordt_gemeld(casus, besluit)
+            invarianten.noodsituatie_staat_los_van_de_weging(casus, besluit)
+            invarianten.afweging_1_nee_meldt_niet(casus, besluit)
+            invarianten.tegenstrijdigheid_wordt_gemeld(casus, besluit)
 
     assert {r.id for r in regelbasis(protocol).regels} - gevuurd == set()

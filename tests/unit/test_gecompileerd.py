@@ -125,7 +125,7 @@ def test_the_whole_weging_space_in_every_variant(protocol: Protocol) -> None:
 def test_every_shipped_profile(naam: str, data: st.DataObject) -> None:
     """A profile's rule base (its own rules, sociale kaart and roles): the reference."""
     profiel = laad_profiel(naam)
-    protocol = data.draw(st.sampled_from(list(Protocol)))
+    protocol = data.draw(st.sampled_from(sorted(profiel.protocollen, key=lambda p: p.value)))
     basis = profiel.regelbasis(protocol)
     casus = data.draw(casussen(protocol))
 

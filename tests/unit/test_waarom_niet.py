@@ -13,7 +13,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from meldcode import Beslispunt, Casus, Kind, Oordeel, Protocol, Signaal, SoortSignaal, Weging
+from meldcode import (
+    Beslispunt,
+    Casus,
+    Kind,
+    Oordeel,
+    Protocol,
+    Signaal,
+    SoortSignaal,
+    Vraag,
+    Weging,
+)
 from meldcode import beslis as beslis_
 from meldcode.adapters.profiel import beschikbare_profielen, laad_profiel
 from meldcode.errors import OngeldigeInvoer
@@ -316,16 +326,37 @@ def test_by_default_the_decisions_not_taken() -> None:
 
 
 def test_why_not_melden_names_the_always_report_rules() -> None:
-    """A 2019 case without suspicion: a signal of mortal danger alone would give a report."""
-    casus = Casus(weging=Weging(vermoeden=Oordeel.NEE))
-    (w,) = waarom_niet(casus, beslissingen=["melden"])
+    """2019: a signal of mortal danger gives a report at step 5, reached through afweging 1B.
+
+    With the help done (5B) a signal of mortal danger alone would give a report. With afweging 1
+    *nee* it would not: the route ends at 1A (003 Figuur 2, "geen actie nodig: dossier
+    vastleggen en sluiten"), so afweging 1 must change as well.
+    """
+    ja = Oordeel.JA
+    gewogen = Casus(
+        weging=Weging(
+            vermoeden=ja,
+            acute_onveiligheid=Oordeel.NEE,
+            structurele_onveiligheid=Oordeel.NEE,
+            hulp_mogelijk=ja,
+            hulp_aanvaard=ja,
+            hulp_resultaat=ja,
+        )
+    )
+    (w,) = waarom_niet(gewogen, beslissingen=["melden"])
     enkel = {a.wijzigingen for a in w.alternatieven if len(a.wijzigingen) == 1}
     levensgevaar = FeitWijziging(ErIsSignaal(kenmerk="levensgevaar"), True)
     assert (levensgevaar,) in enkel
     alt = next(a for a in w.alternatieven if a.wijzigingen == (levensgevaar,))
-    nieuw = pas_toe(casus, alt.wijzigingen, regelbasis(P19))
+    nieuw = pas_toe(gewogen, alt.wijzigingen, regelbasis(P19))
     assert [s.levensgevaar for s in nieuw.signalen] == [True]  # one signal, nothing else set
     assert {g.regel for g in alt.gronden} <= {g.regel for g in beslis_(nieuw).gronden}
+
+    weggewogen = Casus(weging=Weging(vermoeden=Oordeel.NEE))
+    (w,) = waarom_niet(weggewogen, beslissingen=["melden"])
+    assert (levensgevaar,) not in {a.wijzigingen for a in w.alternatieven}
+    vermoeden = AntwoordWijziging(Vraag.VERMOEDEN, Oordeel.NEE, ja)
+    assert (vermoeden, levensgevaar) in {a.wijzigingen for a in w.alternatieven}
 
 
 def test_a_decision_no_rule_takes_says_so() -> None:
@@ -336,15 +367,19 @@ def test_a_decision_no_rule_takes_says_so() -> None:
 
 
 def test_the_child_s_age_is_varied_by_the_rule_base_s_own_thresholds() -> None:
+    """The pupil talk is a decision of the vcog profile (001); nationally (000) it is advised."""
+    vcog = laad_profiel("vcog").regelbasis(P13)
     casus = Casus(
-        kind=Kind(leeftijd=13), weging=Weging(vermoeden=Oordeel.JA, kan_beschermen=Oordeel.NEE)
+        protocol=P13,
+        kind=Kind(leeftijd=13),
+        weging=Weging(vermoeden=Oordeel.JA, kan_beschermen=Oordeel.NEE),
     )
-    (w,) = waarom_niet(casus, "2013", beslissingen=["bespreken_met_kind"], max_wijzigingen=1)
+    (w,) = waarom_niet(casus, basis=vcog, beslissingen=["bespreken_met_kind"], max_wijzigingen=1)
     leeftijden = [
         a.wijzigingen[0] for a in w.alternatieven if isinstance(a.wijzigingen[0], LeeftijdWijziging)
     ]
     assert {(x.vanaf, x.tot) for x in leeftijden} == {(0, 12), (None, None)}
-    tekst = uitleg_waarom_niet([w], regelbasis(P13))
+    tekst = uitleg_waarom_niet([w], vcog)
     assert "0 tot 12 jaar (nu 13 jaar)" in tekst
     assert "leeftijd onbekend" in tekst
 

@@ -19,6 +19,12 @@
 
 The store is ``--db`` (a SQLite file, or a ``postgresql://`` URL), else ``$MELDCODE_DB``, else
 ``meldcode-dossiers.sqlite3`` in the current folder. Output shown to professionals is Dutch.
+
+Every use of a dossier is written to the store's access log, as the service's are
+(``meldcode toegang`` shows it): the organisation ``standaard``, ``cli:<user name>`` for who,
+what was done (``schrijven`` per event, ``lezen``, ``controleren``, ``exporteren``, ``lijst``),
+which dossier and the status the service would have answered (201 or 200, else 404, 409, 400).
+Never free text.
 """
 
 from __future__ import annotations
@@ -33,6 +39,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 from meldcode.adapters.cli.status import EXIT_BEVINDINGEN, EXIT_GEWIJZIGD, EXIT_OK
 from meldcode.adapters.json.dossier import (
@@ -46,6 +53,7 @@ from meldcode.adapters.json.lezen import laad_json
 from meldcode.adapters.json.plausibiliteit import gebeurtenis_waarschuwingen
 from meldcode.adapters.opslag.archief import Archief, Ketenfout, Record, open_opslag
 from meldcode.adapters.opslag.inzagelog import Inzageregel
+from meldcode.adapters.opslag.toegang import Toegang, aanvrager_cli, gelogd, status_van
 from meldcode.adapters.opslag.versleuteling import sleutel_uit_omgeving
 from meldcode.adapters.opslag.wissing import Wissing
 from meldcode.domain.dossier import Dossier, Gebeurtenis, volgordefouten
@@ -65,6 +73,7 @@ __all__ = [
     "EXIT_BEVINDINGEN",
     "EXIT_GEWIJZIGD",
     "controle_naar_dict",
+    "db_argument",
     "export_naar_dict",
     "lees_anker",
     "registreer",
@@ -92,6 +101,27 @@ def datum_argument(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"a date YYYY-MM-DD is expected (got {value!r})") from None
 
 
+def db_argument(value: str) -> str:
+    """An argparse type for ``--db``: a store's address, never with a password in it.
+
+    A password in a ``postgresql://`` URL on the command line is visible in the process list
+    and the shell's history: put the URL in ``$MELDCODE_DB``, or the password in
+    ``$PGPASSWORD`` or ``~/.pgpass`` (libpq reads both).
+    """
+    if value.startswith(("postgresql://", "postgres://")):
+        try:
+            delen = urlsplit(value)
+            wachtwoord = delen.password is not None or "password" in parse_qs(delen.query)
+        except ValueError:
+            wachtwoord = False  # the store reports the bad URL when it opens it
+        if wachtwoord:
+            raise argparse.ArgumentTypeError(
+                "the URL holds a password, which the process list would show: put the URL in "
+                "$MELDCODE_DB, or the password in $PGPASSWORD or ~/.pgpass"
+            )
+    return value
+
+
 def opslagadres(db: str | None) -> str:
     """Where the dossier store is: ``--db``, else ``$MELDCODE_DB``, else the default file."""
     return db or os.environ.get("MELDCODE_DB") or STANDAARD_DB
@@ -100,6 +130,27 @@ def opslagadres(db: str | None) -> str:
 def _archief(args: argparse.Namespace) -> Archief:
     # the key of the free text, when one is configured: from the environment, never an argument
     return Archief(open_opslag(opslagadres(args.db)), sleutel=sleutel_uit_omgeving())
+
+
+def _gelogd(
+    archief: Archief,
+    handeling: str,
+    dossier: str | None,
+    werk: Any,
+    *,
+    status: int = 200,
+) -> Any:
+    """Do ``werk`` and log it in the store's access log (also when it fails)."""
+    return gelogd(
+        archief.opslag,  # type: ignore[arg-type]  # the SQL backends keep the log
+        organisatie=archief.organisatie,
+        wie=aanvrager_cli(),
+        handeling=handeling,
+        dossier=dossier,
+        werk=werk,
+        status=status,
+        volgnummer=lambda uitkomst: uitkomst if handeling == "schrijven" else None,
+    )
 
 
 def _lees_invoer(pad: str) -> bytes | str:
@@ -124,34 +175,62 @@ def _toevoegen(args: argparse.Namespace) -> int:
     archief = _archief(args)
     try:
         try:
-            huidig = archief.lees(args.dossier, tekst=False)
-        except DossierGewist:
+            huidig = _proef(archief, args, gebeurtenissen)
+        except Exception as exc:
+            # refused before anything was written: one row for the refused write
+            archief.opslag.schrijf_toegang(  # type: ignore[attr-defined]
+                Toegang(
+                    tijd=dt.datetime.now(dt.UTC),
+                    organisatie=archief.organisatie,
+                    sleutel_id=aanvrager_cli(),
+                    handeling="schrijven",
+                    status=status_van(exc),
+                    dossier=args.dossier,
+                )
+            )
             raise
-        except DossierNietGevonden:
-            huidig = Dossier(id=args.dossier)
-        if args.na is not None and args.na != len(huidig):
-            raise VolgnummerConflict(args.dossier, args.na, len(huidig))
-        proef = huidig
-        for i, g in enumerate(gebeurtenissen):
-            try:
-                proef = proef.voeg_toe(g)
-            except StapOntbreekt as fout:
-                if len(gebeurtenissen) == 1:
-                    raise
-                raise StapOntbreekt(
-                    fout.gebeurtenis, fout.ontbreekt, f"[{i}] {fout} (nothing was recorded)"
-                ) from None
         na = len(huidig)
         vandaag = dt.date.today()
         for g in gebeurtenissen:
             # another writer in between makes this a conflict instead of a mixed history
-            na = archief.voeg_toe(args.dossier, g, na=na)
+            na = _gelogd(
+                archief,
+                "schrijven",
+                args.dossier,
+                lambda g=g, na=na: archief.voeg_toe(args.dossier, g, na=na),
+                status=201,
+            )
             print(f"{args.dossier}: gebeurtenis {na} vastgelegd ({g.soort}, {g.datum})")
             for w in gebeurtenis_waarschuwingen(g, vandaag=vandaag):
                 print(f"  let op: {w.tekst} [{w.code}]")
     finally:
         archief.sluit()
     return EXIT_OK
+
+
+def _proef(
+    archief: Archief, args: argparse.Namespace, gebeurtenissen: Sequence[Gebeurtenis]
+) -> Dossier:
+    """The dossier as it is, once every event was tried on it (all fit, or none is written)."""
+    try:
+        huidig = archief.lees(args.dossier, tekst=False)
+    except DossierGewist:
+        raise
+    except DossierNietGevonden:
+        huidig = Dossier(id=args.dossier)
+    if args.na is not None and args.na != len(huidig):
+        raise VolgnummerConflict(args.dossier, args.na, len(huidig))
+    proef = huidig
+    for i, g in enumerate(gebeurtenissen):
+        try:
+            proef = proef.voeg_toe(g)
+        except StapOntbreekt as fout:
+            if len(gebeurtenissen) == 1:
+                raise
+            raise StapOntbreekt(
+                fout.gebeurtenis, fout.ontbreekt, f"[{i}] {fout} (nothing was recorded)"
+            ) from None
+    return huidig
 
 
 def _toestand(dossier: Dossier, op: dt.date) -> Toestand:
@@ -162,7 +241,9 @@ def _toon(args: argparse.Namespace) -> int:
     archief = _archief(args)
     try:
         # the state needs no free text: without the key, encrypted text is shown as hidden
-        dossier = archief.lees(args.dossier, tekst=None)
+        dossier = _gelogd(
+            archief, "lezen", args.dossier, lambda: archief.lees(args.dossier, tekst=None)
+        )
     finally:
         archief.sluit()
     t = _toestand(dossier, args.op)
@@ -348,8 +429,15 @@ def _controleer(args: argparse.Namespace) -> int:
     archief = _archief(args)
     try:
         # free text is not needed to check the record-keeping: only whether it is there
-        fouten, paren, dossier = _lees_beschadigd(archief, args.dossier, anker, tekst=False)
-        wissing = archief.wissing(args.dossier)
+        fouten, paren, dossier, wissing = _gelogd(
+            archief,
+            "controleren",
+            args.dossier,
+            lambda: (
+                *_lees_beschadigd(archief, args.dossier, anker, tekst=False),
+                archief.wissing(args.dossier),
+            ),
+        )
     finally:
         archief.sluit()
     hashes = tuple(r.hash for r, _ in paren)
@@ -476,7 +564,12 @@ def export_naar_dict(
 def _exporteer(args: argparse.Namespace) -> int:
     archief = _archief(args)
     try:
-        export = export_naar_dict(archief, args.dossier, args.op)
+        export = _gelogd(
+            archief,
+            "exporteren",
+            args.dossier,
+            lambda: export_naar_dict(archief, args.dossier, args.op),
+        )
     finally:
         archief.sluit()
     fouten = not export["keten"]["intact"]
@@ -494,7 +587,7 @@ def _exporteer(args: argparse.Namespace) -> int:
 def _lijst(args: argparse.Namespace) -> int:
     archief = _archief(args)
     try:
-        for naam in archief.dossiers():
+        for naam in _gelogd(archief, "lijst", None, archief.dossiers):
             print(naam)
     finally:
         archief.sluit()
@@ -507,6 +600,7 @@ def registreer(subparsers: Any) -> None:
     def met_db(p: argparse.ArgumentParser) -> None:
         p.add_argument(
             "--db",
+            type=db_argument,
             default=None,
             help=f"SQLite file or postgresql:// URL (default: $MELDCODE_DB, else {STANDAARD_DB})",
         )

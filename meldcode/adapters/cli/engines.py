@@ -12,11 +12,11 @@ from meldcode.domain.waarden import Protocol
 from meldcode.errors import EngineNietBeschikbaar
 from meldcode.rules.beslis import beslis
 
-__all__ = ["ENGINES", "Beslisser", "BeslisserMetBasis", "engine", "engine_met_basis"]
+__all__ = ["ENGINES", "EngineFunctie", "EngineFunctieMetBasis", "engine", "engine_met_basis"]
 
-Beslisser = Callable[[Casus, Protocol | None], Besluit]
+EngineFunctie = Callable[[Casus, Protocol | None], Besluit]
 """A decide function as the command line calls it: ``(casus, protocol)``."""
-BeslisserMetBasis = Callable[..., Besluit]
+EngineFunctieMetBasis = Callable[..., Besluit]
 """A decide function that also takes ``basis=`` (a profile's rule base), as ``beslis`` does."""
 ENGINES: tuple[str, ...] = ("pure", "durable")
 
@@ -25,15 +25,15 @@ def _pure(casus: Casus, protocol: Protocol | None) -> Besluit:
     return beslis(casus, protocol)
 
 
-def engine(naam: str) -> Beslisser:
+def engine(naam: str) -> EngineFunctie:
     """The decide function of engine ``naam``; ``EngineNietBeschikbaar`` says why one is missing."""
     if naam == "pure":
         return _pure
-    beslisser: Beslisser = engine_met_basis(naam)
+    beslisser: EngineFunctie = engine_met_basis(naam)
     return beslisser
 
 
-def engine_met_basis(naam: str) -> BeslisserMetBasis:
+def engine_met_basis(naam: str) -> EngineFunctieMetBasis:
     """Like ``engine``, but the function takes ``(casus, protocol, *, basis=None)``.
 
     ``basis`` lets a caller decide with an extended rule base, such as an organisation profile.
@@ -55,6 +55,6 @@ def engine_met_basis(naam: str) -> BeslisserMetBasis:
                 f"the durable engine is not available ({exc.name or 'durable'} is not installed): "
                 "pip install 'meldcode[durable]' (needs a C compiler and Python 3.11 or 3.12)"
             ) from None
-        met_basis: BeslisserMetBasis = module.beslis
+        met_basis: EngineFunctieMetBasis = module.beslis
         return met_basis
     raise EngineNietBeschikbaar(f"unknown engine {naam!r}; choose one of {', '.join(ENGINES)}")

@@ -26,7 +26,12 @@ from typing import Any, TextIO, cast
 
 from attrs import frozen
 
-from meldcode.adapters.cli.dossier import STANDAARD_DB, datum_argument, opslagadres
+from meldcode.adapters.cli.dossier import (
+    STANDAARD_DB,
+    datum_argument,
+    db_argument,
+    opslagadres,
+)
 from meldcode.adapters.cli.main import stdin_bytes
 from meldcode.adapters.cli.status import EXIT_GEWIJZIGD, EXIT_INVOER, EXIT_OK
 from meldcode.adapters.json.casus import besluit_uit_dict
@@ -330,6 +335,7 @@ def registreer(subparsers: Any) -> None:
     bron = p.add_mutually_exclusive_group()
     bron.add_argument(
         "--db",
+        type=db_argument,
         default=None,
         help=f"SQLite file or postgresql:// URL (default: $MELDCODE_DB, else {STANDAARD_DB})",
     )

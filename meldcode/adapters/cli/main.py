@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
 
 from meldcode._version import __version__
-from meldcode.adapters.cli.engines import ENGINES, Beslisser
+from meldcode.adapters.cli.engines import ENGINES, EngineFunctie
 from meldcode.adapters.cli.profielen import basis_voor, beslisser_voor, voeg_profiel_toe
 from meldcode.adapters.cli.status import (
     EXIT_AFHANKELIJKHEID,
@@ -151,7 +151,7 @@ def _json_lines(pad: str) -> Iterator[Iterable[str | bytes]]:
 
 
 def _beslist(
-    beslisser: Beslisser, casus: Casus, protocol: Protocol | None, vandaag: dt.date
+    beslisser: EngineFunctie, casus: Casus, protocol: Protocol | None, vandaag: dt.date
 ) -> tuple[Besluit, tuple[Waarschuwing, ...]]:
     return beslisser(casus, protocol), casus_waarschuwingen(casus, vandaag=vandaag)
 
@@ -176,7 +176,7 @@ def _meld_waarschuwingen(waarschuwingen: Iterable[Waarschuwing], plek: str = "")
 
 
 def _beslis_regel(
-    resultaat: Resultaat, beslisser: Beslisser, protocol: Protocol | None, vandaag: dt.date
+    resultaat: Resultaat, beslisser: EngineFunctie, protocol: Protocol | None, vandaag: dt.date
 ) -> tuple[Besluit, tuple[Waarschuwing, ...]] | OngeldigeInvoer:
     """Decide one read line, or the error that keeps it from being decided."""
     if resultaat.casus is None:
@@ -190,7 +190,7 @@ def _beslis_regel(
 
 def _batch(
     regels: Iterable[str | bytes],
-    beslisser: Beslisser,
+    beslisser: EngineFunctie,
     protocol: Protocol | None,
     uit: TextIO,
     vandaag: dt.date | None = None,
@@ -314,9 +314,14 @@ def _regels(args: argparse.Namespace) -> int:
     from meldcode.rules.basis import regelbasis
     from meldcode.rules.versies import PROTOCOLLEN
 
-    protocollen = [args.protocol] if args.protocol else list(PROTOCOLLEN)
-    gezien: dict[str, Regel] = {}
     profiel = laad_profiel(args.profiel) if args.profiel else None
+    if args.protocol:
+        protocollen = [args.protocol]
+    elif profiel is not None:  # a profile belongs to its era: only its own protocols
+        protocollen = sorted(profiel.protocollen, key=lambda p: p.value)
+    else:
+        protocollen = list(PROTOCOLLEN)
+    gezien: dict[str, Regel] = {}
     for p in protocollen:
         basis = regelbasis(p) if profiel is None else profiel.regelbasis(p)
         for r in basis.regels:
@@ -334,9 +339,14 @@ def _regels(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    from meldcode.adapters.json.schema import besluit_schema, casus_schema
+    if args.gebeurtenis:
+        from meldcode.adapters.json.schema import gebeurtenis_schema
 
-    schema = besluit_schema() if args.besluit else casus_schema()
+        schema = gebeurtenis_schema()
+    else:
+        from meldcode.adapters.json.schema import besluit_schema, casus_schema
+
+        schema = besluit_schema() if args.besluit else casus_schema()
     print(json.dumps(schema, ensure_ascii=False, indent=2))
     return EXIT_OK
 
@@ -422,8 +432,14 @@ def bouw_parser(*, uitbreidingen: bool = True) -> argparse.ArgumentParser:
     voeg_profiel_toe(p)
     p.set_defaults(func=_regels)
 
-    p = sub.add_parser("schema", help="print the JSON Schema of a case (or --besluit)")
-    p.add_argument("--besluit", action="store_true", help="the schema of a decision instead")
+    p = sub.add_parser(
+        "schema", help="print the JSON Schema of a case (or --besluit, or --gebeurtenis)"
+    )
+    welk = p.add_mutually_exclusive_group()
+    welk.add_argument("--besluit", action="store_true", help="the schema of a decision instead")
+    welk.add_argument(
+        "--gebeurtenis", action="store_true", help="the schema of a dossier event instead"
+    )
     p.set_defaults(func=_schema)
 
     p = sub.add_parser("demo", help="decide and explain the example cases, or those in a folder")

@@ -31,7 +31,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from meldcode.adapters.cli.dossier import STANDAARD_DB, datum_argument, opslagadres
+from meldcode.adapters.cli.dossier import (
+    STANDAARD_DB,
+    datum_argument,
+    db_argument,
+    opslagadres,
+)
+from meldcode.adapters.json.lezen import laad_json
 from meldcode.adapters.opslag.archief import Archief, open_opslag
 from meldcode.adapters.opslag.versleuteling import (
     SLEUTEL_OMGEVING,
@@ -76,14 +82,25 @@ def lees_uitschrijvingen(pad: str | None) -> dict[str, dt.date]:
     if pad is None:
         return {}
     try:
-        data = json.loads(Path(pad).read_text(encoding="utf-8"))
+        data = laad_json(Path(pad).read_bytes())
     except FileNotFoundError:
         raise OngeldigeInvoer(
             [Fout("uitschrijvingen", repr(pad), f"{pad}: file not found")]
         ) from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except OSError as exc:
         raise OngeldigeInvoer(
-            [Fout("uitschrijvingen", repr(pad), f"{pad}: not a JSON object ({type(exc).__name__})")]
+            [Fout("uitschrijvingen", repr(pad), f"{pad}: cannot be read ({type(exc).__name__})")]
+        ) from None
+    except OngeldigeInvoer as exc:  # not JSON, or a dossier named twice: which date counts?
+        raise OngeldigeInvoer(
+            [
+                Fout(
+                    f"uitschrijvingen.{f.veld}" if f.veld else "uitschrijvingen",
+                    f.waarde,
+                    f.melding,
+                )
+                for f in exc.fouten
+            ]
         ) from None
     if not isinstance(data, dict):
         raise OngeldigeInvoer(
@@ -327,6 +344,7 @@ def registreer(subparsers: Any) -> None:
     def met_db(p: argparse.ArgumentParser) -> None:
         p.add_argument(
             "--db",
+            type=db_argument,
             default=None,
             help=f"SQLite file or postgresql:// URL (default: $MELDCODE_DB, else {STANDAARD_DB})",
         )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from meldcode.adapters.cli.engines import Beslisser, engine, engine_met_basis
+from meldcode.adapters.cli.engines import EngineFunctie, engine, engine_met_basis
 
 if TYPE_CHECKING:  # imported where used: ``meldcode beslis`` without a profile needs none
     from meldcode.domain.besluit import Besluit
@@ -41,7 +41,7 @@ def _profiel(args: argparse.Namespace) -> Profiel | None:
     return laad_profiel(naam)
 
 
-def beslisser_voor(args: argparse.Namespace) -> Beslisser:
+def beslisser_voor(args: argparse.Namespace) -> EngineFunctie:
     """The decide function for ``--engine`` and ``--profiel`` (any engine takes a profile)."""
     profiel = _profiel(args)
     if profiel is None:

@@ -25,8 +25,10 @@ import sys
 from typing import Any
 from urllib.parse import urlsplit
 
+from meldcode.adapters.cli.dossier import db_argument
 from meldcode.adapters.opslag.archief import open_opslag
 from meldcode.adapters.opslag.toegang import maak_sleutel
+from meldcode.adapters.opslag.versleuteling import sleutel_uit_omgeving
 from meldcode.adapters.web import wandeling_beschikbaar
 from meldcode.errors import EngineNietBeschikbaar, Fout, OngeldigeInvoer
 
@@ -93,6 +95,8 @@ def _serve(args: argparse.Namespace) -> int:
         contact=_contact(),
     )
     open_opslag(instellingen.db).sluit()  # a bad store fails here, before listening
+    # and so does a malformed text key, or a key file others can read (every worker reads it)
+    sleutel_uit_omgeving()
     os.environ[OMGEVING] = instellingen.naar_json()
     config = uvicorn.Config(
         "meldcode.adapters.http.app:app_uit_omgeving",
@@ -223,6 +227,7 @@ def registreer(subparsers: Any) -> None:
     def met_db(p: argparse.ArgumentParser) -> None:
         p.add_argument(
             "--db",
+            type=db_argument,
             default=None,
             help="SQLite file or postgresql:// URL (default: $MELDCODE_DB, else dossiers.sqlite3 "
             "in the user's data folder)",

@@ -35,6 +35,8 @@ from meldcode.errors import (
     Fout,
     MeldcodeError,
     OngeldigeInvoer,
+    OpslagBeschadigd,
+    SleutelFout,
     StapOntbreekt,
     VolgnummerConflict,
 )
@@ -168,6 +170,29 @@ def _foutafhandeling(app: FastAPI) -> None:
     async def _engine(request: Request, exc: EngineNietBeschikbaar) -> Response:
         return probleem(503, str(exc), code="niet_beschikbaar")
 
+    @app.exception_handler(SleutelFout)
+    async def _sleutel(request: Request, exc: SleutelFout) -> Response:
+        # not the client's fault: the server lacks the text key, or has another one. The
+        # client learns only that; the administrator reads why in the server's log (the
+        # message names the dossier and field, never a key or a text).
+        _LOG.error("text key missing or not this dossier's on %s: %s", _route(request), exc)
+        return probleem(
+            503,
+            "the server is misconfigured: it cannot read or write this dossier's encrypted "
+            "text; its administrator has been told",
+            code="verkeerd_ingesteld",
+        )
+
+    @app.exception_handler(OpslagBeschadigd)
+    async def _opslag(request: Request, exc: OpslagBeschadigd) -> Response:
+        # the message names the store's file: for the administrator's log, not for a client
+        _LOG.error("dossier store damaged on %s: %s", _route(request), exc.reden)
+        return probleem(
+            503,
+            "the dossier store cannot be read; its administrator has been told",
+            code="opslag_niet_beschikbaar",
+        )
+
     @app.exception_handler(MeldcodeError)
     async def _meldcode(request: Request, exc: MeldcodeError) -> Response:
         return probleem(400, str(exc), code="ongeldige_invoer")
@@ -187,6 +212,12 @@ def _foutafhandeling(app: FastAPI) -> None:
         return probleem(
             exc.status_code, detail, code=f"http_{exc.status_code}", headers=exc.headers
         )
+
+
+def _route(request: Request) -> str:
+    """The method and the route's template (``/v1/dossiers/{dossier}``), never the values."""
+    route: Any = request.scope.get("route")
+    return f"{request.method} {getattr(route, 'path', '?')}"
 
 
 def _parameterfout(fout: Any) -> Fout:

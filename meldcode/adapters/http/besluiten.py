@@ -1,15 +1,15 @@
-"""Decide and explain cases: ``POST /v1/besluiten``, ``/v1/besluiten/_batch``, ``/v1/uitleg``.
+"""Decide and explain cases: ``POST /v1/besluiten``, ``_batch``, ``/v1/uitleg``, ``/waarom-niet``.
 
 The body is passed as raw JSON to the library's own reader (``casus_uit_json`` /
 ``casus_uit_dict``), so the service accepts and refuses exactly what the library and the command
-line do, with the same paths in its errors; the answer is ``besluit_naar_dict``. Nothing is
-stored: deciding needs a key but touches no dossier.
+line do, with the same paths in its errors; the answer is ``besluit_naar_dict`` (and for why not
+``waarom_niet_naar_dict``, what ``meldcode waarom-niet --json`` prints). Nothing is stored:
+deciding needs a key but touches no dossier.
 """
 
 from __future__ import annotations
 
 import functools
-import json
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
@@ -20,9 +20,12 @@ from meldcode.adapters.http.lezen import json_body
 from meldcode.adapters.http.problemen import ProbleemFout, probleem_body
 from meldcode.adapters.http.toegang import Ingelogd
 from meldcode.adapters.json.casus import besluit_naar_dict, casus_uit_dict, casus_uit_json
+from meldcode.adapters.json.lezen import laad_json_reeks
+from meldcode.adapters.json.waarom_niet import waarom_niet_naar_dict
 from meldcode.adapters.profiel import beschikbare_profielen, laad_profiel
 from meldcode.domain.besluit import Besluit
 from meldcode.domain.casus import Casus
+from meldcode.domain.waarden import Beslispunt
 from meldcode.errors import Fout, MeldcodeError, OngeldigeInvoer
 from meldcode.rules import kies_protocol
 from meldcode.rules.basis import regelbasis
@@ -30,8 +33,9 @@ from meldcode.rules.beslis import beslis, lees_protocol
 from meldcode.rules.model import Regelbasis
 from meldcode.rules.profiel import Profiel
 from meldcode.rules.uitleg import uitleg
+from meldcode.rules.waarom_niet import MAX_WIJZIGINGEN, waarom_niet
 
-__all__ = ["beslisser", "router"]
+__all__ = ["basis_voor", "beslisser", "router"]
 
 router = APIRouter(tags=["besluiten"])
 
@@ -53,7 +57,12 @@ ProtocolParam = Annotated[
 ProfielParam = Annotated[
     str | None,
     Query(
-        description="Een meegeleverd organisatieprofiel (zie `GET /profielen`).",
+        description=(
+            "Een meegeleverd organisatieprofiel (zie `GET /profielen`). Een profiel is "
+            "geschreven voor zijn `protocollen`: valt de casus onder een ander protocol (door "
+            "`protocol`, de casus zelf of haar datum), dan is dat ongeldige invoer (400, veld "
+            "`protocol`)."
+        ),
         json_schema_extra={"enum": list(beschikbare_profielen())},
     ),
 ]
@@ -87,6 +96,13 @@ def profiel_of_fout(naam: str | None) -> Profiel | None:
             ]
         )
     return _profiel(naam)
+
+
+def basis_voor(casus: Casus, protocol: str | None, profiel: str | None) -> Regelbasis:
+    """The rule base that decides ``casus``: the chosen protocol's, with the profile if any."""
+    profiel_ = profiel_of_fout(profiel)
+    gekozen = kies_protocol(casus, lees_protocol(protocol))
+    return regelbasis(gekozen) if profiel_ is None else _basis(profiel_.naam, gekozen.value)
 
 
 def beslisser(protocol: str | None, profiel: str | None) -> Any:
@@ -163,13 +179,7 @@ async def batch(
 
 
 def _batch(tekst: bytes, beslis_: Any, max_batch: int) -> dict[str, Any]:
-    try:
-        data = json.loads(tekst)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        waar = f" at character {exc.pos}" if isinstance(exc, json.JSONDecodeError) else ""
-        raise OngeldigeInvoer([Fout("", "<text>", f"not valid JSON{waar}")]) from None
-    if not isinstance(data, list):
-        raise OngeldigeInvoer([Fout("", "<value>", "a batch must be a JSON array of cases")])
+    data = laad_json_reeks(tekst, wat="a batch: a JSON array of cases")
     if len(data) > max_batch:
         raise ProbleemFout(
             413,
@@ -180,6 +190,8 @@ def _batch(tekst: bytes, beslis_: Any, max_batch: int) -> dict[str, Any]:
     geweigerd = 0
     for element in data:
         try:
+            if isinstance(element, OngeldigeInvoer):
+                raise element
             resultaten.append({"besluit": besluit_naar_dict(beslis_(casus_uit_dict(element)))})
         except OngeldigeInvoer as exc:
             geweigerd += 1
@@ -211,12 +223,59 @@ async def uitleg_(
 ) -> JSONResponse:
     """Decide a case and explain the decision in Dutch."""
     tekst = await json_body(request)
-    profiel_ = profiel_of_fout(profiel)
+    profiel_of_fout(profiel)
     casus = casus_uit_json(tekst)
     besluit_ = beslisser(protocol, profiel)(casus)
-    basis = (
-        regelbasis(besluit_.protocol)
-        if profiel_ is None
-        else _basis(profiel_.naam, besluit_.protocol.value)
-    )
+    basis = basis_voor(casus, protocol, profiel)
     return JSONResponse({"besluit": besluit_naar_dict(besluit_), "uitleg": uitleg(besluit_, basis)})
+
+
+BeslissingParam = Annotated[
+    str | None,
+    Query(
+        description=(
+            "Alleen deze beslissing, genomen of niet (wat zou haar dan ongedaan maken); "
+            "standaard elke beslissing die de casus niet krijgt."
+        ),
+        json_schema_extra={"enum": [b.value for b in Beslispunt]},
+    ),
+]
+
+
+@router.post(
+    "/v1/waarom-niet",
+    summary="Waarom niet: de kleinste wijzigingen die een beslissing veranderen",
+    description=(
+        "Beslist de casus en geeft per beslissing die zij niet krijgt (of alleen `beslissing`) "
+        "élke kleinste wijziging van antwoorden of feiten die de beslissing wél zou geven, met "
+        f"de regels die dan vuren en hun bron: wijzigingen van hoogstens {MAX_WIJZIGINGEN} "
+        "antwoorden of feiten, elk nagerekend met de regelbasis zelf. Hetzelfde JSON als "
+        "`meldcode waarom-niet --json`; elke wijziging heeft ook haar Nederlandse `tekst`."
+    ),
+    openapi_extra={"requestBody": _CASUS},
+    responses={
+        200: {
+            "description": "Per beslissing de alternatieven.",
+            "content": {
+                "application/json": {"schema": {"$ref": "#/components/schemas/WaaromNiet"}}
+            },
+        }
+    },
+)
+async def waarom_niet_(
+    request: Request,
+    wie: Ingelogd,
+    beslissing: BeslissingParam = None,
+    protocol: ProtocolParam = None,
+    profiel: ProfielParam = None,
+) -> JSONResponse:
+    """Why not: for each decision not taken (or ``beslissing``), the smallest changes."""
+    tekst = await json_body(request)
+    casus = casus_uit_json(tekst)
+    basis = basis_voor(casus, protocol, profiel)
+    beslissingen = None if beslissing is None else [beslissing]
+    # an exhaustive search: off the event loop, within the request's time limit
+    resultaten = await run_in_threadpool(
+        waarom_niet, casus, basis.protocol, basis=basis, beslissingen=beslissingen
+    )
+    return JSONResponse(waarom_niet_naar_dict(resultaten, basis))

@@ -21,19 +21,12 @@ from starlette.responses import JSONResponse
 from meldcode.adapters.cli.dossier import controle_naar_dict, export_naar_dict
 from meldcode.adapters.cli.evaluatiecijfers import Probleem, cijfers_naar_dict
 from meldcode.adapters.http.lezen import json_body
-from meldcode.adapters.http.toegang import Aanroeper, Ingelogd, archief, log_toegang
+from meldcode.adapters.http.problemen import ProbleemFout
+from meldcode.adapters.http.toegang import Aanroeper, Ingelogd, archief, opslag
 from meldcode.adapters.json.dossier import gebeurtenis_uit_json, toestand_naar_dict
+from meldcode.adapters.opslag.toegang import gelogd, status_van
 from meldcode.domain.dossier import Dossier
-from meldcode.errors import (
-    DossierGewijzigd,
-    DossierGewist,
-    DossierNietGevonden,
-    Fout,
-    MeldcodeError,
-    OngeldigeInvoer,
-    StapOntbreekt,
-    VolgnummerConflict,
-)
+from meldcode.errors import DossierGewijzigd, DossierGewist, Fout, OngeldigeInvoer
 from meldcode.rules.dossier import toestand
 from meldcode.rules.evaluatiecijfers import evaluatiecijfers_uit_dossiers
 from meldcode.rules.kalender import NEDERLAND
@@ -67,11 +60,7 @@ def _json(schema: str, beschrijving: str, status: int = 200) -> dict[int | str, 
 
 
 def _status(exc: Exception) -> int:
-    if isinstance(exc, DossierNietGevonden):
-        return 404
-    if isinstance(exc, VolgnummerConflict | StapOntbreekt | DossierGewijzigd):
-        return 409
-    return 400 if isinstance(exc, MeldcodeError) else 500
+    return exc.status if isinstance(exc, ProbleemFout) else status_van(exc)
 
 
 def _gelogd(
@@ -84,14 +73,17 @@ def _gelogd(
     status: int = 200,
 ) -> _T:
     """Do ``werk`` and log it (also when it fails: a 404 on a foreign dossier is logged too)."""
-    try:
-        uitkomst = werk()
-    except Exception as exc:
-        log_toegang(request, wie, handeling, _status(exc), dossier=dossier)
-        raise
-    volgnummer = uitkomst.get("volgnummer") if isinstance(uitkomst, dict) else None
-    log_toegang(request, wie, handeling, status, dossier=dossier, volgnummer=volgnummer)
-    return uitkomst
+    return gelogd(
+        opslag(request),
+        organisatie=wie.organisatie,
+        wie=wie.sleutel_id,
+        handeling=handeling,
+        dossier=dossier,
+        werk=werk,
+        status=status,
+        volgnummer=lambda u: u.get("volgnummer") if isinstance(u, dict) else None,
+        status_bij_fout=_status,
+    )
 
 
 def _vandaag(op: dt.date | None) -> dt.date:
@@ -117,21 +109,15 @@ def lijst(request: Request, wie: Ingelogd) -> JSONResponse:
         "`na` is het aantal gebeurtenissen dat de client zag (0 voor een nieuw dossier): heeft "
         "een ander intussen toegevoegd, dan volgt `409` met `verwacht` en `gevonden` en wordt "
         "niets vastgelegd. Een stap die de meldcode nog niet toestaat is ook `409` "
-        "(`code: stap_ontbreekt`)."
+        "(`code: stap_ontbreekt`), en zo ook een correctie die niet bij dit dossier past "
+        "(`code: past_niet_in_dossier`: een gebeurtenis die het dossier niet heeft, of van een "
+        "andere soort)."
     ),
     status_code=201,
     openapi_extra={
         "requestBody": {
             "required": True,
-            "content": {
-                "application/json": {
-                    "schema": {
-                        "type": "object",
-                        "properties": {"soort": {"type": "string"}},
-                        "required": ["soort"],
-                    }
-                }
-            },
+            "content": {"application/json": {"schema": {"$ref": f"{_REF}Gebeurtenis"}}},
         }
     },
     responses=_json("Vastgelegd", "Vastgelegd: het volgnummer en de hash.", 201),
@@ -149,9 +135,16 @@ async def toevoegen(
     tekst = await json_body(request)
 
     def werk() -> dict[str, Any]:
-        gebeurtenis = gebeurtenis_uit_json(tekst)
+        gebeurtenis = gebeurtenis_uit_json(tekst)  # bad input: 400
         a = archief(request, wie)
-        volgnummer = a.voeg_toe(dossier, gebeurtenis, na=na)
+        try:
+            volgnummer = a.voeg_toe(dossier, gebeurtenis, na=na)
+        except OngeldigeInvoer as exc:
+            # a sound event that does not fit this dossier (a correction of an event it does
+            # not have, or of another kind): a conflict with its state, like a step out of order
+            raise ProbleemFout(
+                409, str(exc), code="past_niet_in_dossier", fouten=exc.fouten
+            ) from None
         return {"dossier": dossier, "volgnummer": volgnummer, "hash": a.hashes(dossier)[-1]}
 
     uitkomst = await run_in_threadpool(

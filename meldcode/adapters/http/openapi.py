@@ -4,9 +4,10 @@ FastAPI generates the operations; this module then
 
 - sets ``servers`` to ``/v1`` (the major version in the URI) and makes the paths relative to it;
 - puts the shipped JSON Schemas of the contract (``meldcode/schema/*.schema.json``, the very
-  files ``meldcode schema`` prints) under ``components/schemas``, their ``$defs`` beside them,
-  so request and response bodies are described by the same schemas the library is tested
-  against, plus the service's own envelopes (``Probleem``, ``Batchresultaat``, ...);
+  files ``meldcode schema`` prints: a case, a decision, a dossier event) under
+  ``components/schemas``, their ``$defs`` beside them, so request and response bodies are
+  described by the same schemas the library is tested against, plus the service's own
+  envelopes (``Probleem``, ``Batchresultaat``, ...);
 - documents the ``API-Version`` header on every response and the problem-details responses
   every operation can give (400, 401, 404, 406, 413, 415, 500, 503, ...), and drops FastAPI's
   422 (this API answers bad input with 400).
@@ -41,13 +42,16 @@ In een URI staat nooit meer dan een pseudonieme dossier- of casusreferentie.
 _FOUTEN: dict[int, str] = {
     400: "Ongeldige invoer: élk ongeldig veld met zijn pad in `fouten`.",
     401: "Geen geldige API-sleutel.",
-    404: "Niet gevonden (ook: een dossier van een andere organisatie).",
+    404: "Niet gevonden (ook: een dossier van een andere organisatie, of een gewist dossier).",
     406: "De client aanvaardt geen JSON.",
     409: "Conflict met de huidige staat van het dossier.",
     413: "Het verzoek is te groot (bytes of aantal casussen).",
     415: "De body is geen JSON.",
     500: "Interne fout (zonder details).",
-    503: "Tijdslimiet overschreden of opslag niet bereikbaar.",
+    503: (
+        "Tijdslimiet overschreden, opslag niet bereikbaar, of de server is verkeerd ingesteld "
+        "(de sleutel van de versleutelde tekst ontbreekt of past niet)."
+    ),
 }
 _API_VERSION_KOP = {
     "API-Version": {
@@ -79,9 +83,17 @@ def _herverwijs(knoop: Any) -> Any:
 
 
 def contract_schemas() -> dict[str, Any]:
-    """The shipped schemas ``Casus`` and ``Besluit`` and their ``$defs``, as OpenAPI components."""
+    """The shipped schemas ``Casus``, ``Besluit`` and ``Gebeurtenis`` and their ``$defs``.
+
+    As OpenAPI components: a definition two schemas share (``Signaal``, ``Kind``, ...) is the
+    same in both, and is listed once.
+    """
     uit: dict[str, Any] = {}
-    for naam, component in (("casus", "Casus"), ("besluit", "Besluit")):
+    for naam, component in (
+        ("casus", "Casus"),
+        ("besluit", "Besluit"),
+        ("gebeurtenis", "Gebeurtenis"),
+    ):
         schema = _schema_tekst(naam)
         defs = schema.pop("$defs", {})
         schema.pop("$schema", None)

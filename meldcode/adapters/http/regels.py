@@ -12,7 +12,7 @@ from meldcode.adapters.cli.main import regel_naar_dict
 from meldcode.adapters.http.besluiten import ProfielParam, ProtocolParam, profiel_of_fout
 from meldcode.adapters.http.problemen import ProbleemFout
 from meldcode.adapters.http.toegang import Ingelogd
-from meldcode.adapters.json.schema import besluit_schema, casus_schema
+from meldcode.adapters.json.schema import besluit_schema, casus_schema, gebeurtenis_schema
 from meldcode.adapters.profiel import beschikbare_profielen, laad_profiel
 from meldcode.domain.waarden import Protocol
 from meldcode.rules.basis import regelbasis
@@ -115,6 +115,22 @@ def schema_casus(wie: Ingelogd) -> JSONResponse:
 def schema_besluit(wie: Ingelogd) -> JSONResponse:
     """The JSON Schema of a decision (as ``meldcode schema --besluit``)."""
     return JSONResponse(besluit_schema())
+
+
+@router.get(
+    "/v1/schemas/gebeurtenis",
+    tags=["schemas"],
+    summary="JSON Schema van een dossiergebeurtenis",
+    responses={
+        200: {
+            "description": "Het JSON Schema (draft 2020-12).",
+            "content": {"application/json": {"schema": {"type": "object"}}},
+        }
+    },
+)
+def schema_gebeurtenis(wie: Ingelogd) -> JSONResponse:
+    """The JSON Schema of a dossier event (as ``meldcode schema --gebeurtenis``)."""
+    return JSONResponse(gebeurtenis_schema())
 
 
 def _profiel_dict(naam: str) -> dict[str, Any]:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from meldcode.domain.waarden import Beslispunt, Oordeel
+
 __all__ = ["EIGEN_SCHEMAS"]
 
 _REF = "#/components/schemas/"
@@ -198,6 +200,83 @@ _PROFIEL = {
     "required": ["naam", "titel", "bron", "protocollen", "regels"],
 }
 
+_OORDEEL_OF_NIETS = {"type": ["string", "null"], "enum": [*(o.value for o in Oordeel), None]}
+_LEEFTIJD_OF_NIETS = {"type": ["integer", "null"], "minimum": 0}
+_WIJZIGING = {
+    "description": "Eén wijziging, met haar Nederlandse `tekst`.",
+    "oneOf": [
+        {
+            "type": "object",
+            "properties": {
+                "soort": {"const": "antwoord"},
+                "vraag": {"type": "string"},
+                "van": _OORDEEL_OF_NIETS,
+                "naar": _OORDEEL_OF_NIETS,
+                "tekst": {"type": "string"},
+            },
+            "required": ["soort", "vraag", "van", "naar", "tekst"],
+            "additionalProperties": False,
+        },
+        {
+            "type": "object",
+            "properties": {
+                "soort": {"const": "feit"},
+                "feit": {
+                    "type": "object",
+                    "description": "Het feit, zoals `meldcode regels --json` condities schrijft.",
+                },
+                "waar": {"type": "boolean"},
+                "tekst": {"type": "string"},
+            },
+            "required": ["soort", "feit", "waar", "tekst"],
+            "additionalProperties": False,
+        },
+        {
+            "type": "object",
+            "properties": {
+                "soort": {"const": "leeftijd"},
+                "van": _LEEFTIJD_OF_NIETS,
+                "vanaf": _LEEFTIJD_OF_NIETS,
+                "tot": _LEEFTIJD_OF_NIETS,
+                "tekst": {"type": "string"},
+            },
+            "required": ["soort", "van", "vanaf", "tot", "tekst"],
+            "additionalProperties": False,
+        },
+    ],
+}
+EIGEN_SCHEMAS["WaaromNiet"] = {
+    "type": "array",
+    "description": "Per beslissing: genomen of niet, de regels die haar geven, en de kleinste "
+    "wijzigingen die haar veranderen (zoals `meldcode waarom-niet --json`).",
+    "items": {
+        "type": "object",
+        "properties": {
+            "beslissing": {
+                "type": "string",
+                "enum": [b.value for b in Beslispunt],
+            },
+            "genomen": {"type": "boolean"},
+            "regels": {"type": "array", "items": {"type": "string"}},
+            "max_wijzigingen": {"type": "integer", "minimum": 1},
+            "alternatieven": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "wijzigingen": {"type": "array", "items": _WIJZIGING, "minItems": 1},
+                        "gronden": {"type": "array", "items": {"$ref": f"{_REF}Grond"}},
+                    },
+                    "required": ["wijzigingen", "gronden"],
+                    "additionalProperties": False,
+                },
+            },
+        },
+        "required": ["beslissing", "genomen", "regels", "max_wijzigingen", "alternatieven"],
+        "additionalProperties": False,
+    },
+}
+
 EIGEN_SCHEMAS.update(
     {
         "Dossierlijst": {
@@ -243,7 +322,7 @@ EIGEN_SCHEMAS.update(
                             "vorige_hash": {"type": "string"},
                             "hash": {"type": "string"},
                             "gebeurtenis": {
-                                "type": ["object", "null"],
+                                "anyOf": [{"$ref": f"{_REF}Gebeurtenis"}, {"type": "null"}],
                                 "description": "null: the record is unreadable or erased",
                             },
                         },

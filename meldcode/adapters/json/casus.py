@@ -102,6 +102,10 @@ def _bool(value: object, _: object) -> bool:
 def _int(value: object, _: object) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
         return value
+    if isinstance(value, float) and value.is_integer():
+        # JSON has one kind of number: 15.0 is the whole number 15 (JSON Schema's "integer"
+        # says so too), and some writers put it that way
+        return int(value)
     raise _Waardefout("a whole number", value)
 
 

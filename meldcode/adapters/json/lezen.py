@@ -28,7 +28,7 @@ from typing import Any
 from meldcode.adapters.json.sleutels import toon_sleutel
 from meldcode.errors import Fout, OngeldigeInvoer
 
-__all__ = ["MAX_CIJFERS", "MAX_DIEPTE", "GrootGetal", "decodeer", "laad_json"]
+__all__ = ["MAX_CIJFERS", "MAX_DIEPTE", "GrootGetal", "decodeer", "laad_json", "laad_json_reeks"]
 
 MAX_DIEPTE = 32
 """The deepest nesting a JSON document may have (a case needs four levels, an event five)."""
@@ -168,8 +168,8 @@ def decodeer(tekst: str | bytes) -> str:
     return tekst[1:] if tekst.startswith(_BOM) else tekst
 
 
-def laad_json(tekst: str | bytes) -> object:
-    """Decode one JSON document strictly (see the module); ``OngeldigeInvoer`` names the problem."""
+def _decodeer_json(tekst: str | bytes) -> tuple[object, bool]:
+    """The decoded document, and whether it holds a duplicate key anywhere."""
     tekst = decodeer(tekst)
     if tekst.count("[") + tekst.count("{") > MAX_DIEPTE:
         diep = _te_diep(tekst)
@@ -202,6 +202,34 @@ def laad_json(tekst: str | bytes) -> object:
         raise OngeldigeInvoer(
             [Fout("", "<text>", "not valid JSON (a number out of range)")]
         ) from None
-    if gezien[0]:
+    return data, gezien[0]
+
+
+def laad_json(tekst: str | bytes) -> object:
+    """Decode one JSON document strictly (see the module); ``OngeldigeInvoer`` names the problem."""
+    data, dubbel = _decodeer_json(tekst)
+    if dubbel:
         raise OngeldigeInvoer(list(_dubbele_sleutels(data)))
     return data
+
+
+def laad_json_reeks(
+    tekst: str | bytes, *, wat: str = "a JSON array"
+) -> list[object | OngeldigeInvoer]:
+    """Decode a JSON array strictly, each element on its own: a batch of cases.
+
+    The document as a whole must decode (else ``OngeldigeInvoer``, as ``laad_json`` raises) and
+    be an array (else the error says ``wat`` was expected). A duplicate key inside an element
+    makes that element an ``OngeldigeInvoer`` in its place (paths relative to the element), so
+    the elements around it are still read.
+    """
+    data, dubbel = _decodeer_json(tekst)
+    if not isinstance(data, list):
+        raise OngeldigeInvoer([Fout("", "<value>", f"expected {wat}")])
+    if not dubbel:
+        return list(data)
+    uit: list[object | OngeldigeInvoer] = []
+    for element in data:
+        fouten = list(_dubbele_sleutels(element))
+        uit.append(OngeldigeInvoer(fouten) if fouten else element)
+    return uit

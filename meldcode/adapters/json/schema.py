@@ -1,6 +1,8 @@
-"""JSON Schema (draft 2020-12) of cases and decisions, generated from the domain classes.
+"""JSON Schema (draft 2020-12) of cases, decisions and dossier events, from the domain classes.
 
-Generated, not hand-written, so it cannot drift from what the JSON reader accepts.
+Generated, not hand-written, so it cannot drift from what the JSON reader accepts. What a schema
+can say about several fields at once is said too (an unborn child has no age); the one rule of
+the reader it cannot say — a date not before another — is in the field's description.
 """
 
 from __future__ import annotations
@@ -14,11 +16,12 @@ from typing import Any
 import attrs
 
 from meldcode.domain.besluit import Besluit, Grond
-from meldcode.domain.casus import MAX_LEEFTIJD, Casus
+from meldcode.domain.casus import Casus
+from meldcode.domain.dossier import SOORTEN, Correctie
 from meldcode.domain.waarden import Protocol
 from meldcode.rules.versies import PROTOCOLLEN
 
-__all__ = ["BESLUIT_AANVULLINGEN", "besluit_schema", "casus_schema"]
+__all__ = ["BESLUIT_AANVULLINGEN", "besluit_schema", "casus_schema", "gebeurtenis_schema"]
 
 #: keys of a decision added to contract v1 by the routes (additions, never renames)
 BESLUIT_AANVULLINGEN: tuple[str, ...] = (
@@ -31,9 +34,17 @@ BESLUIT_AANVULLINGEN: tuple[str, ...] = (
 
 _DATUM = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
 _FIELD_EXTRA: dict[tuple[str, str], dict[str, Any]] = {
-    ("Kind", "leeftijd"): {"minimum": 0, "maximum": MAX_LEEFTIJD},
     ("Casus", "referentie"): {"pattern": r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$"},
     ("Besluit", "referentie"): {"pattern": r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$"},
+    ("HulpAfgesproken", "termijn"): {"description": "Not before `datum`."},
+}
+#: what a class's schema says about several of its fields together (the reader refuses the rest)
+_KLASSE_EXTRA: dict[str, dict[str, Any]] = {
+    "Kind": {
+        # an unborn child has no age: the rules read both, so a contradiction is refused
+        "if": {"properties": {"ongeboren": {"const": True}}, "required": ["ongeboren"]},
+        "then": {"properties": {"leeftijd": {"type": "null"}}},
+    },
 }
 
 
@@ -41,6 +52,8 @@ def _type(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
         args = [a for a in typing.get_args(tp) if a is not type(None)]
+        if len(args) == len(typing.get_args(tp)):  # no None: one of several kinds
+            return {"oneOf": [_type(a, defs) for a in args]}
         inner = (
             _type(args[0], defs) if len(args) == 1 else {"anyOf": [_type(a, defs) for a in args]}
         )
@@ -72,10 +85,20 @@ def _object(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
     hints = typing.get_type_hints(cls)
     props: dict[str, Any] = {}
     required: list[str] = []
+    soort = getattr(cls, "soort", None)
+    if cls in SOORTEN.values() and isinstance(soort, str):
+        # a dossier event: its tag first, as the writer puts it
+        props["soort"] = {"const": soort}
+        required.append("soort")
     for a in attrs.fields(cls):
         if not a.init:
             continue
         schema = _type(hints[a.name], defs)
+        laag, hoog = getattr(a.validator, "laag", None), getattr(a.validator, "hoog", None)
+        if isinstance(laag, int) and isinstance(hoog, int):
+            # the bounds of the field's validator, where the JSON has a number
+            getal = next((d for d in schema.get("anyOf", [schema]) if "type" in d), schema)
+            getal.update({"minimum": laag, "maximum": hoog})
         schema.update(_FIELD_EXTRA.get((cls.__name__, a.name), {}))
         if a.default is attrs.NOTHING:
             required.append(a.name)
@@ -85,6 +108,7 @@ def _object(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
         out["description"] = cls.__doc__.strip().splitlines()[0]
     if required:
         out["required"] = required
+    out.update(_KLASSE_EXTRA.get(cls.__name__, {}))
     return out
 
 
@@ -130,5 +154,25 @@ def besluit_schema() -> dict[str, Any]:
         "$id": "https://meldcode.invalid/schema/besluit-v1.json",
         "title": "Besluit (meldcode contract v1)",
         **root,
+        "$defs": defs,
+    }
+
+
+def gebeurtenis_schema() -> dict[str, Any]:
+    """The JSON Schema of a dossier event as ``meldcode dossier toevoegen`` and the API read it.
+
+    One of the event kinds, told apart by ``soort``; a ``correctie`` holds the replacing event
+    (of any kind but a correction) in ``vervanging``. Whether an event may follow the ones
+    already in a dossier is the dossier's to judge, not the schema's.
+    """
+    defs: dict[str, Any] = {}
+    soorten = [_type(klasse, defs) for klasse in SOORTEN.values()]
+    assert Correctie.__name__ in defs
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://meldcode.invalid/schema/gebeurtenis-v1.json",
+        "title": "Gebeurtenis (meldcode dossier, contract v1)",
+        "description": "One event of a dossier; `soort` names its kind.",
+        "oneOf": soorten,
         "$defs": defs,
     }

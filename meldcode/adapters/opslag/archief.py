@@ -67,6 +67,7 @@ from meldcode.adapters.opslag.inzagelog import (
     Inzageregel,
     SqlInzagelog,
 )
+from meldcode.adapters.opslag.sessies import SCHEMA_SESSIES, SqlSessies
 from meldcode.adapters.opslag.toegang import SCHEMA_TOEGANG, SqlToegang, valideer_organisatie
 from meldcode.adapters.opslag.versleuteling import (
     SLEUTEL_OMGEVING,
@@ -864,11 +865,11 @@ def momentopname_uit_rijen(
     return tuple(records), kop
 
 
-class SqlLezer(SqlToegang, SqlInzagelog):
+class SqlLezer(SqlToegang, SqlInzagelog, SqlSessies):
     """The reading half of the ``Opslag`` port, shared by the SQL backends.
 
-    With the API keys and the access log of ``SqlToegang`` and the access-export log of
-    ``SqlInzagelog``.
+    With the API keys and the access log of ``SqlToegang``, the access-export log of
+    ``SqlInzagelog`` and the walk-through's sessions of ``SqlSessies``.
 
     A backend sets ``_conn`` (a DB-API connection with ``execute``) and ``_param`` (its
     placeholder: ``?`` for sqlite3, ``%s`` for psycopg).
@@ -991,7 +992,7 @@ class SQLiteOpslag(SqlLezer):
             for naam, kolom in PRIVACY_KOLOMMEN:
                 if naam not in kolommen:
                     self._conn.execute(f"ALTER TABLE gebeurtenissen ADD COLUMN {kolom}")
-            for sql in (*SCHEMA_TOEGANG, *SCHEMA_INZAGE):
+            for sql in (*SCHEMA_TOEGANG, *SCHEMA_INZAGE, *SCHEMA_SESSIES):
                 self._conn.execute(sql)
             self._conn.execute("COMMIT")
         except BaseException:

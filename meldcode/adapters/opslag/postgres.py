@@ -3,7 +3,8 @@
 Same tables and the same guarantees as ``SQLiteOpslag``: each append is one transaction (the
 head row is locked with ``SELECT ... FOR UPDATE``, so concurrent writers to one dossier are
 serialised and a stale writer gets ``VolgnummerConflict``), every dossier belongs to one
-organisation, and the API keys and the access log live in the same database. Needs
+organisation, and the API keys, the access log and the walk-through's sessions live in the
+same database. Needs
 ``meldcode[postgres]``.
 """
 
@@ -22,6 +23,7 @@ from meldcode.adapters.opslag.archief import (
     invoegwaarden,
 )
 from meldcode.adapters.opslag.inzagelog import SCHEMA_INZAGE
+from meldcode.adapters.opslag.sessies import SCHEMA_SESSIES
 from meldcode.adapters.opslag.toegang import SCHEMA_TOEGANG
 from meldcode.errors import EngineNietBeschikbaar, VolgnummerConflict
 
@@ -72,7 +74,7 @@ class PostgresOpslag(SqlLezer):
             for _, kolom in PRIVACY_KOLOMMEN:
                 # a store from before erasure: its records keep version 1 of the hash scheme
                 self._conn.execute(f"ALTER TABLE gebeurtenissen ADD COLUMN IF NOT EXISTS {kolom}")
-            for sql in (*SCHEMA_TOEGANG, *SCHEMA_INZAGE):
+            for sql in (*SCHEMA_TOEGANG, *SCHEMA_INZAGE, *SCHEMA_SESSIES):
                 self._conn.execute(sql)
 
     def schrijf(self, record: Record) -> None:

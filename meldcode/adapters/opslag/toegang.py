@@ -10,6 +10,11 @@ The access log has one row per use of a dossier: when (UTC), which organisation 
 was done (``handeling``: ``lezen``, ``schrijven``, ...), which dossier (pseudonymous id), which
 event number for a write, and the HTTP status. Never free text from a case.
 
+The command line logs its own uses of a dossier in the same table (``meldcode dossier``,
+``controleer``, ``exporteer``): the organisation ``standaard``, ``cli:<user name>`` in place of
+a key id (``aanvrager_cli``), and the status the service would have answered
+(``status_van``), so one log reads the same whichever way a dossier was used.
+
 ``SqlToegang`` implements both on the SQL backends (``?`` or ``%s`` placeholders, the same
 statements on SQLite and PostgreSQL); ``Toegangsopslag`` is the port.
 """
@@ -17,16 +22,29 @@ statements on SQLite and PostgreSQL); ``Toegangsopslag`` is the port.
 from __future__ import annotations
 
 import datetime as dt
+import getpass
 import hashlib
 import hmac
 import re
 import secrets
-from typing import Any, Protocol
+from collections.abc import Callable
+from typing import Any, Protocol, TypeVar
 
 from attrs import frozen
 
 from meldcode.domain._validatie import PSEUDONIEM
-from meldcode.errors import Fout, OngeldigeInvoer
+from meldcode.errors import (
+    DossierGewijzigd,
+    DossierNietGevonden,
+    EngineNietBeschikbaar,
+    Fout,
+    MeldcodeError,
+    OngeldigeInvoer,
+    OpslagBeschadigd,
+    SleutelFout,
+    StapOntbreekt,
+    VolgnummerConflict,
+)
 
 __all__ = [
     "SCHEMA_TOEGANG",
@@ -34,11 +52,16 @@ __all__ = [
     "SqlToegang",
     "Toegang",
     "Toegangsopslag",
+    "aanvrager_cli",
     "controleer_sleutel",
+    "gelogd",
     "maak_sleutel",
     "sleutelhash",
+    "status_van",
     "valideer_organisatie",
 ]
+
+_T = TypeVar("_T")
 
 SCHEMA_TOEGANG = (
     """CREATE TABLE IF NOT EXISTS sleutels (
@@ -130,6 +153,85 @@ class Toegangsopslag(Protocol):
     ) -> tuple[Toegang, ...]:
         """The access log (of one organisation, of one dossier), oldest first."""
         ...
+
+
+def status_van(exc: BaseException) -> int:
+    """The status of a failed use of a dossier, as the service answers it (HTTP).
+
+    404 not found (another organisation's dossier, an erased one); 409 a conflict with the
+    dossier's state (another writer, a step out of order, an edited record); 503 the server
+    cannot do it (no or another text key, a damaged store, a missing extra); 400 other bad
+    input; 500 a bug.
+    """
+    if isinstance(exc, DossierNietGevonden):
+        return 404
+    if isinstance(exc, VolgnummerConflict | StapOntbreekt | DossierGewijzigd):
+        return 409
+    if isinstance(exc, SleutelFout | OpslagBeschadigd | EngineNietBeschikbaar):
+        return 503
+    return 400 if isinstance(exc, MeldcodeError) else 500
+
+
+_GEBRUIKER = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,59}$")
+
+
+def aanvrager_cli() -> str:
+    """Who uses the store from the command line: ``cli:<user name>``, else ``cli``.
+
+    The operating system's user name (the person at the keyboard: what an access log is for),
+    only when it is a plain login name; never anything typed on the command line.
+    """
+    try:
+        naam = getpass.getuser()
+    except Exception:  # no user name in this environment
+        return "cli"
+    return f"cli:{naam}" if _GEBRUIKER.match(naam) else "cli"
+
+
+def gelogd(
+    opslag: Toegangsopslag,
+    *,
+    organisatie: str,
+    wie: str,
+    handeling: str,
+    dossier: str | None,
+    werk: Callable[[], _T],
+    status: int = 200,
+    volgnummer: Callable[[_T], int | None] = lambda _: None,
+    status_bij_fout: Callable[[Exception], int] = status_van,
+) -> _T:
+    """Do ``werk`` and write one row of the access log, also when it fails.
+
+    ``wie`` is the key id (the service) or ``aanvrager_cli()``; ``volgnummer`` picks the event
+    number of a write from the outcome. A failure is logged with ``status_bij_fout`` and raised
+    again.
+    """
+    try:
+        uitkomst = werk()
+    except Exception as exc:
+        opslag.schrijf_toegang(
+            Toegang(
+                tijd=dt.datetime.now(dt.UTC),
+                organisatie=organisatie,
+                sleutel_id=wie,
+                handeling=handeling,
+                status=status_bij_fout(exc),
+                dossier=dossier,
+            )
+        )
+        raise
+    opslag.schrijf_toegang(
+        Toegang(
+            tijd=dt.datetime.now(dt.UTC),
+            organisatie=organisatie,
+            sleutel_id=wie,
+            handeling=handeling,
+            status=status,
+            dossier=dossier,
+            volgnummer=volgnummer(uitkomst),
+        )
+    )
+    return uitkomst
 
 
 def valideer_organisatie(organisatie: object) -> str:

@@ -43,6 +43,7 @@ __all__ = [
     "VERBORGEN",
     "VERSLEUTELD",
     "Tekstsleutel",
+    "lees_geheim_bestand",
     "lees_sleutelbestand",
     "ontsleutel_velden",
     "schrijf_sleutelbestand",
@@ -170,15 +171,23 @@ def _controleer_rechten(pad: Path) -> None:
         )
 
 
-def lees_sleutelbestand(pad: str | os.PathLike[str]) -> Tekstsleutel:
-    """The key in a key file; refused when the file is readable by group or others."""
+def lees_geheim_bestand(pad: str | os.PathLike[str]) -> str:
+    """The text of a key file (any secret: a text key, an API key), without surrounding space.
+
+    Refused (``SleutelFout``) when the file is readable by group or others, missing, unreadable
+    or not ASCII; the message names the file, never its content.
+    """
     bestand = Path(pad)
     _controleer_rechten(bestand)
     try:
-        tekst = bestand.read_text(encoding="ascii")
+        return bestand.read_text(encoding="ascii").strip()
     except (OSError, UnicodeDecodeError) as exc:
         raise SleutelFout(f"{bestand}: cannot read key file ({type(exc).__name__})") from None
-    return Tekstsleutel.uit_tekst(tekst, herkomst=str(bestand))
+
+
+def lees_sleutelbestand(pad: str | os.PathLike[str]) -> Tekstsleutel:
+    """The key in a key file; refused when the file is readable by group or others."""
+    return Tekstsleutel.uit_tekst(lees_geheim_bestand(pad), herkomst=str(Path(pad)))
 
 
 def schrijf_sleutelbestand(pad: str | os.PathLike[str]) -> Tekstsleutel:

@@ -10,13 +10,12 @@ import datetime as dt
 import threading
 from typing import Any, Protocol
 
+from meldcode.adapters.opslag.sessies import SCHEMA_SESSIES
+
 __all__ = ["GeheugenKeuzes", "ProfielKeuzes", "SqlProfielKeuzes"]
 
-_TABEL = """CREATE TABLE IF NOT EXISTS web_profielkeuzes (
-    organisatie TEXT PRIMARY KEY,
-    profiel TEXT NOT NULL,
-    gekozen TEXT NOT NULL
-)"""
+# made with the store's other tables; created here too for a connection to an older store
+_TABEL = next(sql for sql in SCHEMA_SESSIES if "web_profielkeuzes (" in sql)
 
 
 class ProfielKeuzes(Protocol):

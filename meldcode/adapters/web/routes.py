@@ -2,22 +2,25 @@
 
 Every page works without JavaScript (forms and links only). A visitor logs in once with an API
 key of the organisation (the same keys and the same store as the JSON API, so the same tenant
-isolation); the session then lives on the server (``sessies``). The open case is kept in the
-session, never in a URL; every answer is a POST with the session's CSRF token and becomes one
-dossier event; nothing from a case is logged. Each HTML response carries a strict Content
-Security Policy (own style sheet only, no scripts) and ``Cache-Control: no-store``.
+isolation); the session then lives in the store (``sessies``), so any worker can serve the
+next request. The open case is kept in the session, never in a URL; every answer is a POST
+with the session's CSRF token and becomes one dossier event; nothing from a case is logged.
+Each HTML response carries a strict Content Security Policy (own style sheet only, no scripts)
+and ``Cache-Control: no-store``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
+from fastapi.routing import APIRoute
 from fastapi.templating import Jinja2Templates
 from starlette.datastructures import FormData
 
@@ -51,6 +54,8 @@ from meldcode.errors import (
     DossierNietGevonden,
     Fout,
     OngeldigeInvoer,
+    OpslagBeschadigd,
+    SleutelFout,
     StapOntbreekt,
     VolgnummerConflict,
 )
@@ -66,6 +71,7 @@ CSP = (
 """The Content Security Policy of every page: the own style sheet, no scripts, own forms."""
 
 _MAP = Path(__file__).parent
+_LOG = logging.getLogger("meldcode.service")
 _SJABLONEN = Jinja2Templates(directory=str(_MAP / "templates"))
 _SJABLONEN.env.globals.update(teksten=teksten, STAPPEN=STAPPEN, PREFIX=PREFIX)
 
@@ -75,8 +81,8 @@ class WebInstellingen:
 
     ``stil``: seconds without a request after which a session ends (default 15 minutes).
     ``veilige_cookies``: the ``Secure`` flag (browsers accept it on https and on localhost).
-    ``vandaag``: today's date (injectable for tests and screenshots); ``klok``: monotonic
-    seconds for the time-out.
+    ``vandaag``: today's date (injectable for tests and screenshots); ``klok``: wall-clock
+    seconds for the time-out (the sessions are in the store, shared by every worker).
     """
 
     def __init__(
@@ -98,6 +104,68 @@ def _opslag(request: Request) -> Any:
     return request.app.state.opslagen.geef()
 
 
+def _sleutel_geldig(opslag: Any, sessie: Sessie) -> bool:
+    """Whether the key the session logged in with is still valid (not revoked)."""
+    sleutel = opslag.lees_sleutel(sessie.sleutel_id) if sessie.sleutel_id else None
+    return sleutel is not None and sleutel.geldig and sleutel.organisatie == sessie.organisatie
+
+
+def _kop(response: Response) -> Response:
+    response.headers["Content-Security-Policy"] = CSP
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["Referrer-Policy"] = "no-referrer"
+    response.headers["X-Frame-Options"] = "DENY"
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def _storing(request: Request, vandaag: dt.date) -> Response:
+    """The page for a server that cannot do its work: 503, no detail, nothing of the case."""
+    inhoud = _SJABLONEN.get_template("fout.html").render(
+        request=request,
+        sessie=Sessie(id="-", laatst=0.0),
+        titel="De wandeling is nu niet beschikbaar",
+        o=None,
+        profielnaam=None,
+        profiel=None,
+        stap=None,
+        huidige=None,
+        melding=(
+            "De server is niet goed ingesteld: deze casus kan nu niet worden gelezen of "
+            "bijgewerkt. De beheerder kan in het logboek van de server zien waarom."
+        ),
+        fouten=[],
+        vandaag=vandaag,
+    )
+    return _kop(HTMLResponse(inhoud, status_code=503))
+
+
+class _WandelingRoute(APIRoute):
+    """A route of the walk-through: the server's own faults become a Dutch page, not JSON.
+
+    No text key (or another one) for an encrypted dossier, or a damaged store: a 503 page that
+    says the server is misconfigured; the server's log says why (never a text of the case).
+    """
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        """The route's handler, with the server's faults turned into the 503 page."""
+        handler = super().get_route_handler()
+
+        async def met_storingspagina(request: Request) -> Response:
+            try:
+                return await handler(request)
+            except (SleutelFout, OpslagBeschadigd) as exc:
+                _LOG.error(
+                    "walk-through: %s on %s %s",
+                    type(exc).__name__,
+                    request.method,
+                    self.path,
+                )
+                return _storing(request, dt.date.today())
+
+        return met_storingspagina
+
+
 def maak_router(instellingen: WebInstellingen | None = None) -> APIRouter:
     """The walk-through as a router for an app whose ``state.opslagen.geef()`` gives the store.
 
@@ -105,7 +173,7 @@ def maak_router(instellingen: WebInstellingen | None = None) -> APIRouter:
     organisations' profile choices are kept in a table of the same database.
     """
     inst = instellingen or WebInstellingen()
-    router = APIRouter(prefix=PREFIX, include_in_schema=False)
+    router = APIRouter(prefix=PREFIX, include_in_schema=False, route_class=_WandelingRoute)
     gekozen: weakref.WeakKeyDictionary[Any, ProfielKeuzes] = weakref.WeakKeyDictionary()
 
     def _keuzes(request: Request) -> ProfielKeuzes:
@@ -120,9 +188,16 @@ def maak_router(instellingen: WebInstellingen | None = None) -> APIRouter:
 
     def sessie_van(request: Request) -> tuple[Sessie, bool]:
         """The visitor's session, a new one when there is none (and whether it timed out)."""
-        sessie, verlopen = inst.sessies.vind(request.cookies.get(COOKIE))
+        opslag = _opslag(request)
+        sessie, verlopen = inst.sessies.vind(opslag, request.cookies.get(COOKIE))
+        if sessie is not None and sessie.ingelogd and not _sleutel_geldig(opslag, sessie):
+            # the key it logged in with was revoked: the session ends with it
+            inst.sessies.beeindig(opslag, sessie)
+            sessie = inst.sessies.nieuw(opslag)
+            sessie.melding = "De sleutel van uw organisatie is ingetrokken. Log opnieuw in."
+            return sessie, False
         if sessie is None:
-            sessie = inst.sessies.nieuw()
+            sessie = inst.sessies.nieuw(opslag)
             if verlopen:
                 sessie.melding = (
                     f"U bent automatisch uitgelogd na {int(inst.stil // 60)} minuten zonder "
@@ -130,7 +205,8 @@ def maak_router(instellingen: WebInstellingen | None = None) -> APIRouter:
                 )
         return sessie, verlopen
 
-    def met_cookie(response: Response, sessie: Sessie) -> Response:
+    def met_cookie(request: Request, response: Response, sessie: Sessie) -> Response:
+        inst.sessies.bewaar(_opslag(request), sessie)
         response.set_cookie(
             COOKIE,
             sessie.id,
@@ -139,15 +215,10 @@ def maak_router(instellingen: WebInstellingen | None = None) -> APIRouter:
             samesite="strict",
             path=PREFIX,
         )
-        response.headers["Content-Security-Policy"] = CSP
-        response.headers["Cache-Control"] = "no-store"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        response.headers["X-Frame-Options"] = "DENY"
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        return response
+        return _kop(response)
 
-    def naar(pad: str, sessie: Sessie) -> Response:
-        return met_cookie(RedirectResponse(PREFIX + pad, status_code=303), sessie)
+    def naar(request: Request, pad: str, sessie: Sessie) -> Response:
+        return met_cookie(request, RedirectResponse(PREFIX + pad, status_code=303), sessie)
 
     def profiel_van(request: Request, sessie: Sessie) -> tuple[str | None, Profiel | None]:
         assert sessie.organisatie is not None
@@ -220,7 +291,7 @@ def maak_router(instellingen: WebInstellingen | None = None) -> APIRouter:
             vandaag=inst.vandaag(),
             **context,
         )
-        return met_cookie(HTMLResponse(inhoud, status_code=status), sessie)
+        return met_cookie(request, HTMLResponse(inhoud, status_code=status), sessie)
 
     async def formulier(request: Request, sessie: Sessie) -> FormData | None:
         """The posted form, or ``None`` when its CSRF token is not the session's."""
@@ -251,10 +322,10 @@ def maak_router(instellingen: WebInstellingen | None = None) -> APIRouter:
     def begin(request: Request) -> Response:
         sessie, _ = sessie_van(request)
         if not sessie.ingelogd:
-            return naar("/inloggen", sessie)
+            return naar(request, "/inloggen", sessie)
         naam, _ = profiel_van(request, sessie)
         if naam is None:
-            return naar("/profiel", sessie)
+            return naar(request, "/profiel", sessie)
         dossiers = archief(request, sessie).dossiers()
         return pagina(
             request,
@@ -269,7 +340,7 @@ def maak_router(instellingen: WebInstellingen | None = None) -> APIRouter:
     def inloggen_pagina(request: Request) -> Response:
         sessie, _ = sessie_van(request)
         if sessie.ingelogd:
-            return naar("/", sessie)
+            return naar(request, "/", sessie)
         return pagina(request, sessie, "inloggen.html", titel="Inloggen")
 
     @router.post("/inloggen")
@@ -298,9 +369,11 @@ def maak_router(instellingen: WebInstellingen | None = None) -> APIRouter:
                     )
                 ],
             )
-        nieuw = inst.sessies.log_in(sessie, sleutel.organisatie, sleutel.sleutel_id)
+        nieuw = inst.sessies.log_in(
+            _opslag(request), sessie, sleutel.organisatie, sleutel.sleutel_id
+        )
         log(request, nieuw, "inloggen", 200)
-        return naar("/", nieuw)
+        return naar(request, "/", nieuw)
 
     @router.post("/uitloggen")
     async def uitloggen(request: Request) -> Response:
@@ -308,16 +381,16 @@ def maak_router(instellingen: WebInstellingen | None = None) -> APIRouter:
         data = await formulier(request, sessie)
         if data is None:
             return geweigerd(request, sessie)
-        inst.sessies.beeindig(sessie)
-        nieuw = inst.sessies.nieuw()
+        inst.sessies.beeindig(_opslag(request), sessie)
+        nieuw = inst.sessies.nieuw(_opslag(request))
         nieuw.melding = "U bent uitgelogd."
-        return naar("/inloggen", nieuw)
+        return naar(request, "/inloggen", nieuw)
 
     @router.get("/profiel")
     def profiel_pagina(request: Request) -> Response:
         sessie, _ = sessie_van(request)
         if not sessie.ingelogd:
-            return naar("/inloggen", sessie)
+            return naar(request, "/inloggen", sessie)
         naam, _ = profiel_van(request, sessie)
         profielen = [laad_profiel(n) for n in beschikbare_profielen()]
         return pagina(
@@ -333,7 +406,7 @@ def maak_router(instellingen: WebInstellingen | None = None) -> APIRouter:
     async def profiel_kiezen(request: Request) -> Response:
         sessie, _ = sessie_van(request)
         if not sessie.ingelogd:
-            return naar("/inloggen", sessie)
+            return naar(request, "/inloggen", sessie)
         data = await formulier(request, sessie)
         if data is None:
             return geweigerd(request, sessie)
@@ -353,7 +426,7 @@ def maak_router(instellingen: WebInstellingen | None = None) -> APIRouter:
         assert sessie.organisatie is not None
         _keuzes(request).kies(sessie.organisatie, keuze)
         sessie.melding = "Het profiel is vastgelegd voor uw organisatie."
-        return naar("/", sessie)
+        return naar(request, "/", sessie)
 
     # --- opening a case ------------------------------------------------------------------
 
@@ -361,7 +434,7 @@ def maak_router(instellingen: WebInstellingen | None = None) -> APIRouter:
     async def openen(request: Request) -> Response:
         sessie, _ = sessie_van(request)
         if not sessie.ingelogd:
-            return naar("/inloggen", sessie)
+            return naar(request, "/inloggen", sessie)
         data = await formulier(request, sessie)
         if data is None:
             return geweigerd(request, sessie)
@@ -395,19 +468,19 @@ def maak_router(instellingen: WebInstellingen | None = None) -> APIRouter:
         sessie.dossier = ref
         if not nieuw:
             log(request, sessie, "lezen", 200, dossier=ref)
-        return naar(f"/stap/{Stap.SIGNALEN.value if nieuw else 'verder'}", sessie)
+        return naar(request, f"/stap/{Stap.SIGNALEN.value if nieuw else 'verder'}", sessie)
 
     def vereist(
         request: Request,
     ) -> tuple[Sessie, str, Profiel | None, Overzicht | None] | Response:
         sessie, _ = sessie_van(request)
         if not sessie.ingelogd:
-            return naar("/inloggen", sessie)
+            return naar(request, "/inloggen", sessie)
         naam, profiel = profiel_van(request, sessie)
         if naam is None:
-            return naar("/profiel", sessie)
+            return naar(request, "/profiel", sessie)
         if sessie.dossier is None:
-            return naar("/", sessie)
+            return naar(request, "/", sessie)
         return sessie, naam, profiel, open_overzicht(request, sessie, profiel)
 
     @router.get("/stap/verder")
@@ -416,7 +489,7 @@ def maak_router(instellingen: WebInstellingen | None = None) -> APIRouter:
         if isinstance(v, Response):
             return v
         sessie, _, _, o = v
-        return naar(f"/stap/{huidige_stap(o).value}", sessie)
+        return naar(request, f"/stap/{huidige_stap(o).value}", sessie)
 
     # --- the steps -----------------------------------------------------------------------
 
@@ -434,15 +507,15 @@ def maak_router(instellingen: WebInstellingen | None = None) -> APIRouter:
         sessie, naam, _, o = v
         if stap not in (Stap.SIGNALEN,) and (o is None or not o.dossier.gebeurtenissen):
             sessie.melding = "Leg eerst een signaal vast: daarmee begint het dossier."
-            return naar(f"/stap/{Stap.SIGNALEN.value}", sessie)
+            return naar(request, f"/stap/{Stap.SIGNALEN.value}", sessie)
         extra: dict[str, Any] = {}
         if stap is Stap.WEGING:
             assert o is not None
             if o.weging_nummer is None:
                 sessie.melding = "Leg eerst de omstandigheden en het kind vast."
-                return naar(f"/stap/{Stap.OMSTANDIGHEDEN.value}", sessie)
+                return naar(request, f"/stap/{Stap.OMSTANDIGHEDEN.value}", sessie)
             if o.besluit.volgende_vraag is None:
-                return naar(f"/stap/{Stap.BESLUIT.value}", sessie)
+                return naar(request, f"/stap/{Stap.BESLUIT.value}", sessie)
             extra["afweging"] = o.basis.afweging(o.besluit.volgende_vraag)
         if stap is Stap.BESLUIT:
             assert o is not None
@@ -494,17 +567,17 @@ def maak_router(instellingen: WebInstellingen | None = None) -> APIRouter:
             return geweigerd(request, sessie)
         maker = _MAKERS.get(naam)
         if maker is None:
-            return naar("/stap/verder", sessie)
+            return naar(request, "/stap/verder", sessie)
         stap = Stap.BESLUIT if naam == "opvolging" else Stap(naam)
         invoer = als_dict(data)
         if data.get("actie") == "verder":
-            return naar(f"/stap/{_volgende(stap).value}", sessie)
+            return naar(request, f"/stap/{_volgende(stap).value}", sessie)
         assert sessie.dossier is not None
         gebeurtenis: Gebeurtenis
         try:
             if o is None:
                 if naam != "signalen":
-                    return naar(f"/stap/{Stap.SIGNALEN.value}", sessie)
+                    return naar(request, f"/stap/{Stap.SIGNALEN.value}", sessie)
                 gebeurtenis = signaal_uit_formulier(invoer)
                 aantal = 0
             else:
@@ -521,21 +594,21 @@ def maak_router(instellingen: WebInstellingen | None = None) -> APIRouter:
                 "De casus is intussen door iemand anders gewijzigd. Bekijk de huidige stand en "
                 "probeer het opnieuw."
             )
-            return naar(f"/stap/{stap.value}", sessie)
+            return naar(request, f"/stap/{stap.value}", sessie)
         log(request, sessie, "schrijven", 201, dossier=sessie.dossier, volgnummer=nummer)
         sessie.melding = teksten.vastgelegd(gebeurtenis)
         if naam == "signalen" and data.get("actie") == "nog_een":
-            return naar(f"/stap/{Stap.SIGNALEN.value}", sessie)
+            return naar(request, f"/stap/{Stap.SIGNALEN.value}", sessie)
         nieuw = open_overzicht(request, sessie, profiel)
         if naam in ("besluit", "opvolging"):
-            return naar(f"/stap/{Stap.BESLUIT.value}", sessie)
+            return naar(request, f"/stap/{Stap.BESLUIT.value}", sessie)
         if nieuw is not None and nieuw.besluit.spoed and naam == "signalen":
-            return naar(f"/stap/{Stap.BESLUIT.value}", sessie)
+            return naar(request, f"/stap/{Stap.BESLUIT.value}", sessie)
         if naam in ("consultatie", "oudergesprek") and data.get("actie") == "nog_een":
-            return naar(f"/stap/{naam}", sessie)
+            return naar(request, f"/stap/{naam}", sessie)
         if naam in ("omstandigheden", "weging"):
-            return naar("/stap/verder", sessie)
-        return naar(f"/stap/{_volgende(stap).value}", sessie)
+            return naar(request, "/stap/verder", sessie)
+        return naar(request, f"/stap/{_volgende(stap).value}", sessie)
 
     @router.get("/samenvatting")
     def samenvatting(request: Request) -> Response:
@@ -544,7 +617,7 @@ def maak_router(instellingen: WebInstellingen | None = None) -> APIRouter:
             return v
         sessie, naam, _, o = v
         if o is None:
-            return naar("/stap/verder", sessie)
+            return naar(request, "/stap/verder", sessie)
         return pagina(
             request,
             sessie,

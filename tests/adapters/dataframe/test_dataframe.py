@@ -124,7 +124,9 @@ def test_pandas_dates_and_integer_gaps_are_read_as_the_contract_says() -> None:
     out = beslis_frame(df)
 
     assert kolom(out, "besluit.protocol") == ["2013", "2019"]
-    assert kolom(out, "besluit.bespreken_met_kind") == [True, False]
+    # 000 stap 5b: from 12 the report may be discussed with the pupil too (an advised action)
+    leerling = "2013.stap-5b.melding-bespreken-met-leerling"
+    assert [leerling in r.split(",") for r in kolom(out, "besluit.regels")] == [True, False]
 
 
 def test_the_rules_and_the_domain_do_not_import_dataframe_libraries() -> None:

@@ -64,7 +64,7 @@ from tests.adapters.dataframe.uitlezen import kolom  # noqa: E402
 BACKENDS = ("pandas", "polars")
 JA = Oordeel.JA
 OPENBARING = maak_regelbasis(
-    Protocol.P2019, (SCHAKELAARS["openbaring_kind_altijd_melden"],), profiel="openbaring"
+    Protocol.P2019, (SCHAKELAARS["openbaring_kind_veilig_thuis_raadplegen"],), profiel="openbaring"
 )
 
 
@@ -329,16 +329,20 @@ def test_vergelijk_counts_what_the_engine_decides_under_both_protocols(backend: 
 
 
 def test_vergelijk_a_profile_switch_against_the_national_rule_base() -> None:
-    """What-if: the disclosure switch only ever adds reports, through its own rule."""
+    """What-if: the disclosure switch only ever adds consultations, through its own rule."""
     casussen_ = [
         attrs.evolve(v, weging=w) for v in varianten() for w in list(wegingen(Protocol.P2019))[:64]
     ]
-    uit = vergelijk(frame_uit_casussen(casussen_), ["2019", ("openbaring", OPENBARING)])
+    uit = vergelijk(
+        frame_uit_casussen(casussen_),
+        ["2019", ("openbaring", OPENBARING)],
+        beslissing="veilig_thuis_raadplegen",
+    )
 
     verschil = nw.from_native(uit.verschillen)
     assert set(verschil["2019"].to_list()) <= {False}
     assert set(verschil["regel_openbaring"].to_list()) <= {
-        "profiel.schakelaar.openbaring-kind-altijd-melden"
+        "profiel.schakelaar.openbaring-kind-veilig-thuis-raadplegen"
     }
 
 
@@ -373,16 +377,16 @@ def test_any_generated_population_is_decided_as_beslis_decides_each_row(
 def test_a_specific_flag_answers_for_the_general_fact_when_its_column_is_absent(
     backend: str,
 ) -> None:
-    """signaal.<soort>.<kenmerk> alone means a signal with that kenmerk (levensgevaar: report)."""
+    """signaal.<soort>.<kenmerk> alone means a signal with that kenmerk (levensgevaar: spoed)."""
     kolommen = {
         "weging.vermoeden": ["nee", "nee"],
         "signaal.lichamelijk_geweld.levensgevaar": [True, False],
     }
     df = pl.DataFrame(kolommen) if backend == "polars" else pd.DataFrame(kolommen)
 
-    assert kolom(beslis_frame(df, "2019"), "besluit.melden") == [True, False]
+    assert kolom(beslis_frame(df, "2019"), "besluit.spoed") == [True, False]
     # with its own column present, the general fact is read from that column
     assert kolom(
         beslis_frame(pl.DataFrame({**kolommen, "signaal.levensgevaar": [True, True]}), "2019"),
-        "besluit.melden",
+        "besluit.spoed",
     ) == [True, True]

@@ -366,6 +366,12 @@ def test_every_row_has_one_signal_and_its_flags_agree() -> None:
             assert (kolom(frame, f"signaal.{s}.{k}") == samen).all(), (s, k)
 
 
+#: rules that only fire on input off the afwegingskader's route, which a population that follows
+#: the route never draws: afweging 2 answered although afweging 1 is nee (a contradiction the
+#: rule base warns about)
+BUITEN_DE_ROUTE = frozenset({"2019.tegenstrijdig.vermoeden-nee-onveiligheid"})
+
+
 def test_the_defaults_exercise_every_rule_of_both_protocols() -> None:
     """The defaults are chosen so that every rule of the rule base fires in a modest population."""
     casussen = casussen_uit_populatie(genereer_populatie(5_000, seed=3))
@@ -374,7 +380,9 @@ def test_the_defaults_exercise_every_rule_of_both_protocols() -> None:
         gevuurd: set[str] = set()
         for casus in casussen:
             gevuurd.update(evalueer(casus, basis).gevuurd)
-        assert {r.id for r in basis.regels} - gevuurd == set(), protocol
+        assert {r.id for r in basis.regels} - gevuurd == BUITEN_DE_ROUTE & {
+            r.id for r in basis.regels
+        }, protocol
 
 
 def test_every_key_has_a_default() -> None:

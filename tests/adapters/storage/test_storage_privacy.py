@@ -15,6 +15,7 @@ from meldcode.adapters.opslag.versleuteling import VERBORGEN, Tekstsleutel
 from meldcode.adapters.opslag.wissing import Wisgrond
 from meldcode.adapters.privacy import inzage, opschonen, verlopen
 from meldcode.domain.dossier import DossierGesloten, Uitzondering
+from meldcode.domain.waarden import Protocol
 from meldcode.errors import DossierGewist, OngeldigeInvoer, SleutelFout
 from meldcode.rules.bewaartermijn import Bewaarmoment, Bewaartermijn
 from meldcode.rules.inzage import Aanvrager
@@ -26,7 +27,11 @@ D = dt.date
 NU = dt.datetime(2026, 6, 5, 10, 0, tzinfo=dt.UTC)
 TERMIJN = Bewaartermijn(vanaf=Bewaarmoment.DOSSIER_GESLOTEN, jaren=5, grondslag="Reglement")
 PROFIEL = Profiel(
-    naam="school", titel="School", bron="x", protocollen=frozenset(), bewaartermijn=TERMIJN
+    naam="school",
+    titel="School",
+    bron="x",
+    protocollen=frozenset({Protocol.P2019}),
+    bewaartermijn=TERMIJN,
 )
 
 
