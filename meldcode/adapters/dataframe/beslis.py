@@ -30,7 +30,7 @@ import functools
 import threading
 import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any, TypeAlias, TypeVar
+from typing import Any, TypeVar
 
 import attrs
 import narwhals as nw
@@ -91,7 +91,8 @@ _REGELKOLOMMEN = {f"{p.value}_regel": p for p in Beslispunt}
 _MOGELIJK = tuple(dict.fromkeys((*BESLUIT_KOLOMMEN, *_REGELKOLOMMEN)))
 _INTERN = "__meldcode."
 _VERGELIJK = "__vergelijk."
-_SLEUTEL = r"^[a-z0-9_]{1,40}$"
+#: a text in quotes that is not a key (1 to 40 of a-z, 0-9, _): empty, too long or another sign
+_GEEN_SLEUTEL = r"(?s)^'(?:|.{41,}|.*[^a-z0-9_].*)'$"
 _DATUM = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 _OORDELEN = ", ".join(repr(o.value) for o in Oordeel)
 #: the specific flags that answer for a general one where a frame has no column for it
@@ -102,9 +103,6 @@ _SPECIFIEK: dict[str, tuple[str, ...]] = {
     },
     **{f"signaal.{k}": tuple(f"signaal.{s.value}.{k}" for s in SoortSignaal) for k in KENMERKEN},
 }
-
-Uitdrukking: TypeAlias = nw.Expr | bool
-"""A boolean column expression, or a constant."""
 
 
 @functools.lru_cache(maxsize=256)
@@ -161,29 +159,37 @@ def _kolomfout(kolom: str, dtype: object, verwacht: str) -> OngeldigeInvoer:
     )
 
 
-def _getoond(kolom: nw.Expr) -> nw.Expr:
-    """A text value as an error may show it: itself if it looks like a key, else ``<str>``."""
-    tekst = kolom.cast(nw.String)
-    return (
-        nw.when(tekst.str.contains(_SLEUTEL).fill_null(False))
-        .then(nw.concat_str(nw.lit("'"), tekst, nw.lit("'")))
-        .otherwise(nw.lit("<str>"))
-    )
+def _getoond(ns: Any, kolom: Any) -> Any:
+    """A text value as an error may show it: itself, quoted, if it looks like a key, else ``<str>``.
+
+    One chain, no part of it used twice: polars then builds the text only when some row fails
+    the check, instead of for every row beforehand (see ``_Controle``).
+    """
+    tekst = ns.concat_str(ns.lit("'"), kolom.cast(ns.String), ns.lit("'"))
+    return tekst.str.replace(_GEEN_SLEUTEL, "<str>", literal=False)
 
 
-def _melding(pad: str, wat: str, getoond: nw.Expr) -> nw.Expr:
+def _melding(ns: Any, pad: str, wat: str, getoond: Any) -> Any:
     """The JSON reader's wording: ``<pad> must be <wat> (got <value>) @ $.<pad>``."""
-    return nw.concat_str(
-        nw.lit(f"{pad} must be {wat} (got "), getoond, nw.lit(f") @ $.{pad}"), ignore_nulls=False
+    return ns.concat_str(
+        ns.lit(f"{pad} must be {wat} (got "), getoond, ns.lit(f") @ $.{pad}"), ignore_nulls=False
     )
 
 
 @frozen
 class _Controle:
-    """One row check: where ``fout`` holds, the row is bad and ``melding`` says why."""
+    """One row check: where ``fout`` holds, the row is bad and ``melding`` says why.
 
-    fout: Uitdrukking
-    melding: nw.Expr
+    A message is built only where it is needed: polars does not evaluate a ``when`` branch
+    that no row takes (measured: a frame without a bad row costs no text), unless a part of the
+    branch also occurs elsewhere in the same step; such a part polars computes once, for every
+    row, before any condition is known. Hence ``apart``: the message shares a part with an
+    earlier check's (the same column as text), so the check is folded in a step of its own.
+    """
+
+    fout: Any  # a boolean column expression (narwhals or polars), or a constant
+    melding: Any
+    apart: bool = False
 
 
 class _Invoer:
@@ -195,7 +201,11 @@ class _Invoer:
         kaart: Mapping[str, str],
         schema: Mapping[str, Any],
         protocollen: Sequence[Protocol] = PROTOCOLLEN,
+        ns: Any = nw,
     ) -> None:
+        #: where the checks' expressions come from: narwhals, or polars itself for a polars
+        #: frame (narwhals' translation of them cost about 1.5 ms a call)
+        self.ns = ns
         self.protocollen = tuple(dict.fromkeys((*PROTOCOLLEN, *protocollen)))
         self.kolom: dict[str, str] = {pad: naam for naam, pad in kaart.items()}
         self.schema = schema
@@ -287,22 +297,25 @@ class _Invoer:
         ongeboren = self.kolom.get("kind.ongeboren")
         if leeftijd is None or ongeboren is None:
             return
-        kolom = nw.col(leeftijd)
-        fout = nw.col(ongeboren).fill_null(False) & ~kolom.is_null()
+        kolom = self.ns.col(leeftijd)
+        fout = self.ns.col(ongeboren).fill_null(False) & ~kolom.is_null()
         eager = not isinstance(self._df, nw.LazyFrame)
         eigen = {leeftijd, ongeboren} <= set(self._df.columns) if eager else False
         if eigen and not _beide(self._df, ongeboren, leeftijd):
             return  # no row has both: no row needs checking
-        getoond = kolom.cast(nw.String).str.replace(r"\.0$", "", literal=False)
-        melding = nw.concat_str(
-            nw.lit(
+        getoond = kolom.cast(self.ns.String)
+        if self.schema[leeftijd].is_float():  # whole ages kept as floats: 5.0 shows as 5
+            getoond = getoond.str.replace(r"\.0$", "", literal=False)
+        melding = self.ns.concat_str(
+            self.ns.lit(
                 "kind.leeftijd must be null when ongeboren is true: an unborn child has no age "
                 "(got "
             ),
             getoond,
-            nw.lit(") @ $.kind.leeftijd"),
+            self.ns.lit(") @ $.kind.leeftijd"),
         )
-        self.controles.append(_Controle(fout, melding))
+        # the age as text is also the range check's: a step of its own (see ``_Controle``)
+        self.controles.append(_Controle(fout, melding, apart=True))
 
     def _controleer_oordeel(self, naam: str, pad: str) -> None:
         dtype = self.schema[naam]
@@ -315,10 +328,12 @@ class _Invoer:
             waarden = self._df[naam].drop_nulls().unique().cast(nw.String).to_list()
             if set(waarden) <= {o.value for o in Oordeel}:
                 return  # every value is a valid answer: no row needs checking
-        kolom = nw.col(naam).cast(nw.String)
+        # the condition reads the column as it is (a categorical compares by its categories):
+        # as text, polars would cast every row, the message's cast with it
+        kolom = self.ns.col(naam)
         fout = ~kolom.is_null() & ~kolom.is_in([o.value for o in Oordeel]).fill_null(False)
         self.controles.append(
-            _Controle(fout, _melding(pad, f"one of {_OORDELEN}", _getoond(kolom)))
+            _Controle(fout, _melding(self.ns, pad, f"one of {_OORDELEN}", _getoond(self.ns, kolom)))
         )
 
     def _controleer_bool(self, naam: str) -> None:
@@ -353,7 +368,9 @@ class _Invoer:
         if any(f is not None for f in fouten):
             foutnaam = f"{_INTERN}bool.{naam}.fout"
             self.voorbereiding.append(_reeks(foutnaam, fouten, nw.String, self._df, ns))
-            self.controles.append(_Controle(~nw.col(foutnaam).is_null(), nw.col(foutnaam)))
+            self.controles.append(
+                _Controle(~self.ns.col(foutnaam).is_null(), self.ns.col(foutnaam))
+            )
 
     def _controleer_leeftijd(self, naam: str, pad: str) -> None:
         dtype = self.schema[naam]
@@ -363,28 +380,35 @@ class _Invoer:
             reeks = self._df[naam]
             if reeks.null_count() == len(reeks) or _in_bereik(reeks, 0, MAX_LEEFTIJD):
                 return  # every age is in range: no row needs checking
-        kolom = nw.col(naam)
-        goed = (kolom >= 0) & (kolom <= MAX_LEEFTIJD)
-        getoond = kolom.cast(nw.String)
-        if dtype.is_float():  # pandas keeps whole numbers with gaps as floats
-            heel = kolom == kolom.round(0)
-            goed = goed & heel
-            getoond = getoond.str.replace(r"\.0$", "", literal=False)
-        fout = ~kolom.is_null() & ~goed.fill_null(False)
+        kolom = self.ns.col(naam)
+        getoond = kolom.cast(self.ns.String)
+        if dtype.is_integer():  # never NaN: out of range is below 0 or above the maximum
+            fout = ((kolom < 0) | (kolom > MAX_LEEFTIJD)).fill_null(False)
+        else:
+            goed = (kolom >= 0) & (kolom <= MAX_LEEFTIJD)
+            if dtype.is_float():  # pandas keeps whole numbers with gaps as floats
+                goed = goed & (kolom == kolom.round(0))
+                getoond = getoond.str.replace(r"\.0$", "", literal=False)
+            fout = ~kolom.is_null() & ~goed.fill_null(False)
         self.controles.append(
-            _Controle(fout, _melding(pad, f"a whole number from 0 to {MAX_LEEFTIJD}", getoond))
+            _Controle(
+                fout, _melding(self.ns, pad, f"a whole number from 0 to {MAX_LEEFTIJD}", getoond)
+            )
         )
 
     def _controleer_protocol(self, naam: str) -> None:
         dtype = self.schema[naam]
         if not isinstance(dtype, nw.String | nw.Categorical | nw.Enum):
             raise _kolomfout(naam, dtype, "the protocols '2013', '2019' (text) or nulls")
-        kolom = nw.col(naam).cast(nw.String)
+        kolom = self.ns.col(naam)  # as it is, as for the answers
         namen = [p.value for p in self.protocollen]
         fout = ~kolom.is_null() & ~kolom.is_in(namen).fill_null(False)
         toegestaan = ", ".join(repr(n) for n in namen)
         self.controles.append(
-            _Controle(fout, _melding("protocol", f"one of {toegestaan}", _getoond(kolom)))
+            _Controle(
+                fout,
+                _melding(self.ns, "protocol", f"one of {toegestaan}", _getoond(self.ns, kolom)),
+            )
         )
 
     def _controleer_datum(self, naam: str) -> None:
@@ -393,47 +417,51 @@ class _Invoer:
             return
         if not isinstance(dtype, nw.String):
             raise _kolomfout(naam, dtype, "dates (a date type or 'YYYY-MM-DD' text)")
-        kolom = nw.col(naam)
+        kolom = self.ns.col(naam)
         fout = ~kolom.is_null() & ~kolom.str.contains(_DATUM).fill_null(False)
         self.controles.append(
-            _Controle(fout, _melding("datum", "a date 'YYYY-MM-DD'", nw.lit("<str>")))
+            _Controle(fout, _melding(self.ns, "datum", "a date 'YYYY-MM-DD'", self.ns.lit("<str>")))
         )
 
-    def versie(self, versies: Sequence[Protocolversie]) -> nw.Expr:
+    def versie(self, versies: Sequence[Protocolversie]) -> Any:
         """The index in ``versies`` of the version that decides each row, as ``beslis`` chooses.
 
         A row's own ``protocol``; else the latest version whose ``ingang`` is on or before its
         ``datum``; else (no date, or a date before every version) the version in force.
         """
         huidig = versies.index(max(versies, key=lambda v: v.ingang or dt.date.min))
-        uit: nw.Expr = nw.lit(huidig)
+        uit: Any = self.ns.lit(huidig)
         datum = self.kolom.get("datum")
         if datum is not None:
             vanaf_begin = [i for i, v in enumerate(versies) if v.ingang is None]
-            op_datum: nw.Expr = nw.lit(vanaf_begin[-1] if vanaf_begin else huidig)
+            op_datum: Any = self.ns.lit(vanaf_begin[-1] if vanaf_begin else huidig)
             for i, v in sorted(
                 ((i, v) for i, v in enumerate(versies) if v.ingang is not None),
                 key=lambda iv: iv[1].ingang or dt.date.min,
             ):
                 assert v.ingang is not None
                 grens = self._datumwaarde(datum, v.ingang)
-                op_datum = nw.when(nw.col(datum) >= grens).then(nw.lit(i)).otherwise(op_datum)
-            uit = nw.when(nw.col(datum).is_null()).then(uit).otherwise(op_datum)
+                op_datum = (
+                    self.ns.when(self.ns.col(datum) >= grens)
+                    .then(self.ns.lit(i))
+                    .otherwise(op_datum)
+                )
+            uit = self.ns.when(self.ns.col(datum).is_null()).then(uit).otherwise(op_datum)
         naam = self.kolom.get("protocol")
         if naam is not None:
-            protocol = nw.col(naam).cast(nw.String)
+            protocol = self.ns.col(naam).cast(self.ns.String)
             for i, v in reversed(list(enumerate(versies))):
-                uit = nw.when(protocol == v.protocol.value).then(nw.lit(i)).otherwise(uit)
-        return uit.cast(nw.Int8)
+                uit = self.ns.when(protocol == v.protocol.value).then(self.ns.lit(i)).otherwise(uit)
+        return uit.cast(self.ns.Int8)
 
     def _datumwaarde(self, naam: str, datum: dt.date) -> Any:
         """``datum`` as a value to compare the column ``naam`` with (text, date or datetime)."""
         dtype = self.schema[naam]
         if isinstance(dtype, nw.String):
-            return nw.lit(datum.isoformat())
+            return self.ns.lit(datum.isoformat())
         if isinstance(dtype, nw.Datetime):
-            return nw.lit(dt.datetime.combine(datum, dt.time()))
-        return nw.lit(datum)
+            return self.ns.lit(dt.datetime.combine(datum, dt.time()))
+        return self.ns.lit(datum)
 
     # --- JSON list columns ------------------------------------------------------------------
 
@@ -485,7 +513,28 @@ class _Invoer:
         if any(f is not None for f in fouten):
             naam = f"{_INTERN}lijst.fout"
             self.voorbereiding.append(_reeks(naam, fouten, nw.String, self._df, ns))
-            self.controles.insert(0, _Controle(~nw.col(naam).is_null(), nw.col(naam)))
+            self.controles.insert(0, _Controle(~self.ns.col(naam).is_null(), self.ns.col(naam)))
+
+
+def _stappen(controles: Sequence[_Controle]) -> list[list[_Controle]]:
+    """The checks in steps, in order: a check marked ``apart`` begins a new step."""
+    stappen: list[list[_Controle]] = []
+    for controle in controles:
+        if not stappen or controle.apart:
+            stappen.append([])
+        stappen[-1].append(controle)
+    return stappen
+
+
+def _vouw(ns: Any, controles: Sequence[_Controle]) -> Any:
+    """The message of the first of ``controles`` a row fails, else null (``ns``: nw or polars)."""
+    fout: Any = ns.lit(None, dtype=ns.String)
+    for controle in reversed(controles):
+        if controle.fout is True:
+            fout = controle.melding
+        elif controle.fout is not False:
+            fout = ns.when(controle.fout).then(controle.melding).otherwise(fout)
+    return fout
 
 
 def _in_bereik(reeks: Any, laag: int, hoog: int) -> bool:
@@ -766,38 +815,50 @@ def beslis_frame(
         lazy = isinstance(df, nw.LazyFrame)
         schema = _schema(df, native, lazy)
         kaart = _kaart(tuple(schema), prefix, eigen)
+        ns: Any = nw
+        polars = nw.dependencies.is_polars_dataframe(native) or nw.dependencies.is_polars_lazyframe(
+            native
+        )
+        if polars:
+            import polars as ns
         if enige is not None:
             bases: list[Regelbasis] = [enige]
-            invoer = _Invoer(df, kaart, schema, (enige.protocol,))
+            invoer = _Invoer(df, kaart, schema, (enige.protocol,), ns)
         else:
             bases = [regelbasis(v.protocol) for v in VERSIES]
-            invoer = _Invoer(df, kaart, schema)
+            invoer = _Invoer(df, kaart, schema, ns=ns)
         kolommen_ = invoer.kolommen()
 
-        # stage one, in narwhals: decoded columns, the row checks, each row's version
-        voor: list[nw.Expr] = []
+        # stage one: decoded columns (in narwhals), the row checks, each row's version (in
+        # polars' own expressions for a polars frame)
+        voor: list[Any] = []
         intern: list[str] = [reeks.name for reeks in invoer.voorbereiding]
         if invoer.voorbereiding:
             df = df.with_columns(*invoer.voorbereiding)
+        eerste: Any = df.to_native() if polars else df
         foutkolom: str | None = None
-        if invoer.controles:
-            fout: nw.Expr = nw.lit(None, dtype=nw.String)
-            for controle in reversed(invoer.controles):
-                if controle.fout is True:
-                    fout = controle.melding
-                elif controle.fout is not False:
-                    fout = nw.when(controle.fout).then(controle.melding).otherwise(fout)
+        stappen = _stappen(invoer.controles)
+        if stappen:
             foutkolom = f"{_INTERN}fout"
-            voor.append(fout.alias(foutkolom))
+            voor.append(_vouw(ns, stappen[0]).alias(foutkolom))
         versiekolom: str | None = None
         if len(bases) > 1:
             versiekolom = f"{_INTERN}versie"
             voor.append(invoer.versie(VERSIES).alias(versiekolom))
         if voor:
-            df = df.with_columns(*voor)
+            eerste = eerste.with_columns(*voor)
+        for stap in stappen[1:]:  # a row keeps the first problem found
+            eerder = ns.col(foutkolom)
+            eerste = eerste.with_columns(
+                ns.when(eerder.is_null()).then(_vouw(ns, stap)).otherwise(eerder).alias(foutkolom)
+            )
         intern += [k for k in (foutkolom, versiekolom) if k is not None]
 
-        native = df.to_native()
+        if polars:
+            native = eerste
+        else:
+            df = eerste
+            native = df.to_native()
         sleutel = (
             tuple(b.protocol for b in bases),
             kolommen_,

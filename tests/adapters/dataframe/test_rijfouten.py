@@ -1,0 +1,237 @@
+"""A bad row's error is the same text on every path: eager and lazy polars, pandas, JSON.
+
+The frame's row checks are written so that a frame without a bad row does not pay for the
+messages (see ``_Controle``); these tests pin the messages themselves, so that making them
+cheap never changes what a bad row says.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from meldcode import OngeldigeInvoer
+from meldcode.adapters.json.casus import casus_uit_dict
+from meldcode.domain.casus import MAX_LEEFTIJD
+
+pd = pytest.importorskip("pandas", reason="pandas is in the dev extra")
+pl = pytest.importorskip("polars", reason="polars is in the dev extra")
+
+from meldcode.adapters.dataframe.beslis import beslis_frame  # noqa: E402
+
+GOED = {"weging.vermoeden": "ja", "weging.acute_onveiligheid": "nee"}
+#: answers that are not answers: key-like words (shown) and free text (never shown)
+ONZIN = ["misschien", "JA", "Jan Jansen", "ja nee", "x" * 41, "bel 06-12345678"]
+
+
+def _rij() -> st.SearchStrategy[dict[str, Any]]:
+    """A row with at most one problem: unborn with an age, an age out of range, a bad answer."""
+    goed = st.builds(
+        lambda leeftijd, ongeboren: {
+            **GOED,
+            "kind.leeftijd": None if ongeboren else leeftijd,
+            "kind.ongeboren": ongeboren,
+        },
+        st.none() | st.integers(0, MAX_LEEFTIJD),
+        st.booleans() | st.none(),
+    )
+    ongeboren_met_leeftijd = st.builds(
+        lambda leeftijd: {**GOED, "kind.leeftijd": leeftijd, "kind.ongeboren": True},
+        st.integers(0, MAX_LEEFTIJD),
+    )
+    buiten_bereik = st.builds(
+        lambda leeftijd, ongeboren: {
+            **GOED,
+            "kind.leeftijd": leeftijd,
+            "kind.ongeboren": ongeboren,
+        },
+        st.integers(-1000, -1) | st.integers(MAX_LEEFTIJD + 1, 1000),
+        st.booleans() | st.none(),
+    )
+    fout_antwoord = st.builds(
+        lambda waarde: {
+            **GOED,
+            "weging.vermoeden": waarde,
+            "kind.leeftijd": None,
+            "kind.ongeboren": None,
+        },
+        st.sampled_from(ONZIN),
+    )
+    return goed | ongeboren_met_leeftijd | buiten_bereik | fout_antwoord
+
+
+def _json(rij: dict[str, Any]) -> str | None:
+    """What the JSON reader says of the same row, or None when it reads it."""
+    data: dict[str, dict[str, Any]] = {}
+    for sleutel, waarde in rij.items():
+        obj, veld = sleutel.split(".", 1)
+        if waarde is not None:
+            data.setdefault(obj, {})[veld] = waarde
+    try:
+        casus_uit_dict(data)
+    except OngeldigeInvoer as exc:
+        return str(exc)
+    return None
+
+
+def _polars(rijen: list[dict[str, Any]]) -> Any:
+    return pl.DataFrame(
+        rijen,
+        schema={
+            "weging.vermoeden": pl.String,
+            "weging.acute_onveiligheid": pl.String,
+            "kind.leeftijd": pl.Int64,
+            "kind.ongeboren": pl.Boolean,
+        },
+    )
+
+
+def _pandas(rijen: list[dict[str, Any]]) -> Any:
+    kolommen = {k: [r[k] for r in rijen] for k in rijen[0]}
+    return pd.DataFrame(
+        {
+            "weging.vermoeden": pd.array(kolommen["weging.vermoeden"], dtype="string"),
+            "weging.acute_onveiligheid": pd.array(
+                kolommen["weging.acute_onveiligheid"], dtype="string"
+            ),
+            "kind.leeftijd": pd.array(kolommen["kind.leeftijd"], dtype="Int64"),
+            "kind.ongeboren": pd.array(kolommen["kind.ongeboren"], dtype="boolean"),
+        }
+    )
+
+
+def _fouten(frame: Any) -> list[str | None]:
+    uit = beslis_frame(frame, "2019", uitvoer=("melden",))
+    if isinstance(uit, pl.LazyFrame):
+        uit = uit.collect()
+    if isinstance(uit, pl.DataFrame):
+        return list(uit["besluit.fout"].to_list())
+    return [None if pd.isna(w) else w for w in uit["besluit.fout"].tolist()]
+
+
+@settings(max_examples=40, deadline=None)
+@given(rijen=st.lists(_rij(), min_size=1, max_size=12))
+def test_every_path_gives_a_bad_row_the_json_readers_error(rijen: list[dict[str, Any]]) -> None:
+    """Per row: eager polars, lazy polars and pandas say what the JSON reader says, or nothing."""
+    verwacht = [_json(r) for r in rijen]
+
+    assert _fouten(_polars(rijen)) == verwacht
+    assert _fouten(_polars(rijen).lazy()) == verwacht
+    assert _fouten(_pandas(rijen)) == verwacht
+
+
+@pytest.mark.parametrize("lazy", [False, True])
+def test_an_unborn_child_with_an_age_is_named_with_that_age(lazy: bool) -> None:
+    """The message names the field and says what is wrong, with the age, in eager and lazy."""
+    rijen = [
+        {**GOED, "kind.leeftijd": None, "kind.ongeboren": True},
+        {**GOED, "kind.leeftijd": 7, "kind.ongeboren": True},
+        {**GOED, "kind.leeftijd": 40, "kind.ongeboren": True},  # the age's range comes first
+        {**GOED, "kind.leeftijd": 7, "kind.ongeboren": False},
+    ]
+    frame = _polars(rijen)
+
+    fouten = _fouten(frame.lazy() if lazy else frame)
+
+    assert fouten == [
+        None,
+        "kind.leeftijd must be null when ongeboren is true: an unborn child has no age "
+        "(got 7) @ $.kind.leeftijd",
+        f"kind.leeftijd must be a whole number from 0 to {MAX_LEEFTIJD} (got 40) @ $.kind.leeftijd",
+        None,
+    ]
+
+
+@pytest.mark.parametrize(
+    "dtype", [pl.Int8, pl.UInt8, pl.Int64, pl.Float64], ids=["int8", "uint8", "int64", "float"]
+)
+def test_an_age_of_any_numeric_dtype_is_shown_as_a_whole_number(dtype: Any) -> None:
+    """Ages kept as floats (5.0) or small integers show as the JSON reader shows them (5)."""
+    frame = pl.DataFrame(
+        {
+            "weging.vermoeden": ["ja", "ja", "ja"],
+            "kind.leeftijd": pl.Series([5, None, 100], dtype=dtype),
+            "kind.ongeboren": [True, True, False],
+        }
+    )
+
+    for invoer in (frame, frame.lazy()):
+        assert _fouten(invoer) == [
+            "kind.leeftijd must be null when ongeboren is true: an unborn child has no age "
+            "(got 5) @ $.kind.leeftijd",
+            None,
+            f"kind.leeftijd must be a whole number from 0 to {MAX_LEEFTIJD} (got 100) "
+            "@ $.kind.leeftijd",
+        ]
+
+
+@pytest.mark.parametrize("dtype", [pl.String, pl.Categorical], ids=["text", "categorical"])
+def test_a_bad_answer_reads_the_same_eager_and_lazy_and_never_shows_free_text(dtype: Any) -> None:
+    frame = pl.DataFrame(
+        {"weging.vermoeden": pl.Series(["ja", "misschien", "Jan Jansen", None], dtype=dtype)}
+    )
+
+    eager, lazy = _fouten(frame), _fouten(frame.lazy())
+
+    assert eager == lazy
+    assert eager == [
+        None,
+        "weging.vermoeden must be one of 'ja', 'nee', 'twijfel' (got 'misschien') "
+        "@ $.weging.vermoeden",
+        "weging.vermoeden must be one of 'ja', 'nee', 'twijfel' (got <str>) @ $.weging.vermoeden",
+        None,
+    ]
+
+
+@settings(max_examples=60, deadline=None)
+@given(tekst=st.text(max_size=50) | st.from_regex(r"[a-z0-9_]{1,45}", fullmatch=True))
+def test_an_answer_is_shown_only_when_it_looks_like_a_key(tekst: str) -> None:
+    """Any answer text: the same message on every path, the text shown only if it is a key.
+
+    A key is 1 to 40 of a-z, 0-9 and _; anything else may be free text and is never shown.
+    """
+    rijen = [{**GOED, "weging.vermoeden": tekst, "kind.leeftijd": None, "kind.ongeboren": None}]
+    polars = _polars(rijen)
+
+    fouten = {
+        "eager": _fouten(polars),
+        "lazy": _fouten(polars.lazy()),
+        "categorical": _fouten(
+            polars.lazy().with_columns(pl.col("weging.vermoeden").cast(pl.Categorical))
+        ),
+        "pandas": _fouten(_pandas(rijen)),
+    }
+
+    if tekst in ("ja", "nee", "twijfel"):
+        assert set(map(tuple, fouten.values())) == {(None,)}
+        return
+    sleutel = re.fullmatch(r"[a-z0-9_]{1,40}", tekst) is not None
+    getoond = f"'{tekst}'" if sleutel else "<str>"
+    verwacht = (
+        f"weging.vermoeden must be one of 'ja', 'nee', 'twijfel' (got {getoond}) "
+        "@ $.weging.vermoeden"
+    )
+    assert fouten == {pad: [verwacht] for pad in fouten}
+
+
+@pytest.mark.parametrize("dtype", [pl.String, pl.Categorical, pl.Enum(["2013", "2019", "2020"])])
+def test_a_bad_protocol_reads_the_same_eager_and_lazy(dtype: Any) -> None:
+    frame = pl.DataFrame(
+        {
+            "protocol": pl.Series(["2019", "2020", None], dtype=dtype),
+            "weging.vermoeden": ["ja", "ja", "ja"],
+        }
+    )
+
+    for invoer in (frame, frame.lazy()):
+        uit = beslis_frame(invoer, uitvoer=("melden",))
+        uit = uit.collect() if isinstance(uit, pl.LazyFrame) else uit
+        assert uit["besluit.fout"].to_list() == [
+            None,
+            "protocol must be one of '2013', '2019' (got '2020') @ $.protocol",
+            None,
+        ]
