@@ -26,6 +26,7 @@ from meldcode.adapters.http.middleware import OPENAPI_PAD, Grenzen
 from meldcode.adapters.http.problemen import ProbleemFout, probleem
 from meldcode.adapters.http.toegang import Opslagen
 from meldcode.adapters.opslag.archief import open_opslag
+from meldcode.adapters.opslag.toegang import status_van
 from meldcode.adapters.opslag.versleuteling import sleutel_uit_omgeving
 from meldcode.domain._validatie import toon
 from meldcode.errors import (
@@ -119,7 +120,10 @@ def app_uit_omgeving() -> FastAPI:
 
 
 def _foutafhandeling(app: FastAPI) -> None:
-    """Every error as a problem-details response."""
+    """Every error as a problem-details response.
+
+    The status of each of meldcode's errors is ``status_van``'s, the one the access log records.
+    """
 
     @app.exception_handler(ProbleemFout)
     async def _probleem(request: Request, exc: ProbleemFout) -> Response:
@@ -140,12 +144,12 @@ def _foutafhandeling(app: FastAPI) -> None:
 
     @app.exception_handler(DossierNietGevonden)
     async def _niet_gevonden(request: Request, exc: DossierNietGevonden) -> Response:
-        return probleem(404, str(exc), code="dossier_niet_gevonden")
+        return probleem(status_van(exc), str(exc), code="dossier_niet_gevonden")
 
     @app.exception_handler(VolgnummerConflict)
     async def _conflict(request: Request, exc: VolgnummerConflict) -> Response:
         return probleem(
-            409,
+            status_van(exc),
             str(exc),
             code="volgnummer_conflict",
             extra={"verwacht": exc.verwacht, "gevonden": exc.gevonden},
@@ -154,7 +158,7 @@ def _foutafhandeling(app: FastAPI) -> None:
     @app.exception_handler(StapOntbreekt)
     async def _stap(request: Request, exc: StapOntbreekt) -> Response:
         return probleem(
-            409,
+            status_van(exc),
             str(exc),
             code="stap_ontbreekt",
             extra={"gebeurtenis": exc.gebeurtenis, "ontbreekt": exc.ontbreekt},
@@ -163,12 +167,15 @@ def _foutafhandeling(app: FastAPI) -> None:
     @app.exception_handler(DossierGewijzigd)
     async def _gewijzigd(request: Request, exc: DossierGewijzigd) -> Response:
         return probleem(
-            409, str(exc), code="dossier_gewijzigd", extra={"volgnummer": exc.volgnummer}
+            status_van(exc),
+            str(exc),
+            code="dossier_gewijzigd",
+            extra={"volgnummer": exc.volgnummer},
         )
 
     @app.exception_handler(EngineNietBeschikbaar)
     async def _engine(request: Request, exc: EngineNietBeschikbaar) -> Response:
-        return probleem(503, str(exc), code="niet_beschikbaar")
+        return probleem(status_van(exc), str(exc), code="niet_beschikbaar")
 
     @app.exception_handler(SleutelFout)
     async def _sleutel(request: Request, exc: SleutelFout) -> Response:
@@ -177,7 +184,7 @@ def _foutafhandeling(app: FastAPI) -> None:
         # message names the dossier and field, never a key or a text).
         _LOG.error("text key missing or not this dossier's on %s: %s", _route(request), exc)
         return probleem(
-            503,
+            status_van(exc),
             "the server is misconfigured: it cannot read or write this dossier's encrypted "
             "text; its administrator has been told",
             code="verkeerd_ingesteld",
@@ -188,14 +195,14 @@ def _foutafhandeling(app: FastAPI) -> None:
         # the message names the store's file: for the administrator's log, not for a client
         _LOG.error("dossier store damaged on %s: %s", _route(request), exc.reden)
         return probleem(
-            503,
+            status_van(exc),
             "the dossier store cannot be read; its administrator has been told",
             code="opslag_niet_beschikbaar",
         )
 
     @app.exception_handler(MeldcodeError)
     async def _meldcode(request: Request, exc: MeldcodeError) -> Response:
-        return probleem(400, str(exc), code="ongeldige_invoer")
+        return probleem(status_van(exc), str(exc), code="ongeldige_invoer")
 
     @app.exception_handler(RequestValidationError)
     async def _parameters(request: Request, exc: RequestValidationError) -> Response:
