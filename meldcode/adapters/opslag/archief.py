@@ -1045,9 +1045,7 @@ class SQLiteOpslag(SqlLezer):
         kolommen = ", ".join(r[1] for r in info)
         self._conn.execute(f"ALTER TABLE {tabel} RENAME TO {tabel}_oud")
         self._conn.execute(sql)
-        self._conn.execute(
-            f"INSERT INTO {tabel} ({kolommen}) SELECT {kolommen} FROM {tabel}_oud"
-        )
+        self._conn.execute(f"INSERT INTO {tabel} ({kolommen}) SELECT {kolommen} FROM {tabel}_oud")
         self._conn.execute(f"DROP TABLE {tabel}_oud")
 
     def records(
