@@ -100,15 +100,16 @@ def expert_polars() -> pl.Expr:
         return uit
 
     vermoeden = is_("vermoeden", "ja")
+    stap_5 = is_("vermoeden", "ja", "twijfel")  # reached through afweging 1B, not after 1A
     onveilig = is_("acute_onveiligheid", "ja", "twijfel") | is_(
         "structurele_onveiligheid", "ja", "twijfel"
     )
     mogelijk, aanvaard = is_("hulp_mogelijk", "ja"), is_("hulp_aanvaard", "ja")
     return pl.any_horizontal(
         vermoeden & onveilig,  # 2019.afweging-2.onveiligheid
-        onveilig | pl.col("signaal.levensgevaar"),  # 2019.stap-5.altijd-melden.onveiligheid
-        pl.col("signaal.ernstig_letsel"),  # 2019.stap-5.altijd-melden.ernstig-letsel
-        pl.col("omstandigheden.onveiligheid_herhaalt_zich"),  # ...onveiligheid-herhaalt-zich
+        stap_5 & (onveilig | pl.col("signaal.levensgevaar")),  # 2019.stap-5.altijd-melden...
+        stap_5 & pl.col("signaal.ernstig_letsel"),  # 2019.stap-5.altijd-melden.ernstig-letsel
+        stap_5 & pl.col("omstandigheden.onveiligheid_herhaalt_zich"),  # ...herhaalt-zich
         vermoeden & is_("hulp_mogelijk", "nee"),  # 2019.afweging-3.geen-effectieve-hulp
         vermoeden & mogelijk & is_("hulp_aanvaard", "nee"),  # 2019.afweging-4.hulp-niet-aanvaard
         vermoeden & mogelijk & aanvaard & is_("hulp_resultaat", "nee"),  # 2019.afweging-5.geen-...
@@ -129,17 +130,18 @@ def expert_numpy(dp: Any) -> Bools:
         c = list(kolom.cat.categories)
         return kolom.cat.codes.to_numpy(), c.index("ja"), c.index("nee"), c.index("twijfel")
 
-    vermoeden, ja, _, _ = codes("vermoeden")
+    vermoeden, ja, _, tw = codes("vermoeden")
     acuut, ja_a, _, tw_a = codes("acute_onveiligheid")
     structureel, ja_s, _, tw_s = codes("structurele_onveiligheid")
     mogelijk, ja_m, nee_m, tw_m = codes("hulp_mogelijk")
     aanvaard, ja_h, nee_h, tw_h = codes("hulp_aanvaard")
     resultaat, _, nee_r, tw_r = codes("hulp_resultaat")
     melden: Bools = (acuut == ja_a) | (acuut == tw_a) | (structureel == ja_s)
-    melden |= structureel == tw_s  # afweging 2 and 1.5.1 (with a suspicion or without)
+    melden |= structureel == tw_s  # afweging 2 and 1.5.1 (with a suspicion or with doubt)
     melden |= dp["signaal.levensgevaar"].to_numpy()
     melden |= dp["signaal.ernstig_letsel"].to_numpy()
     melden |= dp["omstandigheden.onveiligheid_herhaalt_zich"].to_numpy()
+    melden &= (vermoeden == ja) | (vermoeden == tw)  # step 5 is reached through afweging 1B
     # afwegingen 3-5, nee or twijfel along the route of ja's
     hulp = (mogelijk == nee_m) | (mogelijk == tw_m)
     verder = mogelijk == ja_m
@@ -177,6 +179,7 @@ def durable_plat(pad: str) -> None:
 
     acuut = (m.acute_onveiligheid == "ja") | (m.acute_onveiligheid == "twijfel")
     structureel = (m.structurele_onveiligheid == "ja") | (m.structurele_onveiligheid == "twijfel")
+    stap_5 = (m.vermoeden == "ja") | (m.vermoeden == "twijfel")  # through afweging 1B
     vermoeden, mogelijk, aanvaard = (
         m.vermoeden == "ja",
         m.hulp_mogelijk == "ja",
@@ -184,9 +187,9 @@ def durable_plat(pad: str) -> None:
     )
     with ruleset("melden2019"):
         when_all(vermoeden & (acuut | structureel))(vuur)
-        when_all(acuut | structureel | (m.levensgevaar == True))(vuur)  # noqa: E712 - durable
-        when_all(m.ernstig_letsel == True)(vuur)  # noqa: E712
-        when_all(m.onveiligheid_herhaalt_zich == True)(vuur)  # noqa: E712
+        when_all(stap_5 & (acuut | structureel | (m.levensgevaar == True)))(vuur)  # noqa: E712
+        when_all(stap_5 & (m.ernstig_letsel == True))(vuur)  # noqa: E712
+        when_all(stap_5 & (m.onveiligheid_herhaalt_zich == True))(vuur)  # noqa: E712
         when_all(vermoeden & (m.hulp_mogelijk == "nee"))(vuur)
         when_all(vermoeden & mogelijk & (m.hulp_aanvaard == "nee"))(vuur)
         when_all(vermoeden & mogelijk & aanvaard & (m.hulp_resultaat == "nee"))(vuur)
