@@ -26,8 +26,8 @@ from typing import Any
 
 import attrs
 
-from meldcode.domain.casus import Casus, Kind, Omstandigheden, Signaal, Weging
-from meldcode.domain.waarden import Partij, SignaalBron, SoortSignaal
+from meldcode.domain.casus import Casus, Kind, Omstandigheden, Weging
+from meldcode.domain.feiten import KENMERKEN, LIJSTVLAGGEN
 
 __all__ = [
     "BOVEN",
@@ -47,23 +47,9 @@ OBJECTEN: dict[str, type] = {"kind": Kind, "omstandigheden": Omstandigheden, "we
 BOVEN: tuple[str, ...] = ("protocol", "datum", "referentie")
 #: the list keys of a case (a flat column holds them as JSON text)
 LIJSTEN: tuple[str, ...] = ("signalen", "consultaties")
-#: the boolean kenmerken of a signal, in the order of ``Signaal``'s fields
-KENMERKEN: tuple[str, ...] = tuple(
-    a.name for a in attrs.fields(Signaal) if a.type in ("bool", bool)
-)
-
-
-def _vlagkolommen() -> tuple[str, ...]:
-    namen = [f"signaal.{s.value}" for s in SoortSignaal]
-    namen += [f"signaal.{k}" for k in KENMERKEN]
-    namen += [f"signaal.{s.value}.{k}" for s in SoortSignaal for k in KENMERKEN]
-    namen += [f"signaal.bron.{b.value}" for b in SignaalBron]
-    namen += [f"consultatie.{p.value}" for p in Partij]
-    return tuple(namen)
-
-
-#: every flag column a flat row may have (see the module's docstring)
-VLAGKOLOMMEN: tuple[str, ...] = _vlagkolommen()
+#: every flag column a flat row may have (see the module's docstring): the flags the lists of a
+#: case give, as the domain defines them
+VLAGKOLOMMEN: tuple[str, ...] = LIJSTVLAGGEN
 
 
 def kolommen() -> dict[str, str]:
