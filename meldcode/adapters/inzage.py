@@ -21,9 +21,12 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+import attrs
+
 from meldcode.adapters.json.dossier import gebeurtenis_naar_dict
 from meldcode.adapters.opslag.wissing import Wisgrond
-from meldcode.domain.dossier import Correctie, Dossier, Stap
+from meldcode.domain.casus import Signaal
+from meldcode.domain.dossier import SOORTEN, Correctie, Dossier, Stap
 from meldcode.rules.inzage import (
     REDENEN,
     Aanvrager,
@@ -253,23 +256,13 @@ def _waarde_nl(sleutel: str, waarde: Any) -> str | None:
     return str(waarde)
 
 
-VRIJE_TEKST = frozenset(
-    {
-        "omschrijving",
-        "plaats",
-        "situatie",
-        "interpretatie",
-        "onderwerp",
-        "uitkomst",
-        "niet_ondertekend_reden",
-        "bezwaren",
-        "overwegingen",
-        "toelichting",
-        "afspraken",
-        "reden",
-        "monitoring",
-    }
+VRIJE_TEKST: frozenset[str] = frozenset(
+    a.name
+    for klasse in (*SOORTEN.values(), Correctie, Signaal)
+    for a in attrs.fields(klasse)
+    if a.repr is False  # free text is what the domain keeps out of repr
 )
+"""The free-text fields of events and signals, shown as written (not as a value's label)."""
 
 
 def _velden_html(gegevens: Mapping[str, Any], overslaan: Iterable[str] = ()) -> str:
