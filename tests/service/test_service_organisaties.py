@@ -28,14 +28,6 @@ def _operaties(client: Any) -> list[tuple[str, str, bool]]:
     return uit
 
 
-def _vraag(client: Any, methode: str, pad: str) -> Any:
-    params = {"na": 0} if pad.endswith("/gebeurtenissen") else None
-    body = gebeurtenissen()[0] if methode == "post" and "dossiers" in pad else "{}"
-    if methode == "post":
-        return client.post(pad, params=params, content=body, headers=JSON)
-    return client.get(pad, params=params)
-
-
 def test_every_endpoint_but_health_and_openapi_needs_a_key(anoniem: Any) -> None:
     operaties = _operaties(anoniem)
     open_ = {pad for _, pad, beveiligd in operaties if not beveiligd}
@@ -108,20 +100,24 @@ def test_another_organisations_dossiers_are_not_listed_or_counted(
     assert b_totaal == len(b.get("/dossiers").json()["dossiers"])
 
 
-def test_the_same_id_in_two_organisations_is_two_dossiers(
-    a: Any, b: Any, dossier_van_a: str
-) -> None:
-    """B starting its own dossier under A's id neither sees nor touches A's."""
+def test_the_same_id_in_two_organisations_is_two_dossiers(a: Any, b: Any) -> None:
+    """B starting its own dossier under A's id neither sees nor touches A's.
+
+    The dossier is this test's own: the module's shared dossier of A must stay unknown to B, or
+    the other tests here would pass or fail by the order they happen to run in.
+    """
+    eigen = "lln-iso-dubbel"
+    vul(a, eigen, 3)
     antwoord = b.post(
-        f"/dossiers/{dossier_van_a}/gebeurtenissen",
+        f"/dossiers/{eigen}/gebeurtenissen",
         params={"na": 0},
         content=gebeurtenissen()[0],
         headers=JSON,
     )
 
     assert antwoord.status_code == 201
-    assert b.get(f"/dossiers/{dossier_van_a}").json()["aantal"] == 1
-    assert a.get(f"/dossiers/{dossier_van_a}").json()["aantal"] == 3
+    assert b.get(f"/dossiers/{eigen}").json()["aantal"] == 1
+    assert a.get(f"/dossiers/{eigen}").json()["aantal"] == 3
 
 
 def test_the_access_log_names_who_did_what_and_never_a_text(
