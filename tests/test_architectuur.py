@@ -101,3 +101,28 @@ def test_every_error_of_the_api_is_exported_and_has_the_root() -> None:
         if isinstance(obj, type) and issubclass(obj, Exception):
             assert issubclass(obj, meldcode.MeldcodeError), naam
             assert naam in meldcode.__all__, naam
+
+
+def test_deciding_one_case_on_the_command_line_loads_only_what_deciding_needs() -> None:
+    """``meldcode beslis`` on one case loads neither the dossier nor the compiled engine.
+
+    The dossier's event classes and the compiled engine (its circuit and generated functions)
+    cost a cold process more than deciding one case does; a command that decides one case
+    needs neither (``beslis`` evaluates a rule base's first cases in full).
+    """
+    code = (
+        "import io, sys, contextlib\n"
+        "from meldcode.adapters.cli.main import main\n"
+        "sys.stdin = io.TextIOWrapper(io.BytesIO(sys.argv[1].encode()))\n"
+        "with contextlib.redirect_stdout(io.StringIO()) as uit:\n"
+        "    status = main(['beslis', '-'])\n"
+        "assert status == 0 and '\"melden\": true' in uit.getvalue(), uit.getvalue()\n"
+        "print(sorted(m for m in sys.modules if m.startswith(("
+        "'meldcode.domain.dossier', 'meldcode.rules.gecompileerd', 'meldcode.rules.semantiek'))))"
+    )
+    casus = '{"protocol": "2019", "weging": {"vermoeden": "ja", "acute_onveiligheid": "ja"}}'
+    proces = subprocess.run(
+        [sys.executable, "-c", code, casus], capture_output=True, text=True, check=True
+    )
+
+    assert proces.stdout.strip().splitlines()[-1] == "[]"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Collection, Mapping
 from types import MappingProxyType
 
@@ -11,13 +12,12 @@ from meldcode.domain.casus import Casus
 from meldcode.domain.waarden import Protocol
 from meldcode.errors import Fout, OngeldigeInvoer
 from meldcode.rules.basis import regelbasis
-from meldcode.rules.gecompileerd import besluit_van
 from meldcode.rules.kalender import Werkdagkalender
 from meldcode.rules.model import Regelbasis
 from meldcode.rules.referentie import Evaluatie, evalueer
 from meldcode.rules.versies import PROTOCOLLEN, kies_protocol, versie
 
-__all__ = ["beslis", "evalueer_casus", "kies_regelbasis", "lees_protocol"]
+__all__ = ["VOOR_COMPILATIE", "beslis", "evalueer_casus", "kies_regelbasis", "lees_protocol"]
 
 
 def kies_regelbasis(
@@ -80,17 +80,40 @@ def beslis(
     ``vrije_dagen`` (e.g. the school's own days off). Pure: the same case always gives
     the same ``Besluit``, and the case is never changed.
 
-    A case whose decision-relevant facts were decided before under the same rule base is answered
-    from that rule base's bounded memo (``meldcode.rules.gecompileerd.besluit_van``): the same
+    The first cases a rule base decides (``VOOR_COMPILATIE``) are evaluated in full; then the rule
+    base is compiled, and a case whose decision-relevant facts were decided before under it is
+    answered from its bounded memo (``meldcode.rules.gecompileerd.besluit_van``): the same
     ``Besluit`` a full evaluation gives, with the case's own ``referentie`` and dates.
     """
     if basis is None and type(casus) is Casus and type(protocol) is str:
         gekozen = _PROTOCOLLEN.get(protocol)
         if gekozen is not None:  # the common call, ``beslis(casus, "2019")``, made short
-            return besluit_van(casus, regelbasis(gekozen), vrije_dagen, kalender=kalender)
-    return besluit_van(
-        casus, kies_regelbasis(casus, protocol, basis=basis), vrije_dagen, kalender=kalender
-    )
+            return _besluit(casus, regelbasis(gekozen), vrije_dagen, kalender)
+    return _besluit(casus, kies_regelbasis(casus, protocol, basis=basis), vrije_dagen, kalender)
+
+
+#: how many cases a rule base decides by the full evaluation (``referentie.evalueer``) before
+#: ``beslis`` compiles it: compiling (the circuit and its two generated functions, 10-15 ms)
+#: costs as much as some forty full evaluations, so a command or a request that decides one
+#: case, or a handful, never pays for it. Both give the same ``Besluit`` (tested on every
+#: weging of both protocols).
+VOOR_COMPILATIE = 32
+
+
+def _besluit(
+    casus: Casus,
+    basis: Regelbasis,
+    vrije_dagen: Collection[dt.date],
+    kalender: Werkdagkalender | None,
+) -> Besluit:
+    geheugen = basis.geheugen
+    if not geheugen.heeft("programma"):
+        teller = basis.afgeleid("beslist", itertools.count)
+        if next(teller) < VOOR_COMPILATIE:
+            return evalueer(casus, basis, vrije_dagen=vrije_dagen, kalender=kalender).besluit
+    from meldcode.rules.gecompileerd import besluit_van  # loaded once compiling pays
+
+    return besluit_van(casus, basis, vrije_dagen, kalender=kalender)
 
 
 #: the protocols by their contract string

@@ -436,6 +436,10 @@ class Geheugen:
                     self._inhoud[naam] = inhoud
         return cast(_T, inhoud)
 
+    def heeft(self, naam: str) -> bool:
+        """Whether the content named ``naam`` has been made (without making it)."""
+        return naam in self._inhoud
+
     @property
     def leeg(self) -> bool:
         """``True`` when nothing has been derived yet (or everything was forgotten)."""

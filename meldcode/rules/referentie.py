@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection, Mapping
+from typing import TYPE_CHECKING
 
 from attrs import frozen
 
@@ -37,7 +38,9 @@ from meldcode.rules.model import (
     Vlag,
 )
 from meldcode.rules.samenstellen import besluit_uit
-from meldcode.rules.semantiek import Waarheid
+
+if TYPE_CHECKING:  # the circuit itself is not needed to evaluate a case in full
+    from meldcode.rules.semantiek import Waarheid
 
 __all__ = ["Evaluatie", "evalueer"]
 

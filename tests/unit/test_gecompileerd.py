@@ -291,3 +291,26 @@ def test_threads_deciding_at_once_get_the_reference() -> None:
         d.join()
 
     assert all(uitkomsten[n] == verwacht for n in range(4))
+
+
+def test_beslis_evaluates_a_rule_base_s_first_cases_in_full_then_compiles_it() -> None:
+    """One case, or a handful, never pays for compiling; from then on the compiled engine.
+
+    Across the switch every decision is the full evaluation's, including each case's own
+    ``referentie`` and dated follow-ups.
+    """
+    from meldcode.rules.beslis import VOOR_COMPILATIE
+
+    basis = maak_regelbasis(Protocol.P2019)
+    alle = list(wegingen(Protocol.P2019))
+    casussen_ = [
+        Casus(weging=w, referentie=f"r-{i}", datum=dt.date(2026, 3, 2))
+        for i, w in enumerate(alle[:: max(1, len(alle) // (3 * VOOR_COMPILATIE))])
+    ]
+    assert len(casussen_) > 2 * VOOR_COMPILATIE
+
+    for i, casus in enumerate(casussen_):
+        assert basis.geheugen.heeft("programma") is (i > VOOR_COMPILATIE)
+        assert beslis(casus, basis=basis) == evalueer(casus, basis).besluit
+
+    assert len(programma(basis).projecties) > 0  # the compiled engine's memo was used

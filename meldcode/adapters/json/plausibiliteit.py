@@ -22,13 +22,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
 
 from meldcode.domain.casus import Casus
-from meldcode.domain.dossier import Correctie, Gebeurtenis, HulpAfgesproken
 from meldcode.domain.waarden import Protocol
+
+if TYPE_CHECKING:
+    from meldcode.domain.dossier import Gebeurtenis
 
 __all__ = [
     "CODES",
@@ -106,6 +108,9 @@ def gebeurtenis_waarschuwingen(
     """The warnings about a dossier event: dated after ``vandaag`` (a help term may be)."""
     if vandaag is None:
         return ()
+    # here, not at the top: a command that only decides cases does not load the dossier
+    from meldcode.domain.dossier import Correctie, HulpAfgesproken
+
     inhoud = gebeurtenis.vervanging if isinstance(gebeurtenis, Correctie) else gebeurtenis
     datums: list[object] = [gebeurtenis.datum, inhoud.datum]
     if not isinstance(inhoud, HulpAfgesproken):

@@ -12,13 +12,11 @@ import difflib
 import functools
 import re
 from collections.abc import Collection, Iterable
+from typing import Any
 
 import attrs
 
-from meldcode.domain.casus import Casus, Consultatie, Kind, Omstandigheden, Signaal, Weging
-from meldcode.domain.dossier import SOORTEN, Diagnose
-
-__all__ = ["CONTRACT_PADEN", "lijkt_op", "naaste", "normaal", "toon_sleutel"]
+__all__ = ["contract_paden", "lijkt_op", "naaste", "normaal", "toon_sleutel"]
 
 _VEILIG = re.compile(r"^[A-Za-z0-9_. -]{1,60}$")
 _SCHEIDING = re.compile(r"[\s.\-]+")
@@ -32,7 +30,16 @@ def _velden(cls: type, pad: str, uit: dict[str, list[str]]) -> None:
         uit.setdefault(a.name, []).append(hier)
 
 
-def _contract_paden() -> dict[str, tuple[str, ...]]:
+@functools.cache
+def contract_paden() -> dict[str, tuple[str, ...]]:
+    """Every key of the contract (case and dossier events) with the paths where it occurs.
+
+    Built on first use (an unknown key): deciding a well-formed case never needs it, and the
+    dossier's event classes it reads are not loaded for a command that only decides.
+    """
+    from meldcode.domain.casus import Casus, Consultatie, Kind, Omstandigheden, Signaal, Weging
+    from meldcode.domain.dossier import SOORTEN, Diagnose
+
     uit: dict[str, list[str]] = {}
     _velden(Casus, "", uit)
     # annotations are strings here, so attrs cannot follow them: the nested objects by hand
@@ -52,8 +59,11 @@ def _contract_paden() -> dict[str, tuple[str, ...]]:
     return {k: tuple(dict.fromkeys(v)) for k, v in uit.items()}
 
 
-CONTRACT_PADEN: dict[str, tuple[str, ...]] = _contract_paden()
-"""Every key of the contract (case and dossier events) with the paths where it occurs."""
+def __getattr__(naam: str) -> Any:
+    # ``CONTRACT_PADEN`` stays importable as a constant; it is built when first asked for
+    if naam == "CONTRACT_PADEN":
+        return contract_paden()
+    raise AttributeError(f"module {__name__!r} has no attribute {naam!r}")
 
 
 def normaal(naam: str) -> str:
@@ -77,7 +87,7 @@ def naaste(naam: str, kandidaten: Iterable[str], *, gelijkenis: float = GELIJKEN
 
 @functools.lru_cache(maxsize=4096)
 def _globaal(naam: str) -> str | None:
-    return naaste(naam, CONTRACT_PADEN)
+    return naaste(naam, contract_paden())
 
 
 def lijkt_op(naam: str) -> bool:
@@ -98,5 +108,5 @@ def toon_sleutel(sleutel: str, hier: Collection[str] = (), pad: str = "") -> tup
     ergens = _globaal(sleutel)
     if ergens is None:
         return "<key>", None
-    paden = CONTRACT_PADEN[ergens]
+    paden = contract_paden()[ergens]
     return sleutel, paden[0].replace("[]", "[0]") if len(paden) == 1 else ergens
