@@ -228,7 +228,7 @@ class _Invoer:
             pad
             for pad, naam in self.kolom.items()
             if isinstance(self.schema[naam], nw.Object | nw.Unknown | nw.String)
-            and self._df[naam].null_count() == len(self._df)
+            and _zonder_waarde(self._df, naam)
         ]
         for pad in leeg:
             del self.kolom[pad]
@@ -376,10 +376,9 @@ class _Invoer:
         dtype = self.schema[naam]
         if not dtype.is_numeric():
             raise _kolomfout(naam, dtype, "whole numbers")
-        if dtype.is_integer() and not isinstance(self._df, nw.LazyFrame):
-            reeks = self._df[naam]
-            if reeks.null_count() == len(reeks) or _in_bereik(reeks, 0, MAX_LEEFTIJD):
-                return  # every age is in range: no row needs checking
+        eager = not isinstance(self._df, nw.LazyFrame)
+        if dtype.is_integer() and eager and _in_bereik(self._df[naam], 0, MAX_LEEFTIJD):
+            return  # every age is in range (or there is none): no row needs checking
         kolom = self.ns.col(naam)
         getoond = kolom.cast(self.ns.String)
         if dtype.is_integer():  # never NaN: out of range is below 0 or above the maximum
@@ -537,21 +536,48 @@ def _vouw(ns: Any, controles: Sequence[_Controle]) -> Any:
     return fout
 
 
+def _zonder_waarde(df: Any, naam: str) -> bool:
+    """Whether the eager frame's column ``naam`` holds no value at all (every cell empty)."""
+    native = df.to_native()
+    if nw.dependencies.is_pandas_dataframe(native):  # pandas counts its gaps; no count needed
+        return bool(native[naam].isna().all())
+    reeks = df[naam]
+    return bool(reeks.null_count() == len(reeks))
+
+
 def _in_bereik(reeks: Any, laag: int, hoog: int) -> bool:
     """Whether every value of an integer series (gaps aside) lies in ``[laag, hoog]``.
 
-    pandas' reductions over its nullable integers are slow; its values, the gaps filled with
-    ``laag``, go through NumPy instead.
+    A series of gaps only has no value out of range.
+
+    pandas' reductions over its nullable integers are slow (they first copy the values that
+    are not gaps). Its values array, gaps included (whatever a gap holds), is read directly
+    first: when even those all lie in range, so do the values. Only otherwise the gaps are
+    filled with ``laag`` and the values go through NumPy.
     """
     native = reeks.to_native()
     if nw.dependencies.is_pandas_series(native):
+        import numpy as np  # pandas' own dependency
+
+        onder = getattr(native.array, "_data", None)  # a masked array's values, gaps included
+        if (
+            isinstance(onder, np.ndarray)
+            and onder.dtype.kind in "iu"
+            and len(onder)
+            and onder.min() >= laag
+            and onder.max() <= hoog
+        ):
+            return True
         waarden = reeks.fill_null(laag).to_numpy()
         return bool(waarden.min() >= laag and waarden.max() <= hoog)
     if nw.dependencies.is_polars_series(native):  # the same, without narwhals' dispatch
         laagste: Any = native.min()
         hoogste: Any = native.max()
-        return bool(laagste >= laag and hoogste <= hoog)
-    return bool(reeks.min() >= laag and reeks.max() <= hoog)
+    else:
+        laagste, hoogste = reeks.min(), reeks.max()
+    if laagste is None or hoogste is None:
+        return True  # no value at all
+    return bool(laagste >= laag and hoogste <= hoog)
 
 
 def _beide(df: Any, vlag: str, kolom: str) -> bool:
@@ -559,6 +585,10 @@ def _beide(df: Any, vlag: str, kolom: str) -> bool:
     native = df.to_native()
     if nw.dependencies.is_polars_dataframe(native):  # polars' own series, no dispatch
         return bool((native[vlag] & native[kolom].is_not_null()).any())
+    if nw.dependencies.is_pandas_dataframe(native):  # NumPy on pandas' values, no dispatch
+        reeks = native[vlag]
+        waar = reeks.to_numpy() if reeks.dtype == bool else reeks.to_numpy(bool, na_value=False)
+        return bool((waar & native[kolom].notna().to_numpy()).any())
     return bool((df[vlag] & ~df[kolom].is_null()).any())  # a null flag is not true
 
 
@@ -987,24 +1017,28 @@ def _TEKST(pd: Any) -> Any:
     return pd.Series(["x"]).dtype
 
 
-_SCHEMAS: dict[tuple[Any, ...], dict[str, Any]] = {}
+_SCHEMAS: dict[tuple[Any, ...], tuple[dict[str, Any], tuple[Any, ...]]] = {}
 
 
 def _schema(df: Any, native: Any, lazy: bool) -> dict[str, Any]:
     """The frame's narwhals schema; kept per native schema where that decides it alone.
 
-    (narwhals inspects a pandas ``object`` column's values: such a frame is not kept.)
+    (narwhals inspects a pandas ``object`` column's values: such a frame is not kept.) A pandas
+    frame's dtypes are keyed by identity: hashing a categorical dtype hashes its categories,
+    every call. The entry keeps the dtypes themselves, so an id in a key is never another
+    object's while the entry lives.
     """
     sleutel: tuple[Any, ...] | None = None
+    vast: tuple[Any, ...] = ()
     try:
         if nw.dependencies.is_polars_dataframe(native):
             sleutel = ("polars", tuple(native.columns), tuple(native.dtypes))
         elif nw.dependencies.is_polars_lazyframe(native):
             sleutel = ("polars", *native.collect_schema().items())
-        elif nw.dependencies.is_pandas_dataframe(native) and not any(
-            d is object or str(d) == "object" for d in native.dtypes
-        ):
-            sleutel = ("pandas", *zip(native.columns, native.dtypes, strict=True))
+        elif nw.dependencies.is_pandas_dataframe(native):
+            vast = tuple(native.dtypes)
+            if not any(d is object or str(d) == "object" for d in vast):
+                sleutel = ("pandas", tuple(native.columns), tuple(map(id, vast)))
         if sleutel is not None:
             hash(sleutel)
     except TypeError:  # pragma: no cover - an unhashable column name or dtype
@@ -1012,12 +1046,12 @@ def _schema(df: Any, native: Any, lazy: bool) -> dict[str, Any]:
     if sleutel is not None:
         bekend = _SCHEMAS.get(sleutel)
         if bekend is not None:
-            return dict(bekend)
+            return dict(bekend[0])
     schema = dict(df.collect_schema() if lazy else df.schema)
     if sleutel is not None:
         while len(_SCHEMAS) >= _PLANNEN:
             del _SCHEMAS[next(iter(_SCHEMAS))]
-        _SCHEMAS[sleutel] = schema
+        _SCHEMAS[sleutel] = (schema, vast)
     return dict(schema)
 
 

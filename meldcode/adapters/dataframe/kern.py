@@ -187,9 +187,10 @@ class Kern:
         if naam not in self._codes:
             kolom = self.frame[naam]
             if getattr(kolom.dtype, "name", "") == "category":
+                categorisch = kolom.array  # a ``pd.Categorical``: its codes without a Series
                 self._codes[naam] = (
-                    kolom.cat.codes.to_numpy(),
-                    [str(c) for c in kolom.cat.categories],
+                    categorisch.codes,
+                    [str(c) for c in categorisch.categories],
                 )
             else:
                 self._codes[naam] = None

@@ -235,3 +235,54 @@ def test_a_bad_protocol_reads_the_same_eager_and_lazy(dtype: Any) -> None:
             "protocol must be one of '2013', '2019' (got '2020') @ $.protocol",
             None,
         ]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    leeftijden=st.lists(st.none() | st.integers(-200, 200), min_size=1, max_size=12),
+    verborgen=st.lists(st.integers(-128, 127), min_size=12, max_size=12),
+    dtype=st.sampled_from(["Int8", "Int16", "Int64", "UInt8"]),
+)
+def test_what_a_pandas_gap_hides_never_changes_the_age_check(
+    leeftijden: list[int | None], verborgen: list[int], dtype: str
+) -> None:
+    """A nullable pandas column keeps some value under each gap; it never counts as an age.
+
+    The range check reads those hidden values first (a cheap proof that nothing is out of
+    range): any value may hide under a gap, and the verdict per row stays the JSON reader's.
+    """
+    import numpy as np
+
+    numpy_dtype = pd.api.types.pandas_dtype(dtype).numpy_dtype
+    info = np.iinfo(numpy_dtype)
+    leeftijden = [None if w is None or not info.min <= w <= info.max else w for w in leeftijden]
+    gaten = np.array([w is None for w in leeftijden])
+    waarden = np.array(
+        [
+            int(np.clip(v, info.min, info.max)) if w is None else w
+            for w, v in zip(leeftijden, verborgen, strict=False)
+        ],
+        dtype=numpy_dtype,
+    )
+    rijen = [{**GOED, "kind.leeftijd": w, "kind.ongeboren": None} for w in leeftijden]
+    frame = _pandas(rijen)
+    frame["kind.leeftijd"] = pd.arrays.IntegerArray(waarden, gaten)
+
+    assert _fouten(frame) == [_json(r) for r in rijen]
+
+
+def test_a_pandas_frame_of_the_same_shape_with_other_categories_is_checked_anew() -> None:
+    """What is kept per frame shape never lets a later frame's bad answers through."""
+    goed = pd.DataFrame(
+        {"weging.vermoeden": pd.Categorical(["ja", "nee"]), "weging.acute_onveiligheid": "nee"}
+    )
+    slecht = pd.DataFrame(
+        {"weging.vermoeden": pd.Categorical(["ja", "wie"]), "weging.acute_onveiligheid": "nee"}
+    )
+
+    assert _fouten(goed) == [None, None]
+    assert _fouten(goed) == [None, None]
+    fouten = _fouten(slecht)
+    assert fouten[0] is None
+    assert fouten[1] is not None
+    assert "weging.vermoeden" in fouten[1]
