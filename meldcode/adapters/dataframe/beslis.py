@@ -182,14 +182,30 @@ class _Controle:
 
     A message is built only where it is needed: polars does not evaluate a ``when`` branch
     that no row takes (measured: a frame without a bad row costs no text), unless a part of the
-    branch also occurs elsewhere in the same step; such a part polars computes once, for every
-    row, before any condition is known. Hence ``apart``: the message shares a part with an
-    earlier check's (the same column as text), so the check is folded in a step of its own.
+    branch also occurs elsewhere in the same query; such a part polars computes once, for every
+    row, before any condition is known. So no two checks' messages share a part: the age, shown
+    by two messages, is one check (``_Invoer._controleer_leeftijd``).
     """
 
     fout: Any  # a boolean column expression (narwhals or polars), or a constant
     melding: Any
-    apart: bool = False
+
+
+def _soorten() -> dict[str, str]:
+    """What each column of the contract is checked as: an answer, the age, or a flag."""
+    uit: dict[str, str] = {}
+    for obj, cls in OBJECTEN.items():
+        for a in attrs.fields(cls):
+            pad = f"{obj}.{a.name}"
+            soort = "leeftijd" if a.name == "leeftijd" else "vlag"
+            uit[pad] = "oordeel" if obj == "weging" else soort
+    for vlag in VLAGKOLOMMEN:
+        uit.setdefault(vlag, "vlag")
+    return uit
+
+
+#: every checked column of the contract, in the order its checks run, and what it is checked as
+_SOORTEN: Mapping[str, str] = _soorten()
 
 
 class _Invoer:
@@ -273,49 +289,32 @@ class _Invoer:
         for pad in ("protocol", "datum"):
             if pad in self.kolom:
                 getattr(self, f"_controleer_{pad}")(self.kolom[pad])
-        for obj, cls in OBJECTEN.items():
-            for a in attrs.fields(cls):
-                pad = f"{obj}.{a.name}"
-                naam = self.kolom.get(pad)
-                if naam is None:
-                    continue
-                if obj == "weging":
-                    self._controleer_oordeel(naam, pad)
-                elif a.name == "leeftijd":
-                    self._controleer_leeftijd(naam, pad)
-                else:
-                    self._controleer_bool(naam)
-        for vlag in VLAGKOLOMMEN:
-            if vlag in self.kolom:
-                self._controleer_bool(self.kolom[vlag])
-        self._controleer_ongeboren()
+        for pad, soort in _SOORTEN.items():
+            naam = self.kolom.get(pad)
+            if naam is None:
+                continue
+            if soort == "oordeel":
+                self._controleer_oordeel(naam, pad)
+            elif soort == "leeftijd":
+                self._controleer_leeftijd(naam, pad)
+            elif not isinstance(self.schema[naam], nw.Boolean):  # a boolean column is right
+                self._controleer_bool(naam)
         self.schema = {**self.schema, **{s.name: nw.Boolean() for s in self.voorbereiding}}
 
-    def _controleer_ongeboren(self) -> None:
-        """An unborn child has no age: both in one row contradict each other, as in JSON."""
-        leeftijd = self.kolom.get("kind.leeftijd")
+    def _ongeboren(self, leeftijd: str) -> Any | None:
+        """Where an unborn child has an age: they contradict each other, as in JSON.
+
+        ``None`` when no row can: no ``kind.ongeboren`` column, or, in an eager frame, no row
+        with both.
+        """
         ongeboren = self.kolom.get("kind.ongeboren")
-        if leeftijd is None or ongeboren is None:
-            return
-        kolom = self.ns.col(leeftijd)
-        fout = self.ns.col(ongeboren).fill_null(False) & ~kolom.is_null()
+        if ongeboren is None:
+            return None
         eager = not isinstance(self._df, nw.LazyFrame)
         eigen = {leeftijd, ongeboren} <= set(self._df.columns) if eager else False
         if eigen and not _beide(self._df, ongeboren, leeftijd):
-            return  # no row has both: no row needs checking
-        getoond = kolom.cast(self.ns.String)
-        if self.schema[leeftijd].is_float():  # whole ages kept as floats: 5.0 shows as 5
-            getoond = getoond.str.replace(r"\.0$", "", literal=False)
-        melding = self.ns.concat_str(
-            self.ns.lit(
-                "kind.leeftijd must be null when ongeboren is true: an unborn child has no age "
-                "(got "
-            ),
-            getoond,
-            self.ns.lit(") @ $.kind.leeftijd"),
-        )
-        # the age as text is also the range check's: a step of its own (see ``_Controle``)
-        self.controles.append(_Controle(fout, melding, apart=True))
+            return None  # no row has both: no row needs checking
+        return self.ns.col(ongeboren).fill_null(False) & ~self.ns.col(leeftijd).is_null()
 
     def _controleer_oordeel(self, naam: str, pad: str) -> None:
         dtype = self.schema[naam]
@@ -373,27 +372,45 @@ class _Invoer:
             )
 
     def _controleer_leeftijd(self, naam: str, pad: str) -> None:
+        """The age's range, and that an unborn child has none: one check, the range first.
+
+        Both messages show the age as text: as one check, the text is built in one branch
+        (see ``_Controle``), and a row with both problems and a bad answer names the age
+        first, as the JSON reader does.
+        """
         dtype = self.schema[naam]
         if not dtype.is_numeric():
             raise _kolomfout(naam, dtype, "whole numbers")
         eager = not isinstance(self._df, nw.LazyFrame)
-        if dtype.is_integer() and eager and _in_bereik(self._df[naam], 0, MAX_LEEFTIJD):
-            return  # every age is in range (or there is none): no row needs checking
         kolom = self.ns.col(naam)
+        bereik: Any | None = None
+        if not (dtype.is_integer() and eager and _in_bereik(self._df, naam, 0, MAX_LEEFTIJD)):
+            if dtype.is_integer():  # never NaN: out of range is below 0 or above the maximum
+                bereik = ((kolom < 0) | (kolom > MAX_LEEFTIJD)).fill_null(False)
+            else:
+                goed = (kolom >= 0) & (kolom <= MAX_LEEFTIJD)
+                if dtype.is_float():  # pandas keeps whole numbers with gaps as floats
+                    goed = goed & (kolom == kolom.round(0))
+                bereik = ~kolom.is_null() & ~goed.fill_null(False)
+        ongeboren = self._ongeboren(naam)
+        if bereik is None and ongeboren is None:
+            return  # every age is in range and no unborn child has one: no row needs checking
         getoond = kolom.cast(self.ns.String)
-        if dtype.is_integer():  # never NaN: out of range is below 0 or above the maximum
-            fout = ((kolom < 0) | (kolom > MAX_LEEFTIJD)).fill_null(False)
-        else:
-            goed = (kolom >= 0) & (kolom <= MAX_LEEFTIJD)
-            if dtype.is_float():  # pandas keeps whole numbers with gaps as floats
-                goed = goed & (kolom == kolom.round(0))
-                getoond = getoond.str.replace(r"\.0$", "", literal=False)
-            fout = ~kolom.is_null() & ~goed.fill_null(False)
-        self.controles.append(
-            _Controle(
-                fout, _melding(self.ns, pad, f"a whole number from 0 to {MAX_LEEFTIJD}", getoond)
-            )
+        if dtype.is_float():  # whole ages kept as floats: 5.0 shows as 5
+            getoond = getoond.str.replace(r"\.0$", "", literal=False)
+        buiten = self.ns.lit(f"{pad} must be a whole number from 0 to {MAX_LEEFTIJD} (got ")
+        ongeboren_tekst = self.ns.lit(
+            f"{pad} must be null when ongeboren is true: an unborn child has no age (got "
         )
+        if ongeboren is None:
+            fout, begin = bereik, buiten
+        elif bereik is None:
+            fout, begin = ongeboren, ongeboren_tekst
+        else:
+            fout = bereik | ongeboren
+            begin = self.ns.when(bereik).then(buiten).otherwise(ongeboren_tekst)
+        melding = self.ns.concat_str(begin, getoond, self.ns.lit(f") @ $.{pad}"))
+        self.controles.append(_Controle(fout, melding))
 
     def _controleer_protocol(self, naam: str) -> None:
         dtype = self.schema[naam]
@@ -515,16 +532,6 @@ class _Invoer:
             self.controles.insert(0, _Controle(~self.ns.col(naam).is_null(), self.ns.col(naam)))
 
 
-def _stappen(controles: Sequence[_Controle]) -> list[list[_Controle]]:
-    """The checks in steps, in order: a check marked ``apart`` begins a new step."""
-    stappen: list[list[_Controle]] = []
-    for controle in controles:
-        if not stappen or controle.apart:
-            stappen.append([])
-        stappen[-1].append(controle)
-    return stappen
-
-
 def _vouw(ns: Any, controles: Sequence[_Controle]) -> Any:
     """The message of the first of ``controles`` a row fails, else null (``ns``: nw or polars)."""
     fout: Any = ns.lit(None, dtype=ns.String)
@@ -539,14 +546,16 @@ def _vouw(ns: Any, controles: Sequence[_Controle]) -> Any:
 def _zonder_waarde(df: Any, naam: str) -> bool:
     """Whether the eager frame's column ``naam`` holds no value at all (every cell empty)."""
     native = df.to_native()
+    if nw.dependencies.is_polars_dataframe(native):  # polars keeps the count: no dispatch
+        return bool(native[naam].null_count() == native.height)
     if nw.dependencies.is_pandas_dataframe(native):  # pandas counts its gaps; no count needed
         return bool(native[naam].isna().all())
     reeks = df[naam]
     return bool(reeks.null_count() == len(reeks))
 
 
-def _in_bereik(reeks: Any, laag: int, hoog: int) -> bool:
-    """Whether every value of an integer series (gaps aside) lies in ``[laag, hoog]``.
+def _in_bereik(df: Any, naam: str, laag: int, hoog: int) -> bool:
+    """Whether every value of an integer column (gaps aside) lies in ``[laag, hoog]``.
 
     A series of gaps only has no value out of range.
 
@@ -555,6 +564,12 @@ def _in_bereik(reeks: Any, laag: int, hoog: int) -> bool:
     first: when even those all lie in range, so do the values. Only otherwise the gaps are
     filled with ``laag`` and the values go through NumPy.
     """
+    frame = df.to_native()
+    if nw.dependencies.is_polars_dataframe(frame):  # polars' own series, no dispatch
+        laagste: Any = frame[naam].min()
+        hoogste: Any = frame[naam].max()
+        return laagste is None or bool(laagste >= laag and hoogste <= hoog)
+    reeks = df[naam]
     native = reeks.to_native()
     if nw.dependencies.is_pandas_series(native):
         import numpy as np  # pandas' own dependency
@@ -570,11 +585,7 @@ def _in_bereik(reeks: Any, laag: int, hoog: int) -> bool:
             return True
         waarden = reeks.fill_null(laag).to_numpy()
         return bool(waarden.min() >= laag and waarden.max() <= hoog)
-    if nw.dependencies.is_polars_series(native):  # the same, without narwhals' dispatch
-        laagste: Any = native.min()
-        hoogste: Any = native.max()
-    else:
-        laagste, hoogste = reeks.min(), reeks.max()
+    laagste, hoogste = reeks.min(), reeks.max()
     if laagste is None or hoogste is None:
         return True  # no value at all
     return bool(laagste >= laag and hoogste <= hoog)
@@ -867,21 +878,15 @@ def beslis_frame(
             df = df.with_columns(*invoer.voorbereiding)
         eerste: Any = df.to_native() if polars else df
         foutkolom: str | None = None
-        stappen = _stappen(invoer.controles)
-        if stappen:
+        if invoer.controles:
             foutkolom = f"{_INTERN}fout"
-            voor.append(_vouw(ns, stappen[0]).alias(foutkolom))
+            voor.append(_vouw(ns, invoer.controles).alias(foutkolom))
         versiekolom: str | None = None
         if len(bases) > 1:
             versiekolom = f"{_INTERN}versie"
             voor.append(invoer.versie(VERSIES).alias(versiekolom))
         if voor:
             eerste = eerste.with_columns(*voor)
-        for stap in stappen[1:]:  # a row keeps the first problem found
-            eerder = ns.col(foutkolom)
-            eerste = eerste.with_columns(
-                ns.when(eerder.is_null()).then(_vouw(ns, stap)).otherwise(eerder).alias(foutkolom)
-            )
         intern += [k for k in (foutkolom, versiekolom) if k is not None]
 
         if polars:
@@ -935,17 +940,21 @@ def beslis_frame(
 
 
 def _polars(native: Any, plan: _Plan, intern: Sequence[str]) -> Any:
-    """Run a polars plan: a lazy frame gets the stages as a query, an eager one in place.
+    """Run a polars plan: a lazy frame gets the stages as a query; an eager one too, collected.
 
-    An eager frame is decided with eager ``with_columns`` (polars' in-memory engine, the
-    frame's columns shared, not copied); a lazy one stays lazy.
+    An eager frame's query is collected at once (the frame's columns shared, not copied): as a
+    query, polars computes the parts the decisions share once (its common-subexpression
+    elimination, which its eager ``with_columns`` leaves out). A lazy frame stays lazy.
     """
     weg = [*intern, *plan.tussen]
-    uit = native
+    eager = not hasattr(native, "collect")
+    uit = native.lazy() if eager else native
     for stadium in plan.stadia:
         uit = uit.with_columns(stadium)
     uit = uit.with_columns(plan.uit)
-    return uit.drop(weg) if weg else uit
+    if weg:
+        uit = uit.drop(weg)
+    return uit.collect() if eager else uit
 
 
 def _pandas(
@@ -1032,7 +1041,7 @@ def _schema(df: Any, native: Any, lazy: bool) -> dict[str, Any]:
     vast: tuple[Any, ...] = ()
     try:
         if nw.dependencies.is_polars_dataframe(native):
-            sleutel = ("polars", tuple(native.columns), tuple(native.dtypes))
+            sleutel = ("polars", tuple(native.columns), *map(_polars_type, native.dtypes))
         elif nw.dependencies.is_polars_lazyframe(native):
             sleutel = ("polars", *native.collect_schema().items())
         elif nw.dependencies.is_pandas_dataframe(native):
@@ -1053,6 +1062,17 @@ def _schema(df: Any, native: Any, lazy: bool) -> dict[str, Any]:
             del _SCHEMAS[next(iter(_SCHEMAS))]
         _SCHEMAS[sleutel] = (schema, vast)
     return dict(schema)
+
+
+def _polars_type(dtype: Any) -> Any:
+    """A polars dtype as a key: an enum by its categories, read as one tuple.
+
+    (polars' own hash of an enum walks its categories one by one, every call.)
+    """
+    categorieen = getattr(dtype, "categories", None)
+    if categorieen is not None and hasattr(categorieen, "to_list"):
+        return (type(dtype), tuple(categorieen.to_list()))
+    return dtype
 
 
 def _leeg_tekst(pd: Any, n: int) -> Any:

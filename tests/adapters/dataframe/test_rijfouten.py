@@ -124,6 +124,34 @@ def test_every_path_gives_a_bad_row_the_json_readers_error(rijen: list[dict[str,
     assert _fouten(_pandas(rijen)) == verwacht
 
 
+def _rij_met_problemen() -> st.SearchStrategy[dict[str, Any]]:
+    """A row with any number of problems at once: the age, the unborn child, the answers."""
+    return st.fixed_dictionaries(
+        {
+            "weging.vermoeden": st.sampled_from(["ja", "nee", *ONZIN]),
+            "weging.acute_onveiligheid": st.sampled_from(["nee", "twijfel", *ONZIN]),
+            "kind.leeftijd": st.none() | st.integers(-5, MAX_LEEFTIJD + 5),
+            "kind.ongeboren": st.booleans() | st.none(),
+        }
+    )
+
+
+@settings(max_examples=60, deadline=None)
+@given(rijen=st.lists(_rij_met_problemen(), min_size=1, max_size=12))
+def test_a_row_with_several_problems_names_the_first_the_json_reader_names(
+    rijen: list[dict[str, Any]],
+) -> None:
+    """The frame keeps a row's first problem: the same one the JSON reader puts first."""
+    verwacht = [
+        None if (fout := _json(r)) is None else re.sub(r" \(and \d+ more\)$", "", fout)
+        for r in rijen
+    ]
+
+    assert _fouten(_polars(rijen)) == verwacht
+    assert _fouten(_polars(rijen).lazy()) == verwacht
+    assert _fouten(_pandas(rijen)) == verwacht
+
+
 @pytest.mark.parametrize("lazy", [False, True])
 def test_an_unborn_child_with_an_age_is_named_with_that_age(lazy: bool) -> None:
     """The message names the field and says what is wrong, with the age, in eager and lazy."""
