@@ -94,6 +94,8 @@ _VERGELIJK = "__vergelijk."
 #: a text in quotes that is not a key (1 to 40 of a-z, 0-9, _): empty, too long or another sign
 _GEEN_SLEUTEL = r"(?s)^'(?:|.{41,}|.*[^a-z0-9_].*)'$"
 _DATUM = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+#: every valid answer, as text
+_ANTWOORDEN: frozenset[str] = frozenset(o.value for o in Oordeel)
 _OORDELEN = ", ".join(repr(o.value) for o in Oordeel)
 #: the specific flags that answer for a general one where a frame has no column for it
 _SPECIFIEK: dict[str, tuple[str, ...]] = {
@@ -319,13 +321,19 @@ class _Invoer:
     def _controleer_oordeel(self, naam: str, pad: str) -> None:
         dtype = self.schema[naam]
         if isinstance(dtype, nw.Enum):
-            if set(dtype.categories) <= {o.value for o in Oordeel}:
+            if set(dtype.categories) <= _ANTWOORDEN:
                 return  # the dtype already guarantees a valid answer
         elif not isinstance(dtype, nw.String | nw.Categorical | nw.Enum):
             raise _kolomfout(naam, dtype, "the answers 'ja', 'nee', 'twijfel' (text) or nulls")
         if not isinstance(self._df, nw.LazyFrame):
+            native = self._df.to_native()
+            if nw.dependencies.is_pandas_dataframe(native) and isinstance(dtype, nw.Categorical):
+                # a pandas categorical holds nothing but its categories: read those, not the rows
+                categorieen = native[naam].array.categories.tolist()
+                if {str(c) for c in categorieen} <= _ANTWOORDEN:
+                    return
             waarden = self._df[naam].drop_nulls().unique().cast(nw.String).to_list()
-            if set(waarden) <= {o.value for o in Oordeel}:
+            if set(waarden) <= _ANTWOORDEN:
                 return  # every value is a valid answer: no row needs checking
         # the condition reads the column as it is (a categorical compares by its categories):
         # as text, polars would cast every row, the message's cast with it
@@ -1045,9 +1053,13 @@ def _schema(df: Any, native: Any, lazy: bool) -> dict[str, Any]:
         elif nw.dependencies.is_polars_lazyframe(native):
             sleutel = ("polars", *native.collect_schema().items())
         elif nw.dependencies.is_pandas_dataframe(native):
+            import numpy as np  # pandas' own dependency
+
             vast = tuple(native.dtypes)
-            if not any(d is object or str(d) == "object" for d in vast):
-                sleutel = ("pandas", tuple(native.columns), tuple(map(id, vast)))
+            # NumPy's object dtype (not a categorical's, nor pandas' text: those say their kind)
+            if not any(isinstance(d, np.dtype) and d.kind == "O" for d in vast):
+                # the names as a list first: iterating pandas' (Arrow) index is ten times slower
+                sleutel = ("pandas", tuple(native.columns.tolist()), tuple(map(id, vast)))
         if sleutel is not None:
             hash(sleutel)
     except TypeError:  # pragma: no cover - an unhashable column name or dtype

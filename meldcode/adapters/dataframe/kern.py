@@ -190,7 +190,7 @@ class Kern:
                 categorisch = kolom.array  # a ``pd.Categorical``: its codes without a Series
                 self._codes[naam] = (
                     categorisch.codes,
-                    [str(c) for c in categorisch.categories],
+                    [str(c) for c in categorisch.categories.tolist()],
                 )
             else:
                 self._codes[naam] = None
