@@ -1051,7 +1051,12 @@ def _schema(df: Any, native: Any, lazy: bool) -> dict[str, Any]:
         if nw.dependencies.is_polars_dataframe(native):
             sleutel = ("polars", tuple(native.columns), *map(_polars_type, native.dtypes))
         elif nw.dependencies.is_polars_lazyframe(native):
-            sleutel = ("polars", *native.collect_schema().items())
+            polars_schema = native.collect_schema()
+            sleutel = (
+                "polars",
+                tuple(polars_schema.names()),
+                *map(_polars_type, polars_schema.dtypes()),
+            )
         elif nw.dependencies.is_pandas_dataframe(native):
             import numpy as np  # pandas' own dependency
 
