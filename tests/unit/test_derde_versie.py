@@ -30,6 +30,7 @@ from meldcode import (
 )
 from meldcode.rules import evalueer
 from meldcode.rules.basis import maak_regelbasis
+from meldcode.rules.gecompileerd import besluit_van
 from meldcode.rules.model import (
     Afweging,
     Alle,
@@ -167,13 +168,13 @@ def basis() -> Regelbasis:
 
 
 def test_the_pure_engines_decide_the_third_version_as_its_rules_say(basis: Regelbasis) -> None:
-    """``beslis`` and ``evalueer``, on every combination of its answers and facts."""
+    """``beslis``, the compiled engine and ``evalueer``, on every combination of answers."""
     for casus in _casussen():
         besluit = beslis(casus, basis=basis)
 
         assert besluit.protocol is DERDE
         assert _deel(besluit) == verwacht(casus), casus
-        assert besluit == evalueer(casus, basis).besluit
+        assert besluit == evalueer(casus, basis).besluit == besluit_van(casus, basis)
 
 
 def test_durable_decides_the_third_version_like_the_pure_engine(basis: Regelbasis) -> None:
