@@ -12,6 +12,7 @@ the frame (a decision as pandas' nullable ``boolean``, text as pandas' text dtyp
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import Any
 
@@ -265,11 +266,33 @@ class Kern:
             codes_ = _nummers(codes_ * np.int64(volgende.max() + 1) + volgende)
         eerste = np.full(int(codes_.max()) + 1 if self.n else 0, -1, dtype=np.int64)
         eerste[codes_[::-1]] = np.arange(self.n - 1, -1, -1)  # a row of each subset
+        # a subset's text from its bytes: each byte's part looked up (eight labels at a time)
+        tabellen = _groepteksten(tuple(label for label, _ in delen))
         teksten = []
-        for rij in eerste:
-            aan = np.unpackbits(bits[rij])
-            teksten.append(",".join(label for (label, _), a in zip(delen, aan, strict=False) if a))
+        for rij in bits[eerste, : len(tabellen)].tolist():  # the bytes after pad to whole words
+            teksten.append(
+                ",".join([t for tabel, b in zip(tabellen, rij, strict=True) if (t := tabel[b])])
+            )
         return Tekstkolom(codes_.astype(np.int32), teksten)
+
+
+@functools.lru_cache(maxsize=64)
+def _groepteksten(labels: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """For each group of eight labels, the text of each of the 256 bytes.
+
+    In ``np.packbits`` order the group's first label is the highest bit; the labels a byte holds
+    are joined with commas.
+    """
+    tabellen = []
+    for begin in range(0, len(labels), 8):
+        groep = labels[begin : begin + 8]
+        tabellen.append(
+            tuple(
+                ",".join(label for k, label in enumerate(groep) if byte >> (7 - k) & 1)
+                for byte in range(256)
+            )
+        )
+    return tuple(tabellen)
 
 
 def _nummers(waarden: npt.NDArray[Any]) -> npt.NDArray[np.int64]:
