@@ -36,7 +36,7 @@ import attrs
 import narwhals as nw
 from attrs import frozen
 
-from meldcode.adapters.dataframe.expressies import Expressies, Kolommen, kies
+from meldcode.adapters.dataframe.expressies import Expressies, Kolommen, Opzoeking, kies
 from meldcode.adapters.dataframe.plat import (
     KENMERKEN,
     LIJSTEN,
@@ -710,16 +710,18 @@ class _Plan:
     """What is kept per rule base, frame schema and requested columns: the translation.
 
     ``stadia`` are the intermediate columns in stages, ``uit`` the output columns (named with
-    the prefix), ``tussen`` the intermediate names to drop; for a pandas frame, ``rails`` and
-    ``uitvoer`` per rule base, for the NumPy kernel.
+    the prefix), ``tussen`` the intermediate names to drop, ``opzoekingen`` the long list
+    columns made per distinct row (polars); for a pandas frame, ``rails`` and ``uitvoer`` per
+    rule base, for the NumPy kernel.
     """
 
-    __slots__ = ("rails", "stadia", "tussen", "uit", "uitvoer")
+    __slots__ = ("opzoekingen", "rails", "stadia", "tussen", "uit", "uitvoer")
 
     def __init__(self) -> None:
         self.stadia: list[list[Any]] = []
         self.uit: list[Any] = []
         self.tussen: list[str] = []
+        self.opzoekingen: list[Opzoeking] = []
         self.rails: list[Any] = []
         self.uitvoer: list[dict[str, Uit]] = []
 
@@ -779,6 +781,7 @@ def _expressieplan(
                 plan.stadia.append([])
             plan.stadia[i].extend(stadium)
         plan.tussen += e.tussen
+        plan.opzoekingen += e.opzoekingen
     for naam in gevraagd:
         if naam == "fout":
             waarde = ns.col(foutkolom) if foutkolom else ns.lit(None, dtype=ns.String)
@@ -959,6 +962,26 @@ def _polars(native: Any, plan: _Plan, intern: Sequence[str]) -> Any:
     uit = native.lazy() if eager else native
     for stadium in plan.stadia:
         uit = uit.with_columns(stadium)
+    if plan.opzoekingen:
+        import polars as pl
+
+        uit = uit.with_columns(
+            [expr.alias(naam) for o in plan.opzoekingen for naam, expr in o.sleutels]
+        )
+        # each text is joined to the keys alone and set beside the frame: a join of the whole
+        # frame would copy every column to keep the rows' order. An eager frame's keys are
+        # computed first and joined eagerly (polars' lazy join of the same took three times as
+        # long); a lazy frame stays one query.
+        bron = uit.collect() if eager else uit
+        teksten = []
+        for o in plan.opzoekingen:
+            namen = [naam for naam, _ in o.sleutels]
+            sleutels = bron.select(namen)
+            tabel = sleutels.unique().with_columns(o.tekst.alias(o.kolom))
+            gekoppeld = sleutels.join(tabel, on=namen, how="left", maintain_order="left")
+            teksten.append(gekoppeld.select(o.kolom))
+        uit = pl.concat([bron, *teksten], how="horizontal")
+        uit = uit.lazy() if eager else uit
     uit = uit.with_columns(plan.uit)
     if weg:
         uit = uit.drop(weg)

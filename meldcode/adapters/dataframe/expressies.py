@@ -40,7 +40,7 @@ from meldcode.adapters.dataframe.vertaling import (
 )
 from meldcode.domain.waarden import Vraag
 
-__all__ = ["Expressies", "Kolommen", "kies"]
+__all__ = ["Expressies", "Kolommen", "Opzoeking", "kies"]
 
 
 @frozen
@@ -71,6 +71,20 @@ class Kolommen:
         return ()
 
 
+@frozen
+class Opzoeking:
+    """polars: a long list column made once per distinct row, then joined to every row.
+
+    ``sleutels`` are the key columns (name, expression): the list's groups of eight parts as
+    bits, eight groups to a 64-bit number. ``tekst`` computes the text from the key columns,
+    evaluated on the distinct keys only; the join names it ``kolom``.
+    """
+
+    sleutels: tuple[tuple[str, Any], ...]
+    tekst: Any
+    kolom: str
+
+
 class Expressies:
     """Translate rails into expressions of ``ns`` (``polars`` or ``narwhals``) over a frame."""
 
@@ -95,6 +109,8 @@ class Expressies:
         #: intermediate columns per stage (a stage reads only columns of earlier stages)
         self.stadia: list[list[Any]] = []
         self.tussen: list[str] = []
+        #: long list columns made per distinct row (polars; see ``Opzoeking``)
+        self.opzoekingen: list[Opzoeking] = []
 
     # --- rails ------------------------------------------------------------------------------
 
@@ -267,24 +283,60 @@ class Expressies:
         """polars: the parts in groups of eight, each group's subset a number, then its text.
 
         A group's number picks its comma-separated labels from a table of 256 (null for none),
-        and the groups' texts are joined; a string per group instead of one per part.
+        and the groups' texts are joined; a string per group instead of one per part. A long
+        list (more than ``_LANG`` groups: the rules that fired) is made once per distinct row
+        and joined to every row (``Opzoeking``): joining its text per row cost the most of all
+        columns, and a population has few distinct sets of fired rules.
         """
         pl = self.ns
-        groepen = []
-        for begin, code in self._groepcodes(delen):
+        codes = self._groepcodes(delen)
+        tabellen = []
+        for begin, _ in codes:
             groep = delen[begin : begin + _GROEP]
             tabel = [
                 ",".join(label for j, (label, _) in enumerate(groep) if c >> j & 1) or None
                 for c in range(1 << len(groep))
             ]
-            groepen.append(pl.lit(pl.Series(tabel, dtype=pl.String)).gather(code))
-        if len(groepen) == 1:
-            return groepen[0].fill_null("")
-        return pl.concat_str(groepen, separator=",", ignore_nulls=True)
+            tabellen.append(pl.lit(pl.Series(tabel, dtype=pl.String)))
+        if len(codes) == 1:
+            return tabellen[0].gather(codes[0][1]).fill_null("")
+        if len(codes) <= _LANG:
+            groepen = [t.gather(code) for t, (_, code) in zip(tabellen, codes, strict=True)]
+            return pl.concat_str(groepen, separator=",", ignore_nulls=True)
+        nr = len(self.opzoekingen)
+        sleutels = []
+        teksten = []
+        for w, eerste in enumerate(range(0, len(codes), _PER_SLEUTEL)):
+            naam = f"{self.naam}l{nr}.{w}"
+            stuk = codes[eerste : eerste + _PER_SLEUTEL]
+            sleutels.append(
+                (
+                    naam,
+                    pl.sum_horizontal(
+                        [
+                            code.cast(pl.UInt64) * pl.lit(1 << (8 * j), dtype=pl.UInt64)
+                            for j, (_, code) in enumerate(stuk)
+                        ]
+                    ),
+                )
+            )
+            for j in range(len(stuk)):
+                deel = pl.col(naam) // pl.lit(1 << (8 * j), dtype=pl.UInt64) % 256
+                teksten.append(tabellen[eerste + j].gather(deel.cast(pl.UInt32)))
+        kolom = f"{self.naam}l{nr}"
+        tekst = pl.concat_str(teksten, separator=",", ignore_nulls=True)
+        self.opzoekingen.append(Opzoeking(tuple(sleutels), tekst, kolom))
+        self.tussen += [kolom, *(naam for naam, _ in sleutels)]
+        return pl.col(kolom)
 
 
 #: parts per group of a list column on polars (a table of 2**8 texts per group)
 _GROEP = 8
+#: a list of more groups than this is made per distinct row (``Opzoeking``): a join costs
+#: about as much as joining the texts of four groups per row
+_LANG = 4
+#: groups of eight bits per 64-bit key
+_PER_SLEUTEL = 8
 
 
 def kies(ns: Any, keuzes: Sequence[tuple[Any, Any]], anders: Any) -> Any:
