@@ -101,6 +101,13 @@ def vergelijk_met_engine(
     if backend == "polars-lazy":
         lui = frame_uit_casussen(casussen_, "polars").lazy()
         df = beslis_frame(lui, protocol, basis=basis).collect()
+    elif backend == "polars-query":  # an eager frame as large frames are decided: one query
+        from unittest import mock
+
+        import meldcode.adapters.dataframe.beslis as beslis_module
+
+        with mock.patch.object(beslis_module, "_QUERY_VANAF", 0):
+            df = beslis_frame(frame_uit_casussen(casussen_, "polars"), protocol, basis=basis)
     else:
         df = beslis_frame(frame_uit_casussen(casussen_, backend), protocol, basis=basis)
     besluiten = [beslis(c, protocol, basis=basis) for c in casussen_]
@@ -110,7 +117,7 @@ def vergelijk_met_engine(
         assert kolom(df, f"besluit.{sleutel}") == [verwacht(b, sleutel) for b in besluiten], sleutel
 
 
-@pytest.mark.parametrize("backend", [*BACKENDS, "polars-lazy"])
+@pytest.mark.parametrize("backend", [*BACKENDS, "polars-lazy", "polars-query"])
 @settings(max_examples=40, deadline=None)
 @given(
     casussen_=st.lists(casussen(), min_size=1, max_size=12),
