@@ -247,29 +247,37 @@ class Kern:
         delen = [(label, ref) for label, ref in u.delen if ref is not False]
         if not delen:
             return Tekstkolom(np.zeros(self.n, dtype=np.int32), ("",))
-        # each row's subset of the parts as bytes; each distinct subset's text made once
-        matrix = np.empty((self.n, len(delen)), dtype=bool)
-        for j, (_, ref) in enumerate(delen):
-            waarde = self.rail(ref)
-            matrix[:, j] = waarde
-        bits = np.packbits(matrix, axis=1)
-        del matrix
-        breedte = -(-bits.shape[1] // 8) * 8
-        if breedte != bits.shape[1]:
-            bits = np.concatenate(
-                [bits, np.zeros((self.n, breedte - bits.shape[1]), dtype=np.uint8)], axis=1
-            )
-        woorden = np.ascontiguousarray(bits).view(np.uint64)  # a row's subset as 64-bit words
-        codes_ = _nummers(woorden[:, 0])
-        for w in range(1, woorden.shape[1]):
-            volgende = _nummers(woorden[:, w])
+        # each row's subset of the parts: eight parts a byte (the first the highest bit, as in
+        # ``np.packbits``), eight bytes a 64-bit word; each distinct subset's text made once
+        groepen: list[npt.NDArray[np.uint8]] = []
+        kladblok = np.empty(self.n, dtype=np.uint8)
+        for begin in range(0, len(delen), 8):
+            byte = np.zeros(self.n, dtype=np.uint8)
+            for k, (_, ref) in enumerate(delen[begin : begin + 8]):
+                waarde = self.rail(ref)
+                gewicht = np.uint8(1 << (7 - k))
+                if waarde is True:
+                    byte |= gewicht
+                elif waarde is not False:
+                    np.multiply(waarde.view(np.uint8), gewicht, out=kladblok)
+                    byte |= kladblok
+            groepen.append(byte)
+        woorden = []
+        for begin in range(0, len(groepen), 8):
+            woord = np.zeros(self.n, dtype=np.uint64)
+            for k, byte in enumerate(groepen[begin : begin + 8]):
+                woord |= byte.astype(np.uint64) << np.uint64(8 * k)
+            woorden.append(woord)
+        codes_ = _nummers(woorden[0])
+        for volgende_woord in woorden[1:]:
+            volgende = _nummers(volgende_woord)
             codes_ = _nummers(codes_ * np.int64(volgende.max() + 1) + volgende)
         eerste = np.full(int(codes_.max()) + 1 if self.n else 0, -1, dtype=np.int64)
         eerste[codes_[::-1]] = np.arange(self.n - 1, -1, -1)  # a row of each subset
         # a subset's text from its bytes: each byte's part looked up (eight labels at a time)
         tabellen = _groepteksten(tuple(label for label, _ in delen))
         teksten = []
-        for rij in bits[eerste, : len(tabellen)].tolist():  # the bytes after pad to whole words
+        for rij in np.stack([g[eerste] for g in groepen], axis=1).tolist():
             teksten.append(
                 ",".join([t for tabel, b in zip(tabellen, rij, strict=True) if (t := tabel[b])])
             )
