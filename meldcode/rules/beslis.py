@@ -6,6 +6,7 @@ import datetime as dt
 import itertools
 from collections.abc import Collection, Mapping
 from types import MappingProxyType
+from typing import TYPE_CHECKING, cast
 
 from meldcode.domain.besluit import Besluit
 from meldcode.domain.casus import Casus
@@ -16,6 +17,9 @@ from meldcode.rules.kalender import Werkdagkalender
 from meldcode.rules.model import Regelbasis
 from meldcode.rules.referentie import Evaluatie, evalueer
 from meldcode.rules.versies import PROTOCOLLEN, kies_protocol, versie
+
+if TYPE_CHECKING:  # loaded only once a rule base is compiled
+    from meldcode.rules.gecompileerd import Programma
 
 __all__ = ["VOOR_COMPILATIE", "beslis", "evalueer_casus", "kies_regelbasis", "lees_protocol"]
 
@@ -106,14 +110,15 @@ def _besluit(
     vrije_dagen: Collection[dt.date],
     kalender: Werkdagkalender | None,
 ) -> Besluit:
-    geheugen = basis.geheugen
-    if not geheugen.heeft("programma"):
+    gecompileerd = basis.geheugen.lees("programma")
+    if gecompileerd is None:
         teller = basis.afgeleid("beslist", itertools.count)
         if next(teller) < VOOR_COMPILATIE:
             return evalueer(casus, basis, vrije_dagen=vrije_dagen, kalender=kalender).besluit
-    from meldcode.rules.gecompileerd import besluit_van  # loaded once compiling pays
+        from meldcode.rules.gecompileerd import programma  # loaded once compiling pays
 
-    return besluit_van(casus, basis, vrije_dagen, kalender=kalender)
+        gecompileerd = programma(basis)
+    return cast("Programma", gecompileerd).beslis(casus, vrije_dagen, kalender)
 
 
 #: the protocols by their contract string

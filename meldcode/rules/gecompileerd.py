@@ -150,6 +150,27 @@ class Programma:
         """The ``Besluit`` of the projection ``sleutel``: undated, without ``referentie``."""
         return self.sjabloon(sleutel).besluit
 
+    def beslis(
+        self,
+        casus: Casus,
+        vrije_dagen: Collection[dt.date] = (),
+        kalender: Werkdagkalender | None = None,
+    ) -> Besluit:
+        """``casus``'s ``Besluit``: see ``besluit_van``."""
+        sjabloon = self.sjabloon(self.sleutel(casus))
+        datum = casus.datum
+        referentie = casus.referentie
+        besluit = sjabloon.besluit
+        if referentie is None and (datum is None or not besluit.opvolging):
+            return besluit
+        velden = dict(sjabloon.velden)
+        velden["referentie"] = referentie
+        if besluit.opvolging and datum is not None:
+            velden["opvolging"] = gedateerd(
+                besluit.opvolging, datum, kalender_met(kalender, vrije_dagen)
+            )
+        return Besluit(**velden)
+
 
 def _naam(naam: str) -> str:
     """An attribute name for generated code: an identifier of the domain's own classes."""
@@ -391,17 +412,4 @@ def besluit_van(
     built through ``Besluit``'s own constructor from the kept decision's fields (every
     validator runs), never by writing into a copy.
     """
-    p = programma(basis)
-    sjabloon = p.sjabloon(p.sleutel(casus))
-    datum = casus.datum
-    referentie = casus.referentie
-    besluit = sjabloon.besluit
-    if referentie is None and (datum is None or not besluit.opvolging):
-        return besluit
-    velden = dict(sjabloon.velden)
-    velden["referentie"] = referentie
-    if besluit.opvolging and datum is not None:
-        velden["opvolging"] = gedateerd(
-            besluit.opvolging, datum, kalender_met(kalender, vrije_dagen)
-        )
-    return Besluit(**velden)
+    return programma(basis).beslis(casus, vrije_dagen, kalender)

@@ -440,6 +440,10 @@ class Geheugen:
         """Whether the content named ``naam`` has been made (without making it)."""
         return naam in self._inhoud
 
+    def lees(self, naam: str) -> object | None:
+        """The content named ``naam`` if it has been made, else ``None`` (it is not made)."""
+        return self._inhoud.get(naam)
+
     @property
     def leeg(self) -> bool:
         """``True`` when nothing has been derived yet (or everything was forgotten)."""
