@@ -557,7 +557,17 @@ def _zonder_waarde(df: Any, naam: str) -> bool:
     if nw.dependencies.is_polars_dataframe(native):  # polars keeps the count: no dispatch
         return bool(native[naam].null_count() == native.height)
     if nw.dependencies.is_pandas_dataframe(native):  # pandas counts its gaps; no count needed
-        return bool(native[naam].isna().all())
+        import pandas as pd  # type: ignore[import-untyped,unused-ignore]  # a pandas frame
+
+        kolom = native[naam]
+        if len(kolom):  # a first cell with a value settles it without reading the rest
+            try:
+                eerste_leeg = bool(pd.isna(kolom.iat[0]))
+            except (TypeError, ValueError):  # a list or an array in an object cell: a value
+                eerste_leeg = False
+            if not eerste_leeg:
+                return False
+        return bool(kolom.isna().all())
     reeks = df[naam]
     return bool(reeks.null_count() == len(reeks))
 
@@ -577,12 +587,10 @@ def _in_bereik(df: Any, naam: str, laag: int, hoog: int) -> bool:
         laagste: Any = frame[naam].min()
         hoogste: Any = frame[naam].max()
         return laagste is None or bool(laagste >= laag and hoogste <= hoog)
-    reeks = df[naam]
-    native = reeks.to_native()
-    if nw.dependencies.is_pandas_series(native):
+    if nw.dependencies.is_pandas_dataframe(frame):
         import numpy as np  # pandas' own dependency
 
-        onder = getattr(native.array, "_data", None)  # a masked array's values, gaps included
+        onder = getattr(frame[naam].array, "_data", None)  # a masked array's values and gaps
         if (
             isinstance(onder, np.ndarray)
             and onder.dtype.kind in "iu"
@@ -591,8 +599,9 @@ def _in_bereik(df: Any, naam: str, laag: int, hoog: int) -> bool:
             and onder.max() <= hoog
         ):
             return True
-        waarden = reeks.fill_null(laag).to_numpy()
+        waarden = df[naam].fill_null(laag).to_numpy()
         return bool(waarden.min() >= laag and waarden.max() <= hoog)
+    reeks = df[naam]
     laagste, hoogste = reeks.min(), reeks.max()
     if laagste is None or hoogste is None:
         return True  # no value at all
@@ -605,9 +614,12 @@ def _beide(df: Any, vlag: str, kolom: str) -> bool:
     if nw.dependencies.is_polars_dataframe(native):  # polars' own series, no dispatch
         return bool((native[vlag] & native[kolom].is_not_null()).any())
     if nw.dependencies.is_pandas_dataframe(native):  # NumPy on pandas' values, no dispatch
+        import numpy as np  # pandas' own dependency
+
         reeks = native[vlag]
         waar = reeks.to_numpy() if reeks.dtype == bool else reeks.to_numpy(bool, na_value=False)
-        return bool((waar & native[kolom].notna().to_numpy()).any())
+        leeg = np.asarray(native[kolom].array.isna(), dtype=bool)
+        return bool(np.greater(waar, leeg).any())  # true, and not empty
     return bool((df[vlag] & ~df[kolom].is_null()).any())  # a null flag is not true
 
 
@@ -1129,13 +1141,23 @@ def _leeg_tekst(pd: Any, n: int) -> Any:
     dtype = _TEKST(pd)
     if getattr(dtype, "storage", None) == "pyarrow":
         try:
-            import pyarrow as pa  # type: ignore[import-untyped,unused-ignore]
-
-            waarden = pa.chunked_array([pa.nulls(n, pa.large_string())])
+            waarden = _arrow_leeg(n)
             return pd.Series(pd.arrays.ArrowStringArray(waarden, dtype=dtype), copy=False)
         except (ImportError, TypeError, ValueError):  # pragma: no cover - older pandas
             pass
     return pd.Series([None] * n, dtype=dtype)
+
+
+@functools.lru_cache(maxsize=2)
+def _arrow_leeg(n: int) -> Any:
+    """``n`` empty texts as Arrow data, kept for the next frame of the same length.
+
+    Arrow data cannot be changed (pandas copies before writing), so one array serves every
+    frame of that length; making it anew zeroed 8 bytes of offsets a row, every call.
+    """
+    import pyarrow as pa  # type: ignore[import-untyped,unused-ignore]
+
+    return pa.chunked_array([pa.nulls(n, pa.large_string())])
 
 
 def _tekst(pd: Any, kolom: Any, n: int) -> Any:

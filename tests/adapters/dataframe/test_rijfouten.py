@@ -314,3 +314,37 @@ def test_a_pandas_frame_of_the_same_shape_with_other_categories_is_checked_anew(
     assert fouten[0] is None
     assert fouten[1] is not None
     assert "weging.vermoeden" in fouten[1]
+
+
+@settings(max_examples=40, deadline=None)
+@given(antwoorden=st.lists(st.sampled_from([None, "ja", "nee", "twijfel"]), min_size=1, max_size=8))
+def test_a_pandas_answer_column_with_gaps_anywhere_is_read_cell_by_cell(
+    antwoorden: list[str | None],
+) -> None:
+    """Only a column without a single value counts as absent; an empty first cell does not.
+
+    (Whether a column holds no value is settled by its first cell when that holds one.)
+    """
+    from meldcode import beslis
+
+    frame = pd.DataFrame(
+        {
+            "weging.vermoeden": pd.Series(antwoorden, dtype=object),
+            "weging.acute_onveiligheid": ["nee"] * len(antwoorden),
+        }
+    )
+    uit = beslis_frame(frame, "2019", uitvoer=("melden", "volgende_vraag"))
+    verwacht = [
+        beslis(
+            casus_uit_dict(
+                {"weging": {"acute_onveiligheid": "nee", **({"vermoeden": a} if a else {})}}
+            ),
+            "2019",
+        )
+        for a in antwoorden
+    ]
+
+    assert [bool(m) for m in uit["besluit.melden"]] == [b.melden for b in verwacht]
+    assert [None if pd.isna(v) else v for v in uit["besluit.volgende_vraag"]] == [
+        b.volgende_vraag.value if b.volgende_vraag else None for b in verwacht
+    ]
