@@ -413,7 +413,9 @@ class Geheugen:
 
     Filled on first use (``vul``) with, by name, the rule base's circuit
     (``meldcode.rules.semantiek``), the compiled engine's program and bounded memo of
-    decisions (``meldcode.rules.gecompileerd``), and adapters' translations. It is never part of
+    decisions (``meldcode.rules.gecompileerd``), the count of cases ``beslis`` evaluated in
+    full before compiling (``meldcode.rules.beslis.VOOR_COMPILATIE``), and adapters'
+    translations. It is never part of
     the rule base's value (equality, hash, repr), holds no case (only projections of cases and
     the decisions they get), and a copy or a pickle of it starts empty. Safe to use from
     several threads.
