@@ -25,6 +25,7 @@ from meldcode.adapters.dataframe.vertaling import (
     ANTWOORD,
     BEANTWOORD,
     EN,
+    GROEP,
     LEEFTIJD,
     NIET,
     OF,
@@ -36,6 +37,7 @@ from meldcode.adapters.dataframe.vertaling import (
     Tekst,
     Uit,
     Waar,
+    groepteksten,
     oordelen,
 )
 from meldcode.domain.waarden import Vraag
@@ -248,8 +250,8 @@ class Expressies:
         """polars: per group of eight parts, where it starts and which of them hold (bits)."""
         pl = self.ns
         uit = []
-        for begin in range(0, len(delen), _GROEP):
-            groep = delen[begin : begin + _GROEP]
+        for begin in range(0, len(delen), GROEP):
+            groep = delen[begin : begin + GROEP]
             bits = [
                 pl.lit(1 << j, dtype=pl.UInt8)
                 if ref is True
@@ -269,7 +271,7 @@ class Expressies:
         pl = self.ns
         eersten = []
         for begin, code in self._groepcodes(delen):
-            breedte = min(_GROEP, len(delen) - begin)
+            breedte = min(GROEP, len(delen) - begin)
             tabel = [
                 next((begin + j for j in range(breedte) if c >> j & 1), None)
                 for c in range(1 << breedte)
@@ -290,14 +292,10 @@ class Expressies:
         """
         pl = self.ns
         codes = self._groepcodes(delen)
-        tabellen = []
-        for begin, _ in codes:
-            groep = delen[begin : begin + _GROEP]
-            tabel = [
-                ",".join(label for j, (label, _) in enumerate(groep) if c >> j & 1) or None
-                for c in range(1 << len(groep))
-            ]
-            tabellen.append(pl.lit(pl.Series(tabel, dtype=pl.String)))
+        tabellen = [
+            pl.lit(pl.Series(tabel, dtype=pl.String))
+            for tabel in groepteksten(tuple(label for label, _ in delen))
+        ]
         if len(codes) == 1:
             return tabellen[0].gather(codes[0][1]).fill_null("")
         if len(codes) <= _LANG:
@@ -330,8 +328,6 @@ class Expressies:
         return pl.col(kolom)
 
 
-#: parts per group of a list column on polars (a table of 2**8 texts per group)
-_GROEP = 8
 #: a list of more groups than this is made per distinct row (``Opzoeking``): a join costs
 #: about as much as joining the texts of four groups per row
 _LANG = 4

@@ -12,7 +12,6 @@ the frame (a decision as pandas' nullable ``boolean``, text as pandas' text dtyp
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 from typing import Any
 
@@ -24,6 +23,7 @@ from meldcode.adapters.dataframe.vertaling import (
     ANTWOORD,
     BEANTWOORD,
     EN,
+    GROEP,
     LEEFTIJD,
     NIET,
     OF,
@@ -35,6 +35,7 @@ from meldcode.adapters.dataframe.vertaling import (
     Tekst,
     Uit,
     Waar,
+    groepteksten,
     oordelen,
 )
 
@@ -247,15 +248,16 @@ class Kern:
         delen = [(label, ref) for label, ref in u.delen if ref is not False]
         if not delen:
             return Tekstkolom(np.zeros(self.n, dtype=np.int32), ("",))
-        # each row's subset of the parts: eight parts a byte (the first the highest bit, as in
-        # ``np.packbits``), eight bytes a 64-bit word; each distinct subset's text made once
+        # each row's subset of the parts: eight parts a byte (part ``j`` of a group is bit
+        # ``j``, as ``groepteksten`` reads it), eight bytes a 64-bit word; each distinct
+        # subset's text made once
         groepen: list[npt.NDArray[np.uint8]] = []
         kladblok = np.empty(self.n, dtype=np.uint8)
-        for begin in range(0, len(delen), 8):
+        for begin in range(0, len(delen), GROEP):  # a group's subset fits one byte
             byte = np.zeros(self.n, dtype=np.uint8)
-            for k, (_, ref) in enumerate(delen[begin : begin + 8]):
+            for k, (_, ref) in enumerate(delen[begin : begin + GROEP]):
                 waarde = self.rail(ref)
-                gewicht = np.uint8(1 << (7 - k))
+                gewicht = np.uint8(1 << k)
                 if waarde is True:
                     byte |= gewicht
                 elif waarde is not False:
@@ -275,32 +277,13 @@ class Kern:
         eerste = np.full(int(codes_.max()) + 1 if self.n else 0, -1, dtype=np.int64)
         eerste[codes_[::-1]] = np.arange(self.n - 1, -1, -1)  # a row of each subset
         # a subset's text from its bytes: each byte's part looked up (eight labels at a time)
-        tabellen = _groepteksten(tuple(label for label, _ in delen))
+        tabellen = groepteksten(tuple(label for label, _ in delen))
         teksten = []
         for rij in np.stack([g[eerste] for g in groepen], axis=1).tolist():
             teksten.append(
                 ",".join([t for tabel, b in zip(tabellen, rij, strict=True) if (t := tabel[b])])
             )
         return Tekstkolom(codes_.astype(np.int32), teksten)
-
-
-@functools.lru_cache(maxsize=64)
-def _groepteksten(labels: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
-    """For each group of eight labels, the text of each of the 256 bytes.
-
-    In ``np.packbits`` order the group's first label is the highest bit; the labels a byte holds
-    are joined with commas.
-    """
-    tabellen = []
-    for begin in range(0, len(labels), 8):
-        groep = labels[begin : begin + 8]
-        tabellen.append(
-            tuple(
-                ",".join(label for k, label in enumerate(groep) if byte >> (7 - k) & 1)
-                for byte in range(256)
-            )
-        )
-    return tuple(tabellen)
 
 
 def _nummers(waarden: npt.NDArray[Any]) -> npt.NDArray[np.int64]:

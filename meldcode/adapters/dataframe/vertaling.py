@@ -24,6 +24,7 @@ condition type of the rule language: only these primitives.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeAlias
 
@@ -50,6 +51,7 @@ __all__ = [
     "Uit",
     "Vertaling",
     "Waar",
+    "groepteksten",
     "oordelen",
     "uitvoer",
     "vertaling",
@@ -317,3 +319,27 @@ def wortels(uit: Mapping[str, Uit]) -> list[Ref]:
 def oordelen(waarden: frozenset[Oordeel]) -> list[str]:
     """The answers of an ``ANTWOORD`` leaf as the frame's text, in a stable order."""
     return [o.value for o in Oordeel if o in waarden]
+
+
+#: parts per group of a list output: a group's subset is one byte
+GROEP = 8
+
+
+@functools.lru_cache(maxsize=64)
+def groepteksten(labels: tuple[str, ...]) -> tuple[tuple[str | None, ...], ...]:
+    """A list output's labels in groups of ``GROEP``: per group, the text of each subset.
+
+    A subset is a number whose bit ``j`` says that the group's ``j``-th label holds; its text is
+    those labels joined with commas, ``None`` for none. Every engine that builds a list column
+    from such numbers (the polars expressions, the NumPy kernel) reads these tables.
+    """
+    tabellen = []
+    for begin in range(0, len(labels), GROEP):
+        groep = labels[begin : begin + GROEP]
+        tabellen.append(
+            tuple(
+                ",".join(label for j, label in enumerate(groep) if c >> j & 1) or None
+                for c in range(1 << len(groep))
+            )
+        )
+    return tuple(tabellen)
