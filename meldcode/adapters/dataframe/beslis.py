@@ -194,13 +194,18 @@ class _Controle:
 
 
 def _soorten() -> dict[str, str]:
-    """What each column of the contract is checked as: an answer, the age, or a flag."""
+    """What each column of the contract is checked as: an answer, the age, or a flag.
+
+    The age comes after the child's flags: its checks (its range, an unborn child's age) judge
+    the whole child, once its fields are read, as the JSON reader does; and the unborn check
+    reads ``kind.ongeboren`` as its own check has decoded it.
+    """
     uit: dict[str, str] = {}
     for obj, cls in OBJECTEN.items():
-        for a in attrs.fields(cls):
-            pad = f"{obj}.{a.name}"
-            soort = "leeftijd" if a.name == "leeftijd" else "vlag"
-            uit[pad] = "oordeel" if obj == "weging" else soort
+        namen = sorted((a.name for a in attrs.fields(cls)), key=lambda n: n == "leeftijd")
+        for naam in namen:
+            soort = "leeftijd" if naam == "leeftijd" else "vlag"
+            uit[f"{obj}.{naam}"] = "oordeel" if obj == "weging" else soort
     for vlag in VLAGKOLOMMEN:
         uit.setdefault(vlag, "vlag")
     return uit
@@ -362,12 +367,8 @@ class _Invoer:
                 fouten.append(None)
             else:
                 waarden.append(None)
-                getoond = (
-                    repr(waarde)
-                    if isinstance(waarde, int | float)
-                    else f"<{type(waarde).__name__}>"
-                )
-                fouten.append(f"{pad} must be true or false (got {getoond}) @ $.{pad}")
+                # as the JSON reader shows it: a number, or text only when it looks like a key
+                fouten.append(f"{pad} must be true or false (got {toon(waarde)}) @ $.{pad}")
         ns = nw.get_native_namespace(self._df)
         nieuw = f"{_INTERN}bool.{naam}"
         self.voorbereiding.append(_reeks(nieuw, waarden, nw.Boolean, self._df, ns))

@@ -348,3 +348,51 @@ def test_a_pandas_answer_column_with_gaps_anywhere_is_read_cell_by_cell(
     assert [None if pd.isna(v) else v for v in uit["besluit.volgende_vraag"]] == [
         b.volgende_vraag.value if b.volgende_vraag else None for b in verwacht
     ]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    rijen=st.lists(
+        st.tuples(
+            st.none() | st.integers(-3, MAX_LEEFTIJD + 3),
+            st.sampled_from([True, False, None, "yes", "Jan Jansen", 1, 2.5]),
+        ),
+        min_size=1,
+        max_size=10,
+    )
+)
+def test_a_pandas_flag_column_of_objects_is_checked_before_the_child_s_age(
+    rijen: list[tuple[int | None, object]],
+) -> None:
+    """Flags with gaps are objects in pandas: a bad one is named as the JSON reader names it.
+
+    The child is judged as a whole once its fields are read: an unborn flag that is no boolean
+    comes before the age's range and the unborn child's age, and an age is checked against the
+    flag as decoded, never as the raw object. (A row with ``False`` keeps the column one of
+    objects: a column of text alone is refused as a whole, naming the column.)
+    """
+    rijen = [*rijen, (None, False)]
+    frame = pd.DataFrame(
+        {
+            "weging.vermoeden": ["ja"] * len(rijen),
+            "kind.leeftijd": pd.array([a for a, _ in rijen], dtype="Int64"),
+            "kind.ongeboren": pd.Series([o for _, o in rijen], dtype=object),
+        }
+    )
+    verwacht = []
+    for leeftijd, ongeboren in rijen:
+        kind = {
+            k: v for k, v in {"leeftijd": leeftijd, "ongeboren": ongeboren}.items() if v is not None
+        }
+        fout = _json_casus({"weging": {"vermoeden": "ja"}, "kind": kind})
+        verwacht.append(None if fout is None else re.sub(r" \(and \d+ more\)$", "", fout))
+
+    assert _fouten(frame) == verwacht
+
+
+def _json_casus(data: dict[str, Any]) -> str | None:
+    try:
+        casus_uit_dict(data)
+    except OngeldigeInvoer as exc:
+        return str(exc)
+    return None
