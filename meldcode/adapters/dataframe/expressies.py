@@ -26,6 +26,7 @@ from meldcode.adapters.dataframe.vertaling import (
     BEANTWOORD,
     EN,
     GROEP,
+    GROEPEN_PER_WOORD,
     LEEFTIJD,
     NIET,
     OF,
@@ -304,22 +305,22 @@ class Expressies:
         nr = len(self.opzoekingen)
         sleutels = []
         teksten = []
-        for w, eerste in enumerate(range(0, len(codes), _PER_SLEUTEL)):
+        for w, eerste in enumerate(range(0, len(codes), GROEPEN_PER_WOORD)):
             naam = f"{self.naam}l{nr}.{w}"
-            stuk = codes[eerste : eerste + _PER_SLEUTEL]
+            stuk = codes[eerste : eerste + GROEPEN_PER_WOORD]
             sleutels.append(
                 (
                     naam,
                     pl.sum_horizontal(
                         [
-                            code.cast(pl.UInt64) * pl.lit(1 << (8 * j), dtype=pl.UInt64)
+                            code.cast(pl.UInt64) * pl.lit(1 << (GROEP * j), dtype=pl.UInt64)
                             for j, (_, code) in enumerate(stuk)
                         ]
                     ),
                 )
             )
             for j in range(len(stuk)):
-                deel = pl.col(naam) // pl.lit(1 << (8 * j), dtype=pl.UInt64) % 256
+                deel = pl.col(naam) // pl.lit(1 << (GROEP * j), dtype=pl.UInt64) % (1 << GROEP)
                 teksten.append(tabellen[eerste + j].gather(deel.cast(pl.UInt32)))
         kolom = f"{self.naam}l{nr}"
         tekst = pl.concat_str(teksten, separator=",", ignore_nulls=True)
@@ -331,8 +332,6 @@ class Expressies:
 #: a list of more groups than this is made per distinct row (``Opzoeking``): a join costs
 #: about as much as joining the texts of four groups per row
 _LANG = 4
-#: groups of eight bits per 64-bit key
-_PER_SLEUTEL = 8
 
 
 def kies(ns: Any, keuzes: Sequence[tuple[Any, Any]], anders: Any) -> Any:

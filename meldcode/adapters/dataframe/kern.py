@@ -24,6 +24,7 @@ from meldcode.adapters.dataframe.vertaling import (
     BEANTWOORD,
     EN,
     GROEP,
+    GROEPEN_PER_WOORD,
     LEEFTIJD,
     NIET,
     OF,
@@ -265,10 +266,10 @@ class Kern:
                     byte |= kladblok
             groepen.append(byte)
         woorden = []
-        for begin in range(0, len(groepen), 8):
+        for begin in range(0, len(groepen), GROEPEN_PER_WOORD):
             woord = np.zeros(self.n, dtype=np.uint64)
-            for k, byte in enumerate(groepen[begin : begin + 8]):
-                woord |= byte.astype(np.uint64) << np.uint64(8 * k)
+            for k, byte in enumerate(groepen[begin : begin + GROEPEN_PER_WOORD]):
+                woord |= byte.astype(np.uint64) << np.uint64(GROEP * k)
             woorden.append(woord)
         codes_ = _nummers(woorden[0])
         for volgende_woord in woorden[1:]:

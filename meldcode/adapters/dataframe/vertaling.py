@@ -39,6 +39,8 @@ __all__ = [
     "BEANTWOORD",
     "BOOLEAANS",
     "EN",
+    "GROEP",
+    "GROEPEN_PER_WOORD",
     "LEEFTIJD",
     "NIET",
     "OF",
@@ -323,6 +325,8 @@ def oordelen(waarden: frozenset[Oordeel]) -> list[str]:
 
 #: parts per group of a list output: a group's subset is one byte
 GROEP = 8
+#: groups' bytes per 64-bit key of a row's subset (the polars join, the NumPy kernel)
+GROEPEN_PER_WOORD = 8
 
 
 @functools.lru_cache(maxsize=64)

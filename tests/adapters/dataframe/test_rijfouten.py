@@ -71,11 +71,12 @@ def _json(rij: dict[str, Any]) -> str | None:
         obj, veld = sleutel.split(".", 1)
         if waarde is not None:
             data.setdefault(obj, {})[veld] = waarde
-    try:
-        casus_uit_dict(data)
-    except OngeldigeInvoer as exc:
-        return str(exc)
-    return None
+    return _json_casus(data)
+
+
+def _eerste(fout: str | None) -> str | None:
+    """The JSON reader's first problem: its message less "(and N more)"."""
+    return None if fout is None else re.sub(r" \(and \d+ more\)$", "", fout)
 
 
 def _polars(rijen: list[dict[str, Any]]) -> Any:
@@ -142,10 +143,7 @@ def test_a_row_with_several_problems_names_the_first_the_json_reader_names(
     rijen: list[dict[str, Any]],
 ) -> None:
     """The frame keeps a row's first problem: the same one the JSON reader puts first."""
-    verwacht = [
-        None if (fout := _json(r)) is None else re.sub(r" \(and \d+ more\)$", "", fout)
-        for r in rijen
-    ]
+    verwacht = [_eerste(_json(r)) for r in rijen]
 
     assert _fouten(_polars(rijen)) == verwacht
     assert _fouten(_polars(rijen).lazy()) == verwacht
@@ -384,8 +382,7 @@ def test_a_pandas_flag_column_of_objects_is_checked_before_the_child_s_age(
         kind = {
             k: v for k, v in {"leeftijd": leeftijd, "ongeboren": ongeboren}.items() if v is not None
         }
-        fout = _json_casus({"weging": {"vermoeden": "ja"}, "kind": kind})
-        verwacht.append(None if fout is None else re.sub(r" \(and \d+ more\)$", "", fout))
+        verwacht.append(_eerste(_json_casus({"weging": {"vermoeden": "ja"}, "kind": kind})))
 
     assert _fouten(frame) == verwacht
 
