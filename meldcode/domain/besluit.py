@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from collections.abc import Callable
 
+import attrs
 from attrs import field, frozen
 
 from meldcode.domain._validatie import (
@@ -141,6 +143,23 @@ class Besluit:
         value: bool = getattr(self, punt.value)
         return value
 
+    def met(
+        self, *, referentie: str | None, opvolging: tuple[Opvolging, ...] | None = None
+    ) -> Besluit:
+        """The same decision for one case: its ``referentie``, and its dated ``opvolging``.
+
+        Only the fields replaced are validated (by their own validators, with the same
+        errors); every other field was validated when this ``Besluit`` was built and, frozen,
+        cannot have changed. An engine that keeps one decision for many cases with the same
+        answers gives each case its own this way, at a third of the constructor's cost.
+        """
+        _REFERENTIE.validator(self, _REFERENTIE, referentie)  # type: ignore[misc]
+        if opvolging is None:
+            opvolging = self.opvolging
+        else:
+            _OPVOLGING.validator(self, _OPVOLGING, opvolging)  # type: ignore[misc]
+        return _kopie(self, referentie, opvolging)
+
     @property
     def volledig(self) -> bool:
         """``True`` when no unanswered afweging can change this decision."""
@@ -200,3 +219,34 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ("oudergesprek_overslaan", "Gesprek met de ouders mag vervallen"),
     ("bespreken_met_kind", "Melding ook bespreken met het kind"),
 )
+
+
+_REFERENTIE = attrs.fields(Besluit).referentie
+_OPVOLGING = attrs.fields(Besluit).opvolging
+
+
+def _kopieerder() -> Callable[[Besluit, str | None, tuple[Opvolging, ...]], Besluit]:
+    """``Besluit.met``'s copy as one generated function of every field, in field order.
+
+    Generated the way attrs generates ``__init__`` (which sets a frozen class's fields with
+    ``object.__setattr__`` as well): only ``Besluit``'s own field names go into the source.
+    """
+    regels = ["def kopie(b, referentie, opvolging):", "    n = nieuw(Besluit)"]
+    for a in attrs.fields(Besluit):
+        if not a.name.isidentifier():  # pragma: no cover - attrs field names are identifiers
+            raise ValueError(f"not an identifier: {a.name!r}")
+        waarde = a.name if a.name in ("referentie", "opvolging") else f"b.{a.name}"
+        regels.append(f"    zet(n, {a.name!r}, {waarde})")
+    regels.append("    return n")
+    namen: dict[str, object] = {
+        "nieuw": object.__new__,
+        "zet": object.__setattr__,
+        "Besluit": Besluit,
+    }
+    exec(compile("\n".join(regels), "<meldcode Besluit.met>", "exec"), namen)
+    kopie: Callable[[Besluit, str | None, tuple[Opvolging, ...]], Besluit]
+    kopie = namen["kopie"]  # type: ignore[assignment]
+    return kopie
+
+
+_kopie = _kopieerder()

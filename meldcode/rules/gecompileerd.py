@@ -10,9 +10,10 @@ the other evaluates the circuit for a projection. The ``Besluit`` is assembled w
 Decisions are kept, bounded, in two levels: projection -> outcome (the rules that fired and
 the next question) -> ``Besluit``, without ``referentie`` and with their follow-ups undated:
 nothing of any one case. A case whose projection was decided before gets that decision; with a
-``referentie`` or a ``datum`` of its own it gets a new ``Besluit`` built by ``Besluit``'s own
-constructor (every validator runs) from the kept one's fields. Pure: what is kept is derived
-from the rule base and projections, and never changes a result.
+``referentie`` or a ``datum`` of its own it gets a copy with those (``Besluit.met``: the new
+fields validated, the rest as validated when the kept one was built). A decision is assembled
+from per-rule tables (``meldcode.rules.samenstellen.Samenstelling``), held to ``besluit_uit``.
+Pure: what is kept is derived from the rule base and projections, and never changes a result.
 """
 
 from __future__ import annotations
@@ -22,23 +23,22 @@ import threading
 from collections.abc import Callable, Collection, Hashable
 from typing import Any
 
-import attrs
-
 from meldcode.domain.besluit import Besluit
 from meldcode.domain.casus import Casus
 from meldcode.domain.feiten import KENMERKEN, OMSTANDIGHEDEN
 from meldcode.domain.waarden import Oordeel, Partij, SignaalBron, SoortSignaal, Vraag
 from meldcode.rules.kalender import Werkdagkalender, kalender_met
 from meldcode.rules.model import Regelbasis
-from meldcode.rules.samenstellen import besluit_uit, gedateerd
+from meldcode.rules.samenstellen import gedateerd, samenstelling
 from meldcode.rules.semantiek import Op, Schakeling, Waarheid, schakeling
 
 __all__ = ["besluit_van", "programma"]
 
 #: projections kept per rule base with their outcome (a few hundred bytes each: some 20 MB full)
 _PROJECTIES = 1 << 16
-#: decisions kept per rule base, one per distinct outcome (far fewer than projections)
-_BESLUITEN = 4096
+#: decisions kept per rule base, one per distinct outcome (fewer than projections: 100 000
+#: synthetic cases give some 27 000 projections and 9 000 outcomes); under 1 kB each
+_BESLUITEN = 1 << 14
 
 
 class _Begrensd:
@@ -78,16 +78,6 @@ _DRIE: dict[Waarheid, str] = {False: "False", None: "1", True: "True"}
 _CODE: dict[Oordeel | None, int] = {None: 0, Oordeel.JA: 1, Oordeel.NEE: 2, Oordeel.TWIJFEL: 3}
 
 
-class _Sjabloon:
-    """A decision kept in the memo: the ``Besluit``, and its fields to build a case's own."""
-
-    __slots__ = ("besluit", "velden")
-
-    def __init__(self, besluit: Besluit) -> None:
-        self.besluit = besluit
-        self.velden = {a.name: getattr(besluit, a.name) for a in attrs.fields(Besluit)}
-
-
 class Programma:
     """A rule base's ``Schakeling`` as two generated functions, and the memo of its decisions.
 
@@ -116,39 +106,35 @@ class Programma:
         self.bereken: Callable[[int], tuple[int, int]] = _vertaal(
             s, self.regels, self.bit, self.leeftijdbit
         )
+        self.samenstelling = samenstelling(basis)
         self.projecties = _Begrensd(_PROJECTIES)
         self.besluiten = _Begrensd(_BESLUITEN)
 
     def uitkomst(self, sleutel: int) -> tuple[frozenset[str], Vraag | None]:
         """The rules that fire and the next question, for the projection ``sleutel``."""
         gevuurd, volgende = self.bereken(sleutel)
-        return self._uitkomst(gevuurd, volgende)
-
-    def _uitkomst(self, gevuurd: int, volgende: int) -> tuple[frozenset[str], Vraag | None]:
         regels = frozenset(r for i, r in enumerate(self.regels) if gevuurd >> i & 1)
         return regels, (None if volgende < 0 else self.vragen[volgende])
 
-    def sjabloon(self, sleutel: int) -> _Sjabloon:
-        """The kept decision of the projection ``sleutel``: undated, without ``referentie``."""
-        sjabloon: _Sjabloon | None = self.projecties.get(sleutel)
-        if sjabloon is None:
+    def besluit(self, sleutel: int) -> Besluit:
+        """The ``Besluit`` of the projection ``sleutel``: undated, without ``referentie``."""
+        besluit: Besluit | None = self.projecties.get(sleutel)
+        if besluit is None:
             uitkomst = self.bereken(sleutel)
-            sjabloon = self.besluiten.get(uitkomst)
-            if sjabloon is None:
-                gevuurd, volgende = self._uitkomst(*uitkomst)
-                sjabloon = _Sjabloon(besluit_uit(self.basis, gevuurd, volgende))
-                self.besluiten.bewaar(uitkomst, sjabloon)
-            self.projecties.bewaar(sleutel, sjabloon)
-        return sjabloon
+            besluit = self.besluiten.get(uitkomst)
+            if besluit is None:
+                gevuurd, volgende = uitkomst
+                besluit = self.samenstelling.besluit(
+                    gevuurd, None if volgende < 0 else self.vragen[volgende]
+                )
+                self.besluiten.bewaar(uitkomst, besluit)
+            self.projecties.bewaar(sleutel, besluit)
+        return besluit
 
     def vergeet(self) -> None:
         """Empty the memo; the compiled functions stay (a decision without the memo)."""
         self.projecties.wis()
         self.besluiten.wis()
-
-    def besluit(self, sleutel: int) -> Besluit:
-        """The ``Besluit`` of the projection ``sleutel``: undated, without ``referentie``."""
-        return self.sjabloon(sleutel).besluit
 
     def beslis(
         self,
@@ -157,19 +143,13 @@ class Programma:
         kalender: Werkdagkalender | None = None,
     ) -> Besluit:
         """``casus``'s ``Besluit``: see ``besluit_van``."""
-        sjabloon = self.sjabloon(self.sleutel(casus))
+        besluit = self.besluit(self.sleutel(casus))
         datum = casus.datum
-        referentie = casus.referentie
-        besluit = sjabloon.besluit
-        if referentie is None and (datum is None or not besluit.opvolging):
-            return besluit
-        velden = dict(sjabloon.velden)
-        velden["referentie"] = referentie
-        if besluit.opvolging and datum is not None:
-            velden["opvolging"] = gedateerd(
-                besluit.opvolging, datum, kalender_met(kalender, vrije_dagen)
-            )
-        return Besluit(**velden)
+        if datum is None or not besluit.opvolging:
+            referentie = casus.referentie
+            return besluit if referentie is None else besluit.met(referentie=referentie)
+        opvolging = gedateerd(besluit.opvolging, datum, kalender_met(kalender, vrije_dagen))
+        return besluit.met(referentie=casus.referentie, opvolging=opvolging)
 
 
 def _naam(naam: str) -> str:
@@ -408,8 +388,8 @@ def besluit_van(
     """``evalueer(casus, basis, ...).besluit``, from the compiled rule base and its memo.
 
     Follow-ups are dated in working days of ``kalender`` (default: the Dutch calendar) less
-    ``vrije_dagen``. A case with its own ``referentie`` or dates gets a ``Besluit`` of its own,
-    built through ``Besluit``'s own constructor from the kept decision's fields (every
-    validator runs), never by writing into a copy.
+    ``vrije_dagen``. A case with its own ``referentie`` or dates gets a ``Besluit`` of its own
+    (``Besluit.met``: a new object, its replaced fields validated by their own validators);
+    the kept decision is never changed.
     """
     return programma(basis).beslis(casus, vrije_dagen, kalender)

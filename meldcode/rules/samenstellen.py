@@ -13,13 +13,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection, Mapping
 from types import MappingProxyType
+from typing import Any
 
-from meldcode.domain.besluit import Actie, Besluit, Opvolging, Waarschuwing
-from meldcode.domain.waarden import Beslispunt, Taak, Vraag
+from meldcode.domain.besluit import Actie, Besluit, Contactgegevens, Grond, Opvolging, Waarschuwing
+from meldcode.domain.waarden import Beslispunt, Partij, Rol, Taak, Vraag
 from meldcode.rules.kalender import NEDERLAND, Werkdagkalender, plus_werkdagen
 from meldcode.rules.model import Regel, Regelbasis
 
-__all__ = ["besluit_uit", "gedateerd"]
+__all__ = ["Samenstelling", "besluit_uit", "gedateerd", "samenstelling"]
 
 #: the tasks in their order of urgency (``Taak``'s own order)
 _TAAKRANG: Mapping[Taak, int] = MappingProxyType({t: i for i, t in enumerate(Taak)})
@@ -121,3 +122,151 @@ def gedateerd(
         )
         for o in opvolging
     )
+
+
+class Samenstelling:
+    """``besluit_uit`` for one rule base as tables, for an engine that has the fired rules as bits.
+
+    Bit ``i`` of ``gevuurd`` is the ``i``-th rule of ``basis.regels``. Every rule's decisions,
+    contacts and missing consultations are bit masks here, its actions and follow-ups carry
+    their keys and ranks as small integers, and its undated follow-ups are built: all made once
+    per rule base, so that assembling a decision hashes no enum member (an enum's hash is a
+    Python-level call). ``besluit_uit`` stays the readable statement of the assembly; the tests
+    hold this one to it on every outcome of every rule base and on random sets of fired rules.
+    """
+
+    __slots__ = ("_details", "_namen", "_regels", "_volgorde", "basis")
+
+    def __init__(self, basis: Regelbasis) -> None:
+        self.basis = basis
+        volgorde = basis.contactvolgorde
+        rang = {p: i for i, p in enumerate(volgorde)}
+        rollen = {r: i for i, r in enumerate(Rol)}
+        punten = {p: i for i, p in enumerate(Beslispunt)}
+        partijen = {p: i for i, p in enumerate(Partij)}
+
+        def masker(partijen: Collection[Partij]) -> int:
+            return sum(1 << rang[p] for p in set(partijen) if p in rang)
+
+        def plek(partij: Partij | None) -> int:  # as ``_acties`` ranks a party: -1 when none
+            return rang.get(partij, -1) if partij else -1
+
+        def wie(partij: Partij | None) -> int:  # a party in a key: -1 when none
+            return -1 if partij is None else partijen[partij]
+
+        self._volgorde = volgorde
+        self._details = tuple(
+            tuple(k for k in basis.sociale_kaart if k.partij is p) for p in volgorde
+        )
+        self._namen = tuple(p.value for p in Beslispunt)
+        self._regels: tuple[_Regeltafel, ...] = tuple(
+            (
+                sum(1 << punten[p] for p in set(r.dan.beslissingen)),
+                masker(r.dan.contacten),
+                masker(r.dan.ontbrekende_consultaties),
+                basis.gronden[r.id],
+                tuple(
+                    (
+                        (_TAAKRANG[a.taak], rollen[a.rol], wie(a.partij)),
+                        (a.advies, _TAAKRANG[a.taak], plek(a.partij), a.rol.value),
+                        a,
+                    )
+                    for a in basis.acties[r.id]
+                ),
+                tuple(
+                    (
+                        (_TAAKRANG[t.taak], wie(t.partij), t.werkdagen),
+                        (t.werkdagen, _TAAKRANG[t.taak]),
+                        Opvolging(taak=t.taak, werkdagen=t.werkdagen, partij=t.partij, regel=r.id),
+                    )
+                    for t in r.dan.opvolging
+                ),
+                basis.waarschuwingen[r.id],
+            )
+            for r in basis.regels
+        )
+
+    def besluit(
+        self,
+        gevuurd: int,
+        volgende_vraag: Vraag | None,
+        *,
+        referentie: str | None = None,
+        datum: dt.date | None = None,
+        kalender: Werkdagkalender = NEDERLAND,
+    ) -> Besluit:
+        """``besluit_uit(basis, ...)`` of the rules whose bits are set in ``gevuurd``."""
+        genomen = contacten = ontbrekend = 0
+        gronden: list[Grond] = []
+        acties: dict[tuple[int, int, int], tuple[tuple[object, ...], Actie]] = {}
+        opvolging: dict[tuple[int, int, int], tuple[tuple[int, int], Opvolging]] = {}
+        waarschuwingen: dict[str, Waarschuwing] = {}
+        regels = self._regels
+        rest = gevuurd
+        while rest:
+            laagste = rest & -rest
+            rest ^= laagste
+            punten, contact, mist, grond, a_s, o_s, w_s = regels[laagste.bit_length() - 1]
+            genomen |= punten
+            contacten |= contact
+            ontbrekend |= mist
+            gronden.append(grond)
+            for sleutel, rang, actie in a_s:
+                bestaand = acties.get(sleutel)
+                if bestaand is None or (bestaand[1].advies and not actie.advies):
+                    acties[sleutel] = (rang, actie)
+            for sleutel, rang, termijn in o_s:
+                if sleutel not in opvolging:
+                    opvolging[sleutel] = (rang, termijn)
+            for w in w_s:
+                waarschuwingen.setdefault(w.code, w)
+        volgorde = self._volgorde
+        details: tuple[Contactgegevens, ...] = ()
+        geordend: list[Partij] = []
+        j = 0
+        while contacten >> j:
+            if contacten >> j & 1:
+                geordend.append(volgorde[j])
+                details += self._details[j]
+            j += 1
+        termijnen = tuple(o for _, o in sorted(opvolging.values(), key=_eerste))
+        if datum is not None:
+            termijnen = gedateerd(termijnen, datum, kalender)
+        return Besluit(
+            protocol=self.basis.protocol,
+            volgende_vraag=volgende_vraag,
+            contacten=tuple(geordend),
+            gronden=tuple(gronden),
+            referentie=referentie,
+            acties=tuple(a for _, a in sorted(acties.values(), key=_eerste)),
+            opvolging=termijnen,
+            ontbrekende_consultaties=tuple(
+                p for j, p in enumerate(volgorde) if ontbrekend >> j & 1
+            ),
+            contacten_details=details,
+            waarschuwingen=tuple(waarschuwingen.values()),
+            **{naam: bool(genomen >> i & 1) for i, naam in enumerate(self._namen)},
+        )
+
+
+#: one rule in a ``Samenstelling``: its decisions, contacts and missing consultations (bit
+#: masks), its ``Grond``, its actions (key, rank, ``Actie``), its follow-ups (key, rank,
+#: undated ``Opvolging``) and its warnings
+_Regeltafel = tuple[
+    int,
+    int,
+    int,
+    Grond,
+    tuple[tuple[tuple[int, int, int], tuple[object, ...], Actie], ...],
+    tuple[tuple[tuple[int, int, int], tuple[int, int], Opvolging], ...],
+    tuple[Waarschuwing, ...],
+]
+
+
+def _eerste(paar: tuple[Any, Any]) -> Any:
+    return paar[0]
+
+
+def samenstelling(basis: Regelbasis) -> Samenstelling:
+    """The ``Samenstelling`` of ``basis``, made on first use and kept with the rule base."""
+    return basis.afgeleid("samenstelling", lambda: Samenstelling(basis))
