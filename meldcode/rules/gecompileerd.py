@@ -89,6 +89,8 @@ class Programma:
 
     The memo has two levels: projection -> outcome (rules fired, next question) -> decision;
     the second level is small (one entry per distinct outcome) and shares ``Besluit`` objects.
+    ``bereken`` keeps the values of the nodes that read only answers per combination of
+    answers (``antwoorddelen``); ``vergeet`` empties all three.
     """
 
     def __init__(self, basis: Regelbasis) -> None:
@@ -103,8 +105,10 @@ class Programma:
         }
         self.regels = tuple(r.id for r in basis.regels)
         self.sleutel: Callable[[Casus], int] = _lezer(s, self.bit, self.leeftijdbit)
+        #: the values of the circuit's answer nodes per combination of answers (bounded)
+        self.antwoorddelen: dict[int, tuple[Any, ...]] = {}
         self.bereken: Callable[[int], tuple[int, int]] = _vertaal(
-            s, self.regels, self.bit, self.leeftijdbit
+            s, self.regels, self.bit, self.leeftijdbit, self.antwoorddelen
         )
         self.samenstelling = samenstelling(basis)
         self.projecties = _Begrensd(_PROJECTIES)
@@ -135,6 +139,7 @@ class Programma:
         """Empty the memo; the compiled functions stay (a decision without the memo)."""
         self.projecties.wis()
         self.besluiten.wis()
+        self.antwoorddelen.clear()
 
     def beslis(
         self,
@@ -314,11 +319,35 @@ class _Generator:
         return uit
 
 
+#: the nodes that read the case directly: the leaves of the circuit
+_BLADEREN = (Op.CONST, Op.VLAG, Op.LEEFTIJD, Op.ANTWOORD, Op.BEANTWOORD)
+#: answer parts kept per rule base with the values of their nodes (a few hundred bytes each;
+#: a protocol of six questions has 4 096 at most)
+_ANTWOORDDELEN = 1 << 14
+
+
+def _alleen_antwoorden(s: Schakeling) -> list[bool]:
+    """Per node: whether it reads the answers and nothing else (no flag, no age, not constant)."""
+    soort: list[tuple[bool, bool]] = []  # (reads an answer, reads a fact)
+    for k in s.knopen:
+        if k.op in (Op.ANTWOORD, Op.BEANTWOORD):
+            soort.append((True, False))
+        elif k.op in (Op.VLAG, Op.LEEFTIJD):
+            soort.append((False, True))
+        elif k.op is Op.CONST:
+            soort.append((False, False))
+        else:
+            delen = [soort[a] for a in k.args]
+            soort.append((any(d[0] for d in delen), any(d[1] for d in delen)))
+    return [antwoord and not feit for antwoord, feit in soort]
+
+
 def _vertaal(
     s: Schakeling,
     regels: tuple[str, ...],
     bit: dict[str, int],
     leeftijdbit: dict[tuple[int | None, int | None], int],
+    antwoorddelen: dict[int, tuple[Any, ...]],
 ) -> Callable[[int], tuple[int, int]]:
     """The circuit as one Python function of the projection: (rules fired as bits, question).
 
@@ -326,18 +355,51 @@ def _vertaal(
     expression per node that is read more than once, nodes read once inlined into their reader
     (so that ``and``/``or`` skip what cannot change the result), holding only node numbers, bit
     masks and fixed operators — never text from a rule or a case.
+
+    Most of the circuit reads the answers alone (the route through the afwegingen), and a
+    protocol has few combinations of answers (4 096 for six questions) against many of facts.
+    Those nodes are a second generated function of the answers' bits, whose values the first
+    keeps in ``antwoorddelen`` per combination of answers (at most ``_ANTWOORDDELEN``; past
+    that, new ones are computed and not kept): a new projection with answers seen before
+    evaluates only the nodes that read a fact.
     """
     status = [s.status[r] for r in regels]
+    uitvoer = {*status, *s.kandidaat}
+    alleen = _alleen_antwoorden(s)
+    samengesteld = (Op.EN, Op.OF, Op.NIET, Op.ZEKER, Op.ONBEKEND)
+    nodig = _voorgangers(s, [*status, *s.kandidaat])
+    # the answer nodes the rest reads (or that are outputs): their values come from the table
+    binnen = {i for i in nodig if alleen[i] and s.knopen[i].op not in _BLADEREN}
+    gelezen = {
+        a
+        for j in nodig
+        if j not in binnen and s.knopen[j].op in samengesteld
+        for a in s.knopen[j].args
+    }
+    grens = sorted(i for i in binnen if i in uitvoer or i in gelezen)
+    namen: dict[str, object] = {}
+    code = ["def bereken(k):"]
+    if grens:
+        namen["ANTWOORDEN"] = _antwoordfunctie(s, bit, leeftijdbit, grens)
+        namen["T"], namen["GRENS"] = antwoorddelen, _ANTWOORDDELEN
+        code += [
+            f"    a = k & {(1 << 2 * len(s.vragen)) - 1}",
+            "    t = T.get(a)",
+            "    if t is None:",
+            "        t = ANTWOORDEN(a)",
+            "        if len(T) < GRENS: T[a] = t",
+            f"    {', '.join(f'n{i}' for i in grens)}, = t",
+        ]
     gebruik: dict[int, int] = {}
-    for k in s.knopen:
-        if k.op in (Op.EN, Op.OF, Op.NIET, Op.ZEKER, Op.ONBEKEND):
+    for i, k in enumerate(s.knopen):
+        if k.op in samengesteld and i not in binnen:
             for a in k.args:
                 gebruik[a] = gebruik.get(a, 0) + 1
-    for i in (*status, *s.kandidaat):
+    for i in uitvoer:
         gebruik[i] = gebruik.get(i, 0) + 2  # an output is named
     g = _Generator(s, bit, leeftijdbit, gebruik)
-    besluit = _voorgangers(s, status)
-    code = ["def bereken(k):"]
+    g.benoemd.update(grens)
+    besluit = _voorgangers(s, status) - binnen
     code += g.regels([i for i in range(len(s.knopen)) if i in besluit], "    ")
     code.append("    g = 0")
     onzeker = []
@@ -356,7 +418,7 @@ def _vertaal(
     else:
         code.append(f"    if not ({' or '.join(onzeker)}):")
         code.append("        return g, -1")
-        vraag = _voorgangers(s, list(s.kandidaat)) - besluit
+        vraag = _voorgangers(s, list(s.kandidaat)) - besluit - binnen
         code += g.regels([i for i in range(len(s.knopen)) if i in vraag], "    ")
         for nr, i in enumerate(s.kandidaat):
             if s.knopen[i].op is Op.CONST:
@@ -367,9 +429,33 @@ def _vertaal(
             code.append(f"    if {g.naam(i)}: return g, {nr}")
         else:
             code.append("    return g, -1")
-    namen: dict[str, object] = {}
     exec(compile("\n".join(code), f"<meldcode circuit {id(s):x}>", "exec"), namen)
     functie: Callable[[int], tuple[int, int]] = namen["bereken"]  # type: ignore[assignment]
+    return functie
+
+
+def _antwoordfunctie(
+    s: Schakeling,
+    bit: dict[str, int],
+    leeftijdbit: dict[tuple[int | None, int | None], int],
+    grens: list[int],
+) -> Callable[[int], tuple[Any, ...]]:
+    """The values of the answer nodes ``grens`` for the answers' bits, as one generated function."""
+    knopen = _voorgangers(s, grens)
+    gebruik: dict[int, int] = {}
+    for i in knopen:
+        if s.knopen[i].op not in _BLADEREN:
+            for a in s.knopen[i].args:
+                gebruik[a] = gebruik.get(a, 0) + 1
+    for i in grens:
+        gebruik[i] = gebruik.get(i, 0) + 2  # returned: named
+    g = _Generator(s, bit, leeftijdbit, gebruik)
+    code = ["def antwoorden(k):"]
+    code += g.regels([i for i in range(len(s.knopen)) if i in knopen], "    ")
+    code.append(f"    return ({', '.join(f'n{i}' for i in grens)},)")
+    namen: dict[str, object] = {}
+    exec(compile("\n".join(code), f"<meldcode answers {id(s):x}>", "exec"), namen)
+    functie: Callable[[int], tuple[Any, ...]] = namen["antwoorden"]  # type: ignore[assignment]
     return functie
 
 

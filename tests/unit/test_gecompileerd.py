@@ -35,7 +35,7 @@ from meldcode import (
     beslis,
 )
 from meldcode.adapters.profiel import beschikbare_profielen, laad_profiel
-from meldcode.rules import evalueer, evalueer_casus, maak_regelbasis
+from meldcode.rules import evalueer, evalueer_casus, gecompileerd, maak_regelbasis
 from meldcode.rules.gecompileerd import _Begrensd, besluit_van, programma
 from meldcode.rules.model import (
     Alle,
@@ -240,6 +240,30 @@ def test_a_rule_base_s_memo_stays_within_its_bound_and_stays_exact() -> None:
 
     assert gezien > 250
     assert p.besluiten.grootte == 25
+
+
+def test_the_answer_nodes_kept_per_combination_of_answers_stay_bounded_and_exact(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Answer-only nodes kept per combination of answers: bounded, exact, emptied with the memo.
+
+    Past its bound the table computes and does not keep.
+    """
+    monkeypatch.setattr(gecompileerd, "_ANTWOORDDELEN", 7)
+    basis = maak_regelbasis(Protocol.P2019)
+    p = programma(basis)
+    basis_casus = varianten()[1]
+    for i, weging in enumerate(wegingen(Protocol.P2019)):
+        if i % 11:
+            continue
+        casus = attrs.evolve(basis_casus, protocol=Protocol.P2019, weging=weging)
+        assert besluit_van(casus, basis) == evalueer(casus, basis).besluit
+        p.projecties.wis()  # every case through the circuit again
+        assert len(p.antwoorddelen) <= 7
+
+    assert len(p.antwoorddelen) == 7
+    p.vergeet()
+    assert not p.antwoorddelen
 
 
 def test_the_memo_is_not_part_of_the_rule_base_s_value_and_copies_start_empty() -> None:
