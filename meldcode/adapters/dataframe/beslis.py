@@ -235,6 +235,14 @@ class _Invoer:
         self.controles: list[_Controle] = []
         self.voorbereiding: list[Any] = []  # series decoded in Python (eager frames only)
         self.extra_vlaggen: dict[str, list[str]] = {}
+        #: what was read of the rows to build the checks, in order: (probe, its arguments,
+        #: its answer); with the schema they settle everything else (see ``_invoer``)
+        self.peilingen: list[tuple[Callable[..., bool], tuple[Any, ...], bool]] = []
+        #: ``False`` once a column was decoded in Python (``voorbereiding``): such an analysis
+        #: holds the rows' values and is never kept
+        self.vast = True
+        self._eerste: dict[bool, list[Any]] = {}
+        self._kolommen: Kolommen | None = None
         self._df = df
         self._lege_kolommen()
         self._lijsten()
@@ -251,10 +259,41 @@ class _Invoer:
             pad
             for pad, naam in self.kolom.items()
             if isinstance(self.schema[naam], nw.Object | nw.Unknown | nw.String)
-            and _zonder_waarde(self._df, naam)
+            and self._peil(_zonder_waarde, naam)
         ]
         for pad in leeg:
             del self.kolom[pad]
+
+    def eerste_kolommen(self, meer_versies: bool) -> list[Any]:
+        """The first stage's expressions: the row's first problem, and its version if asked.
+
+        Made once per analysis (a kept one serves many frames): ``_INTERN + "fout"`` when
+        there are checks, ``_INTERN + "versie"`` when ``meer_versies``.
+        """
+        gemaakt: list[Any] | None = self._eerste.get(meer_versies)
+        if gemaakt is None:
+            gemaakt = []
+            if self.controles:
+                gemaakt.append(_vouw(self.ns, self.controles).alias(f"{_INTERN}fout"))
+            if meer_versies:
+                gemaakt.append(self.versie(VERSIES).alias(f"{_INTERN}versie"))
+            self._eerste[meer_versies] = gemaakt
+        return gemaakt
+
+    def laat_los(self) -> None:
+        """Keep nothing of the frame: what was built from it stays (an analysis to reuse)."""
+        self._df = None
+
+    def _peil(self, peiling: Callable[..., bool], *args: Any) -> bool:
+        """``peiling(df, *args)``, an answer about the rows, noted in ``peilingen``."""
+        uitkomst = bool(peiling(self._df, *args))
+        self.peilingen.append((peiling, args, uitkomst))
+        return uitkomst
+
+    def _bereid(self, reeks: Any) -> None:
+        """A column decoded in Python joins the frame: this analysis holds row values now."""
+        self.voorbereiding.append(reeks)
+        self.vast = False
 
     # --- what the translation reads -------------------------------------------------------
 
@@ -265,6 +304,11 @@ class _Invoer:
         the ``or`` of the more specific flags it has (``signaal.<soort>.<kenmerk>`` implies
         ``signaal.<soort>`` and ``signaal.<kenmerk>``); a flag with neither is false.
         """
+        if self._kolommen is None:
+            self._kolommen = self._lees_kolommen()
+        return self._kolommen
+
+    def _lees_kolommen(self) -> Kolommen:
         eigen: dict[str, tuple[str, ...]] = {}
         for pad in VLAGGEN:
             gelezen = [*self.extra_vlaggen.get(pad, ())]
@@ -319,7 +363,7 @@ class _Invoer:
             return None
         eager = not isinstance(self._df, nw.LazyFrame)
         eigen = {leeftijd, ongeboren} <= set(self._df.columns) if eager else False
-        if eigen and not _beide(self._df, ongeboren, leeftijd):
+        if eigen and not self._peil(_beide, ongeboren, leeftijd):
             return None  # no row has both: no row needs checking
         return self.ns.col(ongeboren).fill_null(False) & ~self.ns.col(leeftijd).is_null()
 
@@ -330,16 +374,8 @@ class _Invoer:
                 return  # the dtype already guarantees a valid answer
         elif not isinstance(dtype, nw.String | nw.Categorical | nw.Enum):
             raise _kolomfout(naam, dtype, "the answers 'ja', 'nee', 'twijfel' (text) or nulls")
-        if not isinstance(self._df, nw.LazyFrame):
-            native = self._df.to_native()
-            if nw.dependencies.is_pandas_dataframe(native) and isinstance(dtype, nw.Categorical):
-                # a pandas categorical holds nothing but its categories: read those, not the rows
-                categorieen = native[naam].array.categories.tolist()
-                if {str(c) for c in categorieen} <= _ANTWOORDEN:
-                    return
-            waarden = self._df[naam].drop_nulls().unique().cast(nw.String).to_list()
-            if set(waarden) <= _ANTWOORDEN:
-                return  # every value is a valid answer: no row needs checking
+        if not isinstance(self._df, nw.LazyFrame) and self._peil(_alle_antwoorden, naam):
+            return  # every value is a valid answer: no row needs checking
         # the condition reads the column as it is (a categorical compares by its categories):
         # as text, polars would cast every row, the message's cast with it
         kolom = self.ns.col(naam)
@@ -371,11 +407,11 @@ class _Invoer:
                 fouten.append(f"{pad} must be true or false (got {toon(waarde)}) @ $.{pad}")
         ns = nw.get_native_namespace(self._df)
         nieuw = f"{_INTERN}bool.{naam}"
-        self.voorbereiding.append(_reeks(nieuw, waarden, nw.Boolean, self._df, ns))
+        self._bereid(_reeks(nieuw, waarden, nw.Boolean, self._df, ns))
         self.kolom[pad] = nieuw
         if any(f is not None for f in fouten):
             foutnaam = f"{_INTERN}bool.{naam}.fout"
-            self.voorbereiding.append(_reeks(foutnaam, fouten, nw.String, self._df, ns))
+            self._bereid(_reeks(foutnaam, fouten, nw.String, self._df, ns))
             self.controles.append(
                 _Controle(~self.ns.col(foutnaam).is_null(), self.ns.col(foutnaam))
             )
@@ -393,7 +429,7 @@ class _Invoer:
         eager = not isinstance(self._df, nw.LazyFrame)
         kolom = self.ns.col(naam)
         bereik: Any | None = None
-        if not (dtype.is_integer() and eager and _in_bereik(self._df, naam, 0, MAX_LEEFTIJD)):
+        if not (dtype.is_integer() and eager and self._peil(_in_bereik, naam, 0, MAX_LEEFTIJD)):
             if dtype.is_integer():  # never NaN: out of range is below 0 or above the maximum
                 bereik = ((kolom < 0) | (kolom > MAX_LEEFTIJD)).fill_null(False)
             else:
@@ -507,6 +543,7 @@ class _Invoer:
                     )
                 ]
             )
+        self.vast = False  # what the rows hold decides which columns follow
         fouten: list[str | None] = []
         rijen: list[dict[str, bool]] = []
         for rij in self._df.select(*(self.kolom[p] for p in aanwezig)).iter_rows(named=True):
@@ -533,11 +570,11 @@ class _Invoer:
                 continue
             naam = f"{_INTERN}lijst.{vlag}"
             waarden = [r[vlag] for r in rijen]
-            self.voorbereiding.append(_reeks(naam, waarden, nw.Boolean, self._df, ns))
+            self._bereid(_reeks(naam, waarden, nw.Boolean, self._df, ns))
             self.extra_vlaggen.setdefault(vlag, []).append(naam)
         if any(f is not None for f in fouten):
             naam = f"{_INTERN}lijst.fout"
-            self.voorbereiding.append(_reeks(naam, fouten, nw.String, self._df, ns))
+            self._bereid(_reeks(naam, fouten, nw.String, self._df, ns))
             self.controles.insert(0, _Controle(~self.ns.col(naam).is_null(), self.ns.col(naam)))
 
 
@@ -550,6 +587,64 @@ def _vouw(ns: Any, controles: Sequence[_Controle]) -> Any:
         elif controle.fout is not False:
             fout = ns.when(controle.fout).then(controle.melding).otherwise(fout)
     return fout
+
+
+#: analyses of frames kept per schema (and mapping, protocols, namespace), a few per key, each
+#: with the probes of the rows it was built on; the oldest key makes room
+_INVOEREN: dict[tuple[Any, ...], list[_Invoer]] = {}
+_INVOEREN_PER_SLEUTEL = 4
+
+
+def _invoer(
+    df: Any,
+    kaart: Mapping[str, str],
+    schema: Mapping[str, Any],
+    schemasleutel: tuple[Any, ...] | None,
+    protocollen: Sequence[Protocol],
+    ns: Any,
+) -> _Invoer:
+    """The analysis of ``df``: kept per schema, and reused where the rows answer alike.
+
+    What ``_Invoer`` builds (which columns it reads, its row checks as expressions) follows
+    from the schema and from a few answers about the rows (``peilingen``: is every age in
+    range, has an unborn child an age, ...). An analysis built before on a frame of the same
+    schema is reused when each of its probes, asked again of these rows, answers the same:
+    then building anew would give the same. One that decoded a column in Python
+    (``vast`` false) holds row values and is never kept; a kept one keeps no frame.
+    """
+    if schemasleutel is None:
+        return _Invoer(df, kaart, schema, protocollen, ns)
+    lui = isinstance(df, nw.LazyFrame)  # a lazy frame's analysis probes nothing
+    sleutel = (schemasleutel, lui, tuple(kaart.items()), tuple(protocollen), ns is nw)
+    for bekend in list(_INVOEREN.get(sleutel, ())):
+        if all(peiling(df, *args) == uitkomst for peiling, args, uitkomst in bekend.peilingen):
+            return bekend
+    invoer = _Invoer(df, kaart, schema, protocollen, ns)
+    if invoer.vast:
+        invoer.laat_los()
+        with _BOUW:
+            lijst = _INVOEREN.setdefault(sleutel, [])
+            if len(lijst) >= _INVOEREN_PER_SLEUTEL:
+                del lijst[0]
+            lijst.append(invoer)
+            while len(_INVOEREN) > _PLANNEN:
+                del _INVOEREN[next(iter(_INVOEREN))]
+    return invoer
+
+
+def _alle_antwoorden(df: Any, naam: str) -> bool:
+    """Whether every value of the eager frame's answer column ``naam`` is a valid answer."""
+    native = df.to_native()
+    if (
+        nw.dependencies.is_pandas_dataframe(native)
+        and getattr(native[naam].dtype, "name", "") == "category"
+    ):
+        # a pandas categorical holds nothing but its categories: read those, not the rows
+        categorieen = native[naam].array.categories.tolist()
+        if {str(c) for c in categorieen} <= _ANTWOORDEN:
+            return True
+    waarden = df[naam].drop_nulls().unique().cast(nw.String).to_list()
+    return set(waarden) <= _ANTWOORDEN
 
 
 def _zonder_waarde(df: Any, naam: str) -> bool:
@@ -881,7 +976,7 @@ def beslis_frame(
         warnings.filterwarnings("ignore", message=".*Dask support is moving.*")
         df = _frame(native)
         lazy = isinstance(df, nw.LazyFrame)
-        schema = _schema(df, native, lazy)
+        schema, schemasleutel = _schema(df, native, lazy)
         kaart = _kaart(tuple(schema), prefix, eigen)
         ns: Any = nw
         polars = nw.dependencies.is_polars_dataframe(native) or nw.dependencies.is_polars_lazyframe(
@@ -891,10 +986,11 @@ def beslis_frame(
             import polars as ns
         if enige is not None:
             bases: list[Regelbasis] = [enige]
-            invoer = _Invoer(df, kaart, schema, (enige.protocol,), ns)
+            protocollen: tuple[Protocol, ...] = (enige.protocol,)
         else:
             bases = [regelbasis(v.protocol) for v in VERSIES]
-            invoer = _Invoer(df, kaart, schema, ns=ns)
+            protocollen = PROTOCOLLEN
+        invoer = _invoer(df, kaart, schema, schemasleutel, protocollen, ns)
         kolommen_ = invoer.kolommen()
 
         # stage one: decoded columns (in narwhals), the row checks, each row's version (in
@@ -904,14 +1000,9 @@ def beslis_frame(
         if invoer.voorbereiding:
             df = df.with_columns(*invoer.voorbereiding)
         eerste: Any = df.to_native() if polars else df
-        foutkolom: str | None = None
-        if invoer.controles:
-            foutkolom = f"{_INTERN}fout"
-            voor.append(_vouw(ns, invoer.controles).alias(foutkolom))
-        versiekolom: str | None = None
-        if len(bases) > 1:
-            versiekolom = f"{_INTERN}versie"
-            voor.append(invoer.versie(VERSIES).alias(versiekolom))
+        foutkolom = f"{_INTERN}fout" if invoer.controles else None
+        versiekolom = f"{_INTERN}versie" if len(bases) > 1 else None
+        voor += invoer.eerste_kolommen(len(bases) > 1)
         if voor:
             eerste = eerste.with_columns(*voor)
         intern += [k for k in (foutkolom, versiekolom) if k is not None]
@@ -1085,8 +1176,10 @@ def _TEKST(pd: Any) -> Any:
 _SCHEMAS: dict[tuple[Any, ...], tuple[dict[str, Any], tuple[Any, ...]]] = {}
 
 
-def _schema(df: Any, native: Any, lazy: bool) -> dict[str, Any]:
-    """The frame's narwhals schema; kept per native schema where that decides it alone.
+def _schema(df: Any, native: Any, lazy: bool) -> tuple[dict[str, Any], tuple[Any, ...] | None]:
+    """The frame's narwhals schema, and the key it is kept under (``None``: not kept).
+
+    Kept per native schema where that decides it alone.
 
     (narwhals inspects a pandas ``object`` column's values: such a frame is not kept.) A pandas
     frame's dtypes are keyed by identity: hashing a categorical dtype hashes its categories,
@@ -1120,24 +1213,56 @@ def _schema(df: Any, native: Any, lazy: bool) -> dict[str, Any]:
     if sleutel is not None:
         bekend = _SCHEMAS.get(sleutel)
         if bekend is not None:
-            return dict(bekend[0])
+            return dict(bekend[0]), sleutel
     schema = dict(df.collect_schema() if lazy else df.schema)
     if sleutel is not None:
         while len(_SCHEMAS) >= _PLANNEN:
             del _SCHEMAS[next(iter(_SCHEMAS))]
         _SCHEMAS[sleutel] = (schema, vast)
-    return dict(schema)
+    return dict(schema), sleutel
 
 
 def _polars_type(dtype: Any) -> Any:
-    """A polars dtype as a key: an enum by its categories, read as one tuple.
+    """A polars dtype as a key: by its class, an enum's categories as a tuple, or itself.
 
-    (polars' own hash of an enum walks its categories one by one, every call.)
+    A dtype without parameters is its class; one with other parameters is itself. (polars
+    hashes and compares a dtype in Python, and an enum walks its categories one by one: a key
+    of 91 columns cost some 0.1 ms to find, every call. A class is hashed by identity.)
     """
+    soort = type(dtype)
+    if soort in _polars_zonder_parameters():
+        return soort
     categorieen = getattr(dtype, "categories", None)
     if categorieen is not None and hasattr(categorieen, "to_list"):
-        return (type(dtype), tuple(categorieen.to_list()))
+        return (soort, tuple(categorieen.to_list()))
     return dtype
+
+
+@functools.cache
+def _polars_zonder_parameters() -> frozenset[type]:
+    """The polars dtypes whose class says everything (no time unit, inner type, categories)."""
+    import polars as pl
+
+    namen = [
+        "Boolean",
+        "Int8",
+        "Int16",
+        "Int32",
+        "Int64",
+        "Int128",
+        "UInt8",
+        "UInt16",
+        "UInt32",
+        "UInt64",
+        "Float32",
+        "Float64",
+        "String",
+        "Date",
+        "Time",
+        "Null",
+        "Binary",
+    ]
+    return frozenset(getattr(pl, n) for n in namen if isinstance(getattr(pl, n, None), type))
 
 
 def _leeg_tekst(pd: Any, n: int) -> Any:

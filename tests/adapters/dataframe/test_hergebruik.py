@@ -1,0 +1,154 @@
+"""A frame's analysis is kept per schema and reused only where the rows answer alike.
+
+``beslis_frame`` keeps what it builds from a frame's schema and a few answers about its rows
+(is every age in range, has an unborn child an age, is every answer an answer). A frame of the
+same schema reuses it only when each of those answers is the same for its own rows: these
+tests decide frames one after the other, with every kind of bad row coming and going, and hold
+each result to the result of an analysis built anew.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+pd = pytest.importorskip("pandas", reason="pandas is in the dev extra")
+pl = pytest.importorskip("polars", reason="polars is in the dev extra")
+
+from meldcode.adapters.dataframe import beslis as frames  # noqa: E402
+from meldcode.adapters.dataframe.beslis import beslis_frame  # noqa: E402
+from tests.adapters.dataframe.test_rijfouten import _json, _pandas, _polars, _rij  # noqa: E402
+
+UIT = ("melden", "veilig_thuis_raadplegen", "volgende_vraag", "fout")
+
+
+def _besluiten(frame: Any) -> dict[str, list[Any]]:
+    uit = beslis_frame(frame, "2019", uitvoer=UIT)
+    if isinstance(uit, pl.LazyFrame):
+        uit = uit.collect()
+    if isinstance(uit, pl.DataFrame):
+        return {k: uit[f"besluit.{k}"].to_list() for k in UIT}
+    return {k: [None if pd.isna(w) else w for w in uit[f"besluit.{k}"].tolist()] for k in UIT}
+
+
+def _vers(frame: Any) -> dict[str, list[Any]]:
+    """The result of an analysis built anew: nothing kept before."""
+    frames._INVOEREN.clear()
+    return _besluiten(frame)
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    reeks=st.lists(st.lists(_rij(), min_size=1, max_size=8), min_size=2, max_size=6),
+    maak=st.sampled_from([_polars, _pandas, lambda r: _polars(r).lazy()]),
+)
+def test_frames_of_one_schema_in_a_row_decide_as_if_each_were_the_first(
+    reeks: list[list[dict[str, Any]]], maak: Any
+) -> None:
+    """Bad ages, unborn children with an age and bad answers come and go between frames."""
+    frames._INVOEREN.clear()
+    gekregen = [_besluiten(maak(rijen)) for rijen in reeks]
+
+    verwacht = [_vers(maak(rijen)) for rijen in reeks]
+    assert gekregen == verwacht
+    for rijen, besluiten in zip(reeks, gekregen, strict=True):
+        assert besluiten["fout"] == [_json(r) for r in rijen]
+
+
+def test_a_clean_frame_after_a_bad_one_and_back_reuses_the_analysis_of_its_kind() -> None:
+    """The same answers about the rows: the kept analysis itself, no second one."""
+    frames._INVOEREN.clear()
+    goed = [
+        {
+            "weging.vermoeden": "ja",
+            "weging.acute_onveiligheid": "nee",
+            "kind.leeftijd": 7,
+            "kind.ongeboren": False,
+        }
+    ]
+    slecht = [{**goed[0], "kind.leeftijd": 31}]
+
+    assert _besluiten(_polars(goed))["fout"] == [None]
+    assert _besluiten(_polars(slecht))["fout"] == [_json(slecht[0])]
+    assert _besluiten(_polars(goed * 3))["fout"] == [None] * 3
+    (bewaard,) = frames._INVOEREN.values()
+    assert len(bewaard) == 2  # one per set of answers, reused for the third frame
+
+
+def test_a_kept_analysis_holds_no_row_and_no_frame() -> None:
+    """What is kept is built from the schema and yes/no answers: never a value of a row."""
+    frames._INVOEREN.clear()
+    rijen = [
+        {
+            "weging.vermoeden": "ja",
+            "weging.acute_onveiligheid": "bel 06-12345678",
+            "kind.leeftijd": 40,
+            "kind.ongeboren": None,
+        }
+    ]
+    _besluiten(_polars(rijen))
+    _besluiten(_pandas(rijen))
+
+    bewaard = [i for lijst in frames._INVOEREN.values() for i in lijst]
+    assert len(bewaard) == 2
+    for invoer in bewaard:
+        assert invoer._df is None
+        assert invoer.voorbereiding == []
+        assert all(isinstance(u, bool) for _, _, u in invoer.peilingen)
+        assert "06-12345678" not in repr(vars(invoer))
+
+
+def test_a_frame_with_columns_decoded_in_python_is_never_kept() -> None:
+    """JSON text in ``signalen`` is decoded row by row: that analysis holds row values."""
+    frames._INVOEREN.clear()
+    frame = pl.DataFrame(
+        {
+            "weging.vermoeden": ["ja", "ja"],
+            "signalen": ['[{"soort": "verwaarlozing", "levensgevaar": true}]', None],
+        }
+    )
+    uit = beslis_frame(frame, "2019", uitvoer=("melden",))
+
+    assert uit["besluit.melden"].to_list() == [True, False]
+    assert not frames._INVOEREN
+
+
+@pytest.mark.parametrize(
+    ("eerst", "dan", "waarde"),
+    [
+        (pl.Int64, pl.Float64, 5.5),
+        (pl.Int8, pl.Int16, 300),
+        (pl.Int64, pl.String, "vijf"),
+    ],
+)
+def test_the_same_columns_of_another_type_are_analysed_anew(
+    eerst: Any, dan: Any, waarde: object
+) -> None:
+    """The schema's key tells the types apart, so a kept analysis never reads another type."""
+    frames._INVOEREN.clear()
+    rij = {"weging.vermoeden": ["ja"], "weging.acute_onveiligheid": ["nee"]}
+    goed = pl.DataFrame({**rij, "kind.leeftijd": [7]}, schema_overrides={"kind.leeftijd": eerst})
+    assert _besluiten(goed)["fout"] == [None]
+
+    ander = pl.DataFrame(
+        {**rij, "kind.leeftijd": [waarde]}, schema_overrides={"kind.leeftijd": dan}
+    )
+    if dan == pl.String:  # a column of text is no age at all: the frame is refused
+        with pytest.raises(frames.OngeldigeInvoer, match=r"kind\.leeftijd"):
+            _besluiten(ander)
+        return
+    fout = _besluiten(ander)["fout"][0]
+    assert fout is not None
+    assert "kind.leeftijd" in fout
+
+
+def test_a_dtype_with_parameters_is_its_own_key() -> None:
+    """A time unit, an inner type or categories are part of the key, not only the class."""
+    sleutel = frames._polars_type
+    assert sleutel(pl.Datetime("us")) != sleutel(pl.Datetime("ms"))
+    assert sleutel(pl.List(pl.Int8)) != sleutel(pl.List(pl.String))
+    assert sleutel(pl.Enum(["ja"])) != sleutel(pl.Enum(["ja", "nee"]))
+    assert sleutel(pl.Int8()) == sleutel(pl.Int8) != sleutel(pl.Int16)
