@@ -589,6 +589,44 @@ def _vouw(ns: Any, controles: Sequence[_Controle]) -> Any:
     return fout
 
 
+class _Rijen:
+    """The frame as given, and its narwhals view, made only when something asks for it.
+
+    polars and pandas frames are read natively wherever that is enough (the probes, the
+    kernel, polars' own expressions); narwhals' view of a pandas frame costs about 0.2 ms a
+    call (it checks the column names one by one). Any other object goes through narwhals at
+    once, so that something that is not a frame is refused first. A probe takes this object
+    as it takes a narwhals frame (``to_native``, a column by name).
+    """
+
+    __slots__ = ("_nw", "lazy", "native", "pandas", "polars")
+
+    def __init__(self, native: Any) -> None:
+        self.native = native
+        self._nw: Any = None
+        eager = nw.dependencies.is_polars_dataframe(native)
+        self.lazy = not eager and nw.dependencies.is_polars_lazyframe(native)
+        self.polars = eager or self.lazy
+        self.pandas = not self.polars and nw.dependencies.is_pandas_dataframe(native)
+        if not (self.polars or self.pandas):
+            self._nw = _frame(native)
+            self.lazy = isinstance(self._nw, nw.LazyFrame)
+
+    @property
+    def nw(self) -> Any:
+        """The narwhals frame of ``native`` (made on first use)."""
+        if self._nw is None:
+            self._nw = _frame(self.native)
+        return self._nw
+
+    def to_native(self) -> Any:
+        """The frame as given."""
+        return self.native
+
+    def __getitem__(self, naam: str) -> Any:
+        return self.nw[naam]
+
+
 #: analyses of frames kept per schema (and mapping, protocols, namespace), a few per key, each
 #: with the probes of the rows it was built on; the oldest key makes room
 _INVOEREN: dict[tuple[Any, ...], list[_Invoer]] = {}
@@ -596,14 +634,14 @@ _INVOEREN_PER_SLEUTEL = 4
 
 
 def _invoer(
-    df: Any,
+    rijen: _Rijen,
     kaart: Mapping[str, str],
     schema: Mapping[str, Any],
     schemasleutel: tuple[Any, ...] | None,
     protocollen: Sequence[Protocol],
     ns: Any,
 ) -> _Invoer:
-    """The analysis of ``df``: kept per schema, and reused where the rows answer alike.
+    """The analysis of the frame ``rijen``: kept per schema, reused where the rows answer alike.
 
     What ``_Invoer`` builds (which columns it reads, its row checks as expressions) follows
     from the schema and from a few answers about the rows (``peilingen``: is every age in
@@ -613,13 +651,13 @@ def _invoer(
     (``vast`` false) holds row values and is never kept; a kept one keeps no frame.
     """
     if schemasleutel is None:
-        return _Invoer(df, kaart, schema, protocollen, ns)
-    lui = isinstance(df, nw.LazyFrame)  # a lazy frame's analysis probes nothing
-    sleutel = (schemasleutel, lui, tuple(kaart.items()), tuple(protocollen), ns is nw)
+        return _Invoer(rijen.nw, kaart, schema, protocollen, ns)
+    # a lazy frame's analysis probes nothing
+    sleutel = (schemasleutel, rijen.lazy, tuple(kaart.items()), tuple(protocollen), ns is nw)
     for bekend in list(_INVOEREN.get(sleutel, ())):
-        if all(peiling(df, *args) == uitkomst for peiling, args, uitkomst in bekend.peilingen):
+        if all(peiling(rijen, *args) == uitkomst for peiling, args, uitkomst in bekend.peilingen):
             return bekend
-    invoer = _Invoer(df, kaart, schema, protocollen, ns)
+    invoer = _Invoer(rijen.nw, kaart, schema, protocollen, ns)
     if invoer.vast:
         invoer.laat_los()
         with _BOUW:
@@ -974,14 +1012,12 @@ def beslis_frame(
     with warnings.catch_warnings():
         # narwhals announces that its Dask support moves to a separate package; it still works
         warnings.filterwarnings("ignore", message=".*Dask support is moving.*")
-        df = _frame(native)
-        lazy = isinstance(df, nw.LazyFrame)
-        schema, schemasleutel = _schema(df, native, lazy)
+        rijen = _Rijen(native)
+        lazy = rijen.lazy
+        schema, schemasleutel = _schema(rijen, native, lazy)
         kaart = _kaart(tuple(schema), prefix, eigen)
         ns: Any = nw
-        polars = nw.dependencies.is_polars_dataframe(native) or nw.dependencies.is_polars_lazyframe(
-            native
-        )
+        polars = rijen.polars
         if polars:
             import polars as ns
         if enige is not None:
@@ -990,26 +1026,33 @@ def beslis_frame(
         else:
             bases = [regelbasis(v.protocol) for v in VERSIES]
             protocollen = PROTOCOLLEN
-        invoer = _invoer(df, kaart, schema, schemasleutel, protocollen, ns)
+        invoer = _invoer(rijen, kaart, schema, schemasleutel, protocollen, ns)
         kolommen_ = invoer.kolommen()
 
         # stage one: decoded columns (in narwhals), the row checks, each row's version (in
         # polars' own expressions for a polars frame)
         voor: list[Any] = []
         intern: list[str] = [reeks.name for reeks in invoer.voorbereiding]
+        df: Any = rijen.nw if invoer.voorbereiding else None
         if invoer.voorbereiding:
             df = df.with_columns(*invoer.voorbereiding)
-        eerste: Any = df.to_native() if polars else df
         foutkolom = f"{_INTERN}fout" if invoer.controles else None
         versiekolom = f"{_INTERN}versie" if len(bases) > 1 else None
         voor += invoer.eerste_kolommen(len(bases) > 1)
+        eerste: Any
+        if polars:
+            eerste = native if df is None else df.to_native()
+        elif rijen.pandas and df is None and not voor:
+            eerste = None  # nothing to add in narwhals: the kernel reads the frame itself
+        else:
+            eerste = rijen.nw if df is None else df
         if voor:
             eerste = eerste.with_columns(*voor)
         intern += [k for k in (foutkolom, versiekolom) if k is not None]
 
         if polars:
             native = eerste
-        else:
+        elif eerste is not None:
             df = eerste
             native = df.to_native()
         sleutel = (
@@ -1176,7 +1219,9 @@ def _TEKST(pd: Any) -> Any:
 _SCHEMAS: dict[tuple[Any, ...], tuple[dict[str, Any], tuple[Any, ...]]] = {}
 
 
-def _schema(df: Any, native: Any, lazy: bool) -> tuple[dict[str, Any], tuple[Any, ...] | None]:
+def _schema(
+    rijen: _Rijen, native: Any, lazy: bool
+) -> tuple[dict[str, Any], tuple[Any, ...] | None]:
     """The frame's narwhals schema, and the key it is kept under (``None``: not kept).
 
     Kept per native schema where that decides it alone.
@@ -1214,6 +1259,7 @@ def _schema(df: Any, native: Any, lazy: bool) -> tuple[dict[str, Any], tuple[Any
         bekend = _SCHEMAS.get(sleutel)
         if bekend is not None:
             return dict(bekend[0]), sleutel
+    df = rijen.nw
     schema = dict(df.collect_schema() if lazy else df.schema)
     if sleutel is not None:
         while len(_SCHEMAS) >= _PLANNEN:
