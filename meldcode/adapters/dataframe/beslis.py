@@ -1207,7 +1207,11 @@ def _pandas(
         for kolom, waarde in toegevoegd.items():
             uit[kolom] = waarde
         return uit
-    return native.assign(**toegevoegd)  # a new frame; the input's columns are shared, not copied
+    # a new frame; the input's columns are shared, not copied (concatenated: ``assign`` inserts
+    # one column at a time into pandas' text index, about a fifth slower), with the input's
+    # ``attrs`` and flags as ``assign`` keeps them
+    nieuw_ = pd.DataFrame(toegevoegd, index=native.index)
+    return pd.concat([native, nieuw_], axis=1).__finalize__(native)
 
 
 @functools.cache

@@ -152,3 +152,25 @@ def test_a_dtype_with_parameters_is_its_own_key() -> None:
     assert sleutel(pl.List(pl.Int8)) != sleutel(pl.List(pl.String))
     assert sleutel(pl.Enum(["ja"])) != sleutel(pl.Enum(["ja", "nee"]))
     assert sleutel(pl.Int8()) == sleutel(pl.Int8) != sleutel(pl.Int16)
+
+
+def test_a_pandas_frame_keeps_its_index_attrs_and_columns_and_is_not_changed() -> None:
+    """Decisions after the frame's own columns; index, ``attrs`` and the input itself kept.
+
+    The index may repeat labels; the input frame is not changed.
+    """
+    frame = pd.DataFrame(
+        {"weging.vermoeden": ["ja", "nee", "ja"], "eigen": [1, 2, 3]},
+        index=pd.Index(["b", "a", "b"], name="leerling"),
+    )
+    frame.attrs["bron"] = "export-2026"
+    voor = frame.copy()
+
+    uit = beslis_frame(frame, "2019", uitvoer=("melden",), extra=("eigen",))
+
+    assert list(uit.columns) == ["weging.vermoeden", "eigen", "besluit.melden", "besluit.fout"]
+    assert uit.index.equals(frame.index)
+    assert uit.index.name == "leerling"
+    assert uit.attrs == {"bron": "export-2026"}
+    assert uit["besluit.melden"].tolist() == [False, False, False]
+    pd.testing.assert_frame_equal(frame, voor)
