@@ -135,7 +135,7 @@ class Samenstelling:
     hold this one to it on every outcome of every rule base and on random sets of fired rules.
     """
 
-    __slots__ = ("_details", "_namen", "_regels", "_volgorde", "basis")
+    __slots__ = ("_delen", "_details", "_namen", "_regels", "_volgorde", "basis")
 
     def __init__(self, basis: Regelbasis) -> None:
         self.basis = basis
@@ -185,6 +185,50 @@ class Samenstelling:
             )
             for r in basis.regels
         )
+        #: per group of eight rules (rule base order): what each subset of the group gives,
+        #: made on first use (at most 256 a group)
+        self._delen: tuple[dict[int, _Deel], ...] = tuple(
+            {} for _ in range(0, len(self._regels), _GROEP)
+        )
+
+    def _deel(self, groep: int, byte: int) -> _Deel:
+        """What the rules of group ``groep`` whose bits are set in ``byte`` give, in rule order.
+
+        Actions and follow-ups are merged as ``besluit_uit`` merges them (a required action
+        replaces an advised one of the same task, role and party in its place; the first
+        follow-up of a task, party and term stays), so that merging the groups in their order
+        gives what merging every rule in its order gives.
+        """
+        genomen = contacten = ontbrekend = 0
+        gronden: list[Grond] = []
+        acties: dict[tuple[int, int, int], tuple[tuple[object, ...], Actie]] = {}
+        opvolging: dict[tuple[int, int, int], tuple[tuple[int, int], Opvolging]] = {}
+        waarschuwingen: dict[str, Waarschuwing] = {}
+        for i in range(_GROEP):
+            if not byte >> i & 1:
+                continue
+            punten, contact, mist, grond, a_s, o_s, w_s = self._regels[_GROEP * groep + i]
+            genomen |= punten
+            contacten |= contact
+            ontbrekend |= mist
+            gronden.append(grond)
+            for sleutel, rang, actie in a_s:
+                bestaand = acties.get(sleutel)
+                if bestaand is None or (bestaand[1].advies and not actie.advies):
+                    acties[sleutel] = (rang, actie)
+            for sleutel, rang, termijn in o_s:
+                opvolging.setdefault(sleutel, (rang, termijn))
+            for w in w_s:
+                waarschuwingen.setdefault(w.code, w)
+        return (
+            genomen,
+            contacten,
+            ontbrekend,
+            tuple(gronden),
+            tuple(acties.items()),
+            tuple(opvolging.items()),
+            tuple(waarschuwingen.values()),
+        )
 
     def besluit(
         self,
@@ -201,24 +245,29 @@ class Samenstelling:
         acties: dict[tuple[int, int, int], tuple[tuple[object, ...], Actie]] = {}
         opvolging: dict[tuple[int, int, int], tuple[tuple[int, int], Opvolging]] = {}
         waarschuwingen: dict[str, Waarschuwing] = {}
-        regels = self._regels
-        rest = gevuurd
-        while rest:
-            laagste = rest & -rest
-            rest ^= laagste
-            punten, contact, mist, grond, a_s, o_s, w_s = regels[laagste.bit_length() - 1]
+        for groep, delen in enumerate(self._delen):
+            byte = gevuurd >> (_GROEP * groep) & _BYTE
+            if not byte:
+                continue
+            deel = delen.get(byte)
+            if deel is None:
+                deel = self._deel(groep, byte)
+                delen[byte] = deel
+            punten, contact, mist, d_gronden, d_acties, d_opvolging, d_waarschuwingen = deel
             genomen |= punten
             contacten |= contact
             ontbrekend |= mist
-            gronden.append(grond)
-            for sleutel, rang, actie in a_s:
-                bestaand = acties.get(sleutel)
-                if bestaand is None or (bestaand[1].advies and not actie.advies):
-                    acties[sleutel] = (rang, actie)
-            for sleutel, rang, termijn in o_s:
-                if sleutel not in opvolging:
-                    opvolging[sleutel] = (rang, termijn)
-            for w in w_s:
+            gronden += d_gronden
+            if acties:
+                for sleutel, paar in d_acties:
+                    bestaand = acties.get(sleutel)
+                    if bestaand is None or (bestaand[1].advies and not paar[1].advies):
+                        acties[sleutel] = paar
+            else:
+                acties.update(d_acties)
+            for sleutel, paar_ in d_opvolging:
+                opvolging.setdefault(sleutel, paar_)
+            for w in d_waarschuwingen:
                 waarschuwingen.setdefault(w.code, w)
         volgorde = self._volgorde
         details: tuple[Contactgegevens, ...] = ()
@@ -261,6 +310,22 @@ _Regeltafel = tuple[
     tuple[tuple[tuple[int, int, int], tuple[int, int], Opvolging], ...],
     tuple[Waarschuwing, ...],
 ]
+
+
+#: what a subset of one group of rules gives: decisions, contacts, missing consultations (bit
+#: masks), grounds, actions and follow-ups (key, (rank, object)) merged, and warnings
+_Deel = tuple[
+    int,
+    int,
+    int,
+    tuple[Grond, ...],
+    tuple[tuple[tuple[int, int, int], tuple[tuple[object, ...], Actie]], ...],
+    tuple[tuple[tuple[int, int, int], tuple[tuple[int, int], Opvolging]], ...],
+    tuple[Waarschuwing, ...],
+]
+#: rules a group: one byte of the bits of the rules that fired
+_GROEP = 8
+_BYTE = (1 << _GROEP) - 1
 
 
 def _eerste(paar: tuple[Any, Any]) -> Any:
