@@ -90,7 +90,8 @@ class Programma:
     The memo has two levels: projection -> outcome (rules fired, next question) -> decision;
     the second level is small (one entry per distinct outcome) and shares ``Besluit`` objects.
     ``bereken`` keeps the values of the nodes that read only answers per combination of
-    answers (``antwoorddelen``); ``vergeet`` empties all three.
+    answers (``antwoorddelen``), and the assembly what each group of rules gives; ``vergeet``
+    empties all of them.
     """
 
     def __init__(self, basis: Regelbasis) -> None:
@@ -140,6 +141,7 @@ class Programma:
         self.projecties.wis()
         self.besluiten.wis()
         self.antwoorddelen.clear()
+        self.samenstelling.vergeet()
 
     def beslis(
         self,

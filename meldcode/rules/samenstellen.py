@@ -191,6 +191,11 @@ class Samenstelling:
             {} for _ in range(0, len(self._regels), _GROEP)
         )
 
+    def vergeet(self) -> None:
+        """Forget what the groups of rules gave (made again on use: a decision from scratch)."""
+        for delen in self._delen:
+            delen.clear()
+
     def _deel(self, groep: int, byte: int) -> _Deel:
         """What the rules of group ``groep`` whose bits are set in ``byte`` give, in rule order.
 

@@ -262,8 +262,10 @@ def test_the_answer_nodes_kept_per_combination_of_answers_stay_bounded_and_exact
         assert len(p.antwoorddelen) <= 7
 
     assert len(p.antwoorddelen) == 7
+    assert any(p.samenstelling._delen)  # what groups of rules gave, kept for the assembly
     p.vergeet()
     assert not p.antwoorddelen
+    assert not any(p.samenstelling._delen)
 
 
 def test_the_memo_is_not_part_of_the_rule_base_s_value_and_copies_start_empty() -> None:
