@@ -6,6 +6,8 @@ import json
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from meldcode import OngeldigeInvoer, beslis, casus_uit_dict
 from tests.invoer.corpus import GEHEIM, VERBODEN, casus_data
@@ -14,9 +16,16 @@ nw = pytest.importorskip("narwhals", reason="needs the dataframe extra")
 pd = pytest.importorskip("pandas", reason="pandas is in the dev extra")
 pl = pytest.importorskip("polars", reason="polars is in the dev extra")
 
-from meldcode.adapters.dataframe.beslis import beslis_frame  # noqa: E402
+from meldcode.adapters.dataframe.beslis import (  # noqa: E402
+    BESLUIT_KOLOMMEN,
+    beslis_frame,
+    vergelijk,
+)
 from meldcode.adapters.dataframe.plat import VLAGKOLOMMEN, kolommen  # noqa: E402
-from meldcode.adapters.dataframe.populatie import casussen_uit_populatie  # noqa: E402
+from meldcode.adapters.dataframe.populatie import (  # noqa: E402
+    casussen_uit_populatie,
+    genereer_populatie,
+)
 from tests.adapters.dataframe.uitlezen import kolom  # noqa: E402
 
 CONTRACT = sorted(kolommen())
@@ -228,3 +237,44 @@ def test_flag_columns_are_part_of_the_checked_vocabulary() -> None:
         beslis_frame(pl.DataFrame({"signaal.levensgevaarr": [True]}))
 
     assert "'signaal.levensgevaar'" in str(fout.value)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    data=st.data(),
+    backend=st.sampled_from(["pandas", "polars", "polars-lazy"]),
+    leeftijd=st.sampled_from(["Int8", "Int64", "UInt8", "Float64"]),
+)
+def test_a_frame_without_rows_is_decided_into_a_frame_without_rows(
+    data: st.DataObject, backend: str, leeftijd: str
+) -> None:
+    """Any columns of the contract, the age of any numeric type, no row: no error, no row.
+
+    (An empty pandas frame with a whole-number age once stopped the run with a NumPy error,
+    and an empty polars frame without answers did when asked for ``melden_regel`` alone.)
+    """
+    vol = genereer_populatie(0, seed=1, backend="pandas" if backend == "pandas" else "polars")
+    namen = data.draw(
+        st.lists(st.sampled_from(list(vol.columns)), min_size=1, unique=True), label="kolommen"
+    )
+    if "kind.leeftijd" not in namen:
+        namen.append("kind.leeftijd")
+    if backend == "pandas":
+        frame = vol[namen].astype({"kind.leeftijd": leeftijd})
+    else:
+        frame = vol.select(namen).with_columns(pl.col("kind.leeftijd").cast(getattr(pl, leeftijd)))
+        frame = frame.lazy() if backend == "polars-lazy" else frame
+
+    uitvoer = data.draw(
+        st.none() | st.lists(st.sampled_from(BESLUIT_KOLOMMEN), min_size=1, unique=True),
+        label="uitvoer",
+    )
+    uit = beslis_frame(frame, "2019", uitvoer=uitvoer)
+    if backend == "polars-lazy":
+        uit = uit.collect()
+
+    assert len(uit) == 0
+    gevraagd = BESLUIT_KOLOMMEN if uitvoer is None else [*uitvoer, "fout"]
+    assert {f"besluit.{k}" for k in gevraagd} <= set(uit.columns)
+    if backend != "polars-lazy":  # counting what two protocols decide: nothing to count
+        assert len(vergelijk(frame, ["2013", "2019"]).kruistabel) == 0

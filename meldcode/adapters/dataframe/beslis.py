@@ -725,16 +725,15 @@ def _in_bereik(df: Any, naam: str, laag: int, hoog: int) -> bool:
         import numpy as np  # pandas' own dependency
 
         onder = getattr(frame[naam].array, "_data", None)  # a masked array's values and gaps
-        if (
-            isinstance(onder, np.ndarray)
-            and onder.dtype.kind in "iu"
-            and len(onder)
-            and onder.min() >= laag
-            and onder.max() <= hoog
-        ):
-            return True
+        if isinstance(onder, np.ndarray) and onder.dtype.kind in "iu" and len(onder):
+            if laag == 0 and onder.dtype.kind == "i":
+                # read as unsigned, a negative number is above every signed one: one reduction
+                if onder.view(onder.dtype.str.replace("i", "u")).max() <= hoog:
+                    return True
+            elif onder.min() >= laag and onder.max() <= hoog:
+                return True
         waarden = df[naam].fill_null(laag).to_numpy()
-        return bool(waarden.min() >= laag and waarden.max() <= hoog)
+        return not len(waarden) or bool(waarden.min() >= laag and waarden.max() <= hoog)
     reeks = df[naam]
     laagste, hoogste = reeks.min(), reeks.max()
     if laagste is None or hoogste is None:
@@ -755,8 +754,20 @@ def _beide(df: Any, vlag: str, kolom: str) -> bool:
 
         reeks = native[vlag]
         waar = reeks.to_numpy() if reeks.dtype == bool else reeks.to_numpy(bool, na_value=False)
-        leeg = np.asarray(native[kolom].array.isna(), dtype=bool)
-        return bool(np.greater(waar, leeg).any())  # true, and not empty
+        waarden = native[kolom].array
+        leeg = getattr(waarden, "_mask", None)  # a masked array's gaps, read without a copy
+        if not (isinstance(leeg, np.ndarray) and leeg.dtype == bool and leeg.shape == waar.shape):
+            leeg = np.asarray(waarden.isna(), dtype=bool)
+        heel = len(waar) - len(waar) % 8  # eight rows a 64-bit word: a true flag, no gap
+        if (
+            heel
+            and np.bitwise_and(
+                np.ascontiguousarray(waar[:heel]).view(np.uint64),
+                ~np.ascontiguousarray(leeg[:heel]).view(np.uint64),
+            ).any()
+        ):
+            return True
+        return bool(np.greater(waar[heel:], leeg[heel:]).any())  # true, and not empty
     return bool((df[vlag] & ~df[kolom].is_null()).any())  # a null flag is not true
 
 

@@ -227,7 +227,7 @@ class Expressies:
         if isinstance(u, Eerste):
             delen = [(label, ref) for label, ref in u.delen if ref is not False]
             if self.polars and len(delen) > 1:
-                return self._eerste_polars(delen)
+                return self._vast(self._eerste_polars(delen))
             expr = ns.lit(None, dtype=ns.String)
             for label, ref in reversed(delen):
                 if ref is True:
@@ -240,12 +240,23 @@ class Expressies:
         if not delen:
             return ns.lit("", dtype=ns.String)
         if self.polars:
-            return self._lijst_polars(delen)
+            return self._vast(self._lijst_polars(delen))
         stukken = [
             ns.lit(label) if ref is True else ns.when(self.rail(ref)[0]).then(ns.lit(label))
             for label, ref in delen
         ]
         return ns.concat_str(stukken, separator=",", ignore_nulls=True)
+
+    def _vast(self, expr: Any) -> Any:
+        """polars: a text that reads no column, as one value, so that it fits any frame.
+
+        A table looked up at a constant place is a series of one row, which polars spreads
+        over any frame but one without rows; the value itself fits that one too.
+        """
+        pl = self.ns
+        if expr.meta.root_names():
+            return expr
+        return pl.lit(pl.select(expr).item(), dtype=pl.String)
 
     def _groepcodes(self, delen: Sequence[tuple[str, Ref]]) -> list[tuple[int, Any]]:
         """polars: per group of eight parts, where it starts and which of them hold (bits)."""

@@ -174,3 +174,46 @@ def test_a_pandas_frame_keeps_its_index_attrs_and_columns_and_is_not_changed() -
     assert uit.attrs == {"bron": "export-2026"}
     assert uit["besluit.melden"].tolist() == [False, False, False]
     pd.testing.assert_frame_equal(frame, voor)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    data=st.data(),
+    n=st.integers(0, 40),
+    dtype=st.sampled_from(["Int8", "Int16", "Int64", "UInt8", "float64"]),
+    backend=st.sampled_from(["pandas", "polars"]),
+)
+def test_the_probes_answer_as_a_plain_reading_of_the_rows(
+    data: st.DataObject, n: int, dtype: str, backend: str
+) -> None:
+    """The probes a kept analysis rests on say what reading the rows one by one says.
+
+    Whatever the length (words of eight rows and a rest), the gaps and the signs.
+    """
+    laag = 0 if dtype.startswith("U") else -40
+    leeftijden = data.draw(st.lists(st.none() | st.integers(laag, 40), min_size=n, max_size=n))
+    vlaggen = data.draw(st.lists(st.none() | st.booleans(), min_size=n, max_size=n))
+    if backend == "pandas":
+        frame = pd.DataFrame(
+            {
+                "kind.leeftijd": pd.array(
+                    leeftijden, dtype=dtype if dtype != "float64" else "Float64"
+                ),
+                "kind.ongeboren": pd.array(vlaggen, dtype="boolean"),
+            }
+        )
+    else:
+        soort = {"Int8": pl.Int8, "Int16": pl.Int16, "Int64": pl.Int64, "UInt8": pl.UInt8}
+        frame = pl.DataFrame(
+            {"kind.leeftijd": leeftijden, "kind.ongeboren": vlaggen},
+            schema={"kind.leeftijd": soort.get(dtype, pl.Float64), "kind.ongeboren": pl.Boolean},
+        )
+    rijen = frames._Rijen(frame)
+
+    assert frames._beide(rijen, "kind.ongeboren", "kind.leeftijd") == any(
+        v is True and w is not None for v, w in zip(vlaggen, leeftijden, strict=True)
+    )
+    if dtype != "float64":
+        assert frames._in_bereik(rijen, "kind.leeftijd", 0, 30) == all(
+            w is None or 0 <= w <= 30 for w in leeftijden
+        )
