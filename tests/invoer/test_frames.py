@@ -21,6 +21,7 @@ from meldcode.adapters.dataframe.beslis import (  # noqa: E402
     beslis_frame,
     vergelijk,
 )
+from meldcode.adapters.dataframe.evaluatiecijfers import evaluatiecijfers_uit_frame  # noqa: E402
 from meldcode.adapters.dataframe.plat import VLAGKOLOMMEN, kolommen  # noqa: E402
 from meldcode.adapters.dataframe.populatie import (  # noqa: E402
     casussen_uit_populatie,
@@ -278,3 +279,40 @@ def test_a_frame_without_rows_is_decided_into_a_frame_without_rows(
     assert {f"besluit.{k}" for k in gevraagd} <= set(uit.columns)
     if backend != "polars-lazy":  # counting what two protocols decide: nothing to count
         assert len(vergelijk(frame, ["2013", "2019"]).kruistabel) == 0
+
+
+_NAMEN = st.sampled_from(
+    ["weging.vermoeden", "kind.leeftijd", "signaal.levensgevaar", "datum", "besluit.melden"]
+) | st.sampled_from(["regio", "Jan de Vries", "06-12345678", "eigen kolom"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    namen=st.lists(_NAMEN, min_size=1, max_size=6).filter(lambda n: len(set(n)) < len(n)),
+    functie=st.sampled_from(["beslis_frame", "vergelijk", "casussen", "evaluatiecijfers"]),
+)
+def test_two_columns_of_one_name_are_refused_naming_the_name_and_never_free_text(
+    namen: list[str], functie: str
+) -> None:
+    """Two columns of one name (pandas allows it): every function that reads a frame refuses.
+
+    The error names each such contract column; a name that is not a key is never shown.
+    """
+    frame = pd.DataFrame([[None] * len(namen)], columns=namen)
+    aanroep = {
+        "beslis_frame": lambda: beslis_frame(frame, "2019", extra=["regio", "Jan de Vries"]),
+        "vergelijk": lambda: vergelijk(frame, ["2013", "2019"]),
+        "casussen": lambda: casussen_uit_populatie(frame),
+        "evaluatiecijfers": lambda: evaluatiecijfers_uit_frame(frame, "jaar"),
+    }[functie]
+
+    with pytest.raises(OngeldigeInvoer) as fout:
+        aanroep()
+
+    dubbel = {n for n in namen if namen.count(n) > 1}
+    assert "needs a name of its own" in str(fout.value)
+    velden = {f.veld for f in fout.value.fouten}
+    assert {n for n in dubbel if "." in n or n == "datum"} <= velden
+    tekst = " ".join(f"{f.veld} {f.waarde} {f.melding}" for f in fout.value.fouten)
+    assert "Jan de Vries" not in tekst
+    assert "06-12345678" not in tekst

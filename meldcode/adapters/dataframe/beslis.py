@@ -42,6 +42,7 @@ from meldcode.adapters.dataframe.plat import (
     LIJSTEN,
     OBJECTEN,
     VLAGKOLOMMEN,
+    dubbele_kolommen,
     kolommen,
     leeg,
     rij_uit_casus,
@@ -808,6 +809,8 @@ def _frame(native: Any) -> Any:
         df = nw.from_native(native, allow_series=False)
     except TypeError:
         df = None
+    except nw.exceptions.DuplicateError:
+        raise dubbele_kolommen(native) from None
     if not isinstance(df, nw.DataFrame | nw.LazyFrame):
         waarde = f"<{type(native).__name__}>"
         raise OngeldigeInvoer(

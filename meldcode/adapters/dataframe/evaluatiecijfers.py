@@ -21,7 +21,7 @@ from typing import Any
 
 import narwhals as nw
 
-from meldcode.adapters.dataframe.plat import leeg
+from meldcode.adapters.dataframe.plat import dubbele_kolommen, leeg
 from meldcode.domain._validatie import toon
 from meldcode.errors import Fout, OngeldigeInvoer
 from meldcode.rules.evaluatiecijfers import (
@@ -97,7 +97,10 @@ def evaluatiecijfers_uit_frame(
     ``TypeError`` for a lazy frame (collect it first).
     """
     p = kies_periode(periode)
-    df = nw.from_native(frame, eager_only=True)
+    try:
+        df = nw.from_native(frame, eager_only=True)
+    except nw.exceptions.DuplicateError:
+        raise dubbele_kolommen(frame) from None
     kolommen = {naam: f"{prefix}{naam}" for naam in BESLISSINGEN}
     ontbreekt = [k for k in (datum, *kolommen.values()) if k not in df.columns]
     if ontbreekt:

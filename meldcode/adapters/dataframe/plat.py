@@ -26,8 +26,10 @@ from typing import Any
 
 import attrs
 
+from meldcode.domain._validatie import toon
 from meldcode.domain.casus import Casus, Kind, Omstandigheden, Weging
 from meldcode.domain.feiten import KENMERKEN, LIJSTVLAGGEN
+from meldcode.errors import Fout, OngeldigeInvoer
 
 __all__ = [
     "BOVEN",
@@ -35,6 +37,7 @@ __all__ = [
     "LIJSTEN",
     "OBJECTEN",
     "VLAGKOLOMMEN",
+    "dubbele_kolommen",
     "kolommen",
     "leeg",
     "rij_uit_casus",
@@ -115,3 +118,36 @@ def leeg(waarde: object) -> bool:
     if isinstance(waarde, float) and math.isnan(waarde):
         return True
     return type(waarde).__name__ in ("NAType", "NaTType")
+
+
+def dubbele_kolommen(native: Any) -> OngeldigeInvoer:
+    """The error for a frame with two columns of one name: one problem per such name.
+
+    A contract column is shown as it is; any other name only when it looks like a key (a
+    column may be named after a person).
+    """
+    namen = list(getattr(native, "columns", ()))
+    fouten = [
+        Fout(
+            naam if getoond != "<str>" and isinstance(naam, str) else "frame",
+            getoond,
+            f"column {getoond} appears {namen.count(naam)} times: every column of a frame "
+            "needs a name of its own",
+        )
+        for naam in dict.fromkeys(namen)
+        if namen.count(naam) > 1
+        for getoond in [_kolomnaam(naam)]
+    ] or [Fout("frame", "<frame>", "every column of a frame needs a name of its own")]
+    return OngeldigeInvoer(fouten)
+
+
+def _kolomnaam(naam: object) -> str:
+    """A column's name in a message: a contract column or a dotted key as it is, else its kind.
+
+    (``besluit.melden`` and ``regio`` are shown; ``Jan de Vries`` is not.)
+    """
+    if isinstance(naam, str) and (
+        naam in kolommen() or all(toon(deel) == repr(deel) for deel in naam.split("."))
+    ):
+        return repr(naam)
+    return toon(naam)

@@ -43,6 +43,7 @@ from meldcode.adapters.dataframe.plat import (
     LIJSTEN,
     OBJECTEN,
     VLAGKOLOMMEN,
+    dubbele_kolommen,
     kolommen,
     vlaggen,
 )
@@ -839,7 +840,10 @@ def casussen_uit_populatie(frame: Any) -> list[Casus]:
     ``OngeldigeInvoer`` naming the column (and the row) for a misspelled contract column, a bad
     value, or flags that no such case gives (two kinds of signal, a kenmerk without a signal).
     """
-    df = nw.from_native(frame, eager_only=True)
+    try:
+        df = nw.from_native(frame, eager_only=True)
+    except nw.exceptions.DuplicateError:
+        raise dubbele_kolommen(frame) from None
     kaart = _kaart(df.columns)
     kolomwaarden = {pad: [_python(w) for w in df[kolom].to_list()] for kolom, pad in kaart.items()}
     return [
