@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import math
 import re
 from collections.abc import Callable
 from typing import Any
@@ -37,7 +38,10 @@ CODE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,79}$")
 SLEUTELACHTIG = re.compile(r"^[a-z0-9_]{1,40}$")
 #: text that looks like a number or a date (``9``, ``-1``, ``14-03-2026``, ``2019/03/01``)
 GETALACHTIG = re.compile(r"^[+-]?[0-9][0-9 .,:/+-]{0,24}$")
-_BITS = 64
+#: at most this many digits in a number shown in a message: an age, a year or a date has
+#: eight at most; a citizen service number (BSN) has nine, a phone number ten
+_CIJFERS = 8
+_GROOTSTE = 10**_CIJFERS
 
 
 def toon(value: object) -> str:
@@ -45,18 +49,26 @@ def toon(value: object) -> str:
 
     Scalars are shown as ``repr``; text only when it looks like a key or a number or date
     (``'misschien'``, ``'9'``, ``'14-03-2026'``) and otherwise as ``<str>``: text typed into a
-    field may be a name. Integers beyond 64 bits and containers are shown by their type.
+    field may be a name. A number of more than eight digits, as a number or as text, is shown
+    by its type (``<int>``, ``<float>``, ``<str>``): it may be a citizen service number (BSN),
+    a phone or an account number. Containers are shown by their type.
     """
     if isinstance(value, enum.Enum):
         return repr(value.value)
     if isinstance(value, dt.date):
         return value.isoformat()
-    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > _BITS:
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= _GROOTSTE:
         return "<int>"
+    if isinstance(value, float) and math.isfinite(value) and abs(value) >= _GROOTSTE:
+        return "<float>"
     if value is None or isinstance(value, bool | int | float):
         return repr(value)
     if isinstance(value, str):
-        if not value or SLEUTELACHTIG.match(value) or GETALACHTIG.match(value):
+        if not value:
+            return repr(value)
+        if (SLEUTELACHTIG.match(value) or GETALACHTIG.match(value)) and sum(
+            c.isdigit() for c in value
+        ) <= _CIJFERS:
             return repr(value)
         return "<str>"
     return f"<{type(value).__name__}>"

@@ -48,8 +48,16 @@ GEHEIM = "GEHEIM Jan de Vries"
 """Free text (a name) that no output may ever contain."""
 GEHEIME_SLEUTEL = "GEHEIM Piet Jansen"
 """A key that is free text: no output may contain it either."""
-VERBODEN = re.compile(r"GEHEIM|Jan de Vries|Piet Jansen|x{60,}|10{59,}|9{60,}")
-"""What must never appear in an output: the secrets, and runs echoed from over-long input."""
+BSN = "123456782"
+"""A citizen service number typed where a value belongs: no output may contain it."""
+TELEFOON = "06-12345678"
+"""A phone number typed where a value belongs: no output may contain it."""
+TELEFOON_GETAL = 612345678
+"""The same phone number as a JSON number (its leading zero lost), where no number belongs
+(a number field may hold a large number: an event's sequence number)."""
+VERBODEN = re.compile(r"GEHEIM|Jan de Vries|Piet Jansen|x{60,}|10{59,}|9{60,}|123456782|12345678")
+"""What must never appear in an output: the secrets, personal numbers, and runs echoed from
+over-long input."""
 
 VRIJE_TEKST = frozenset(
     {
@@ -173,7 +181,7 @@ def vervang(data: Any, pad: str, nieuw: Any) -> Any:
 
 GROOT = Rauw("1" + "0" * 5000)
 LANG = "x" * 100_000
-_BOOL = ["false", 1, 0, GEHEIM, [GEHEIM], {"j": True}, Rauw("NaN"), GROOT]
+_BOOL = ["false", 1, 0, GEHEIM, [GEHEIM], {"j": True}, Rauw("NaN"), GROOT, TELEFOON_GETAL]
 _GETAL = [
     "9",
     9.5,
@@ -186,9 +194,31 @@ _GETAL = [
     Rauw("-Infinity"),
     Rauw("1e999"),
     [9],
+    TELEFOON,
+    BSN,
 ]
-_DATUMS = ["14-03-2026", 20260314, GEHEIM, "2026-02-30", "2026-03-14T10:00", LANG]
-_WAARDEN = ["misschien", 1, GEHEIM, LANG, Rauw('"\\ud800"'), ["ja"], True, GROOT]
+_DATUMS = [
+    "14-03-2026",
+    20260314,
+    GEHEIM,
+    "2026-02-30",
+    "2026-03-14T10:00",
+    LANG,
+    BSN,
+    TELEFOON_GETAL,
+]
+_WAARDEN = [
+    "misschien",
+    1,
+    GEHEIM,
+    LANG,
+    Rauw('"\\ud800"'),
+    ["ja"],
+    True,
+    GROOT,
+    TELEFOON,
+    TELEFOON_GETAL,
+]
 _TEKST = [7, [GEHEIM], {"t": GEHEIM}, Rauw(f'"\\ud800 {GEHEIM}"'), Rauw('"\\udfff"'), True]
 _PSEUDONIEM = [GEHEIM, 5, LANG, Rauw('"\\ud800"')]
 _OBJECT = [[], [GEHEIM], GEHEIM, 5, True]

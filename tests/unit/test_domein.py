@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import meldcode
 from meldcode import (
@@ -19,6 +21,7 @@ from meldcode import (
     SoortSignaal,
     Weging,
 )
+from meldcode.domain._validatie import toon
 from meldcode.rules import kies_protocol
 
 
@@ -128,3 +131,55 @@ def test_besluit_reports_whether_it_is_complete() -> None:
     assert besluit.volledig
     assert not meldcode.beslis(Casus()).volledig
     assert isinstance(besluit, Besluit)
+
+
+_SCHEIDING = st.sampled_from(["", "-", " ", ".", "/"])
+
+
+@given(
+    cijfers=st.text(alphabet="0123456789", min_size=9, max_size=12),
+    scheiding=_SCHEIDING,
+    plus=st.booleans(),
+)
+def test_a_number_of_nine_or_more_digits_is_never_shown(
+    cijfers: str, scheiding: str, plus: bool
+) -> None:
+    """A citizen service number, a phone or an account number typed where a value belongs.
+
+    As text (with or without separators, ``06-12345678``, ``+31 6 1234 5678``) or as a
+    number, an error shows its kind only.
+    """
+    tekst = ("+" if plus else "") + scheiding.join([cijfers[:2], cijfers[2:6], cijfers[6:]])
+    getal = int(cijfers)
+
+    assert toon(tekst) == "<str>"
+    if getal >= 10**8:  # as a number: leading zeros are lost, nine digits or more remain
+        assert toon(getal) == "<int>"
+        assert toon(float(getal)) == "<float>"
+    else:
+        assert toon(getal) == repr(getal)
+
+
+@pytest.mark.parametrize(
+    ("waarde", "getoond"),
+    [
+        ("9", "'9'"),
+        ("-1", "'-1'"),
+        ("2019", "'2019'"),
+        ("14-03-2026", "'14-03-2026'"),
+        ("2019/03/01", "'2019/03/01'"),
+        ("misschien", "'misschien'"),
+        (31, "31"),
+        (20260314, "20260314"),
+        (9.5, "9.5"),
+        ("123456782", "<str>"),
+        ("06-12345678", "<str>"),
+        ("+31 6 1234 5678", "<str>"),
+        (612345678, "<int>"),
+        (612345678.0, "<float>"),
+        ("Jan de Vries", "<str>"),
+    ],
+)
+def test_what_an_error_shows_of_a_value(waarde: object, getoond: str) -> None:
+    """Ages, years, dates and keys are shown; names and personal numbers are not."""
+    assert toon(waarde) == getoond
