@@ -11,6 +11,7 @@ equal the constructor's result and refuse what the constructor refuses, with the
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import attrs
 import pytest
@@ -21,6 +22,7 @@ from meldcode import Besluit, OngeldigeInvoer, Protocol, Vraag
 from meldcode.adapters.profiel import beschikbare_profielen, laad_profiel
 from meldcode.domain.besluit import Opvolging
 from meldcode.domain.waarden import Taak
+from meldcode.errors import Fout
 from meldcode.rules import regelbasis
 from meldcode.rules.kalender import kalender_met
 from meldcode.rules.model import Regelbasis
@@ -111,6 +113,17 @@ def test_met_gives_what_the_constructor_gives(
         gekregen.referentie = "ander"  # type: ignore[misc]
 
 
+def _dezelfde_fouten(besluit: Besluit, **vervangen: Any) -> list[Fout]:
+    """``met`` refuses the replaced fields as the constructor does: the same problems."""
+    with pytest.raises(OngeldigeInvoer) as constructor:
+        attrs.evolve(besluit, **vervangen)
+    with pytest.raises(OngeldigeInvoer) as met:
+        besluit.met(**{"referentie": besluit.referentie, **vervangen})
+
+    assert met.value.fouten == constructor.value.fouten
+    return list(met.value.fouten)
+
+
 _GEEN_PSEUDONIEM = st.one_of(
     st.text(min_size=1, max_size=8).filter(lambda t: not t.isascii() or " " in t or "/" in t),
     st.just(""),
@@ -125,13 +138,9 @@ def test_met_refuses_a_referentie_the_constructor_refuses_with_the_same_error(
     besluit: Besluit, referentie: object
 ) -> None:
     """Not a pseudonymous id: the constructor's ``OngeldigeInvoer``, on ``Besluit.referentie``."""
-    with pytest.raises(OngeldigeInvoer) as constructor:
-        attrs.evolve(besluit, referentie=referentie)
-    with pytest.raises(OngeldigeInvoer) as met:
-        besluit.met(referentie=referentie)  # type: ignore[arg-type]
+    fouten = _dezelfde_fouten(besluit, referentie=referentie)
 
-    assert met.value.fouten == constructor.value.fouten
-    assert met.value.fouten[0].veld == "Besluit.referentie"
+    assert fouten[0].veld == "Besluit.referentie"
 
 
 @given(
@@ -148,13 +157,9 @@ def test_met_refuses_follow_ups_the_constructor_refuses_with_the_same_error(
     besluit: Besluit, opvolging: object
 ) -> None:
     """Not a tuple of ``Opvolging``: the constructor's error, naming ``Besluit.opvolging``."""
-    with pytest.raises(OngeldigeInvoer) as constructor:
-        attrs.evolve(besluit, opvolging=opvolging)
-    with pytest.raises(OngeldigeInvoer) as met:
-        besluit.met(referentie=None, opvolging=opvolging)  # type: ignore[arg-type]
+    fouten = _dezelfde_fouten(besluit, opvolging=opvolging)
 
-    assert met.value.fouten == constructor.value.fouten
-    assert met.value.fouten[0].veld.startswith("Besluit.opvolging")
+    assert fouten[0].veld.startswith("Besluit.opvolging")
 
 
 def test_met_keeps_the_decision_s_follow_ups_when_none_are_given() -> None:

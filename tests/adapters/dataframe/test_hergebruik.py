@@ -23,6 +23,13 @@ from meldcode.adapters.dataframe.beslis import beslis_frame  # noqa: E402
 from tests.adapters.dataframe.test_rijfouten import _json, _pandas, _polars, _rij  # noqa: E402
 
 UIT = ("melden", "veilig_thuis_raadplegen", "volgende_vraag", "fout")
+#: a good row, of the columns the test frames of ``test_rijfouten`` have
+_RIJ = {
+    "weging.vermoeden": "ja",
+    "weging.acute_onveiligheid": "nee",
+    "kind.leeftijd": 7,
+    "kind.ongeboren": False,
+}
 
 
 def _besluiten(frame: Any) -> dict[str, list[Any]]:
@@ -61,14 +68,7 @@ def test_frames_of_one_schema_in_a_row_decide_as_if_each_were_the_first(
 def test_a_clean_frame_after_a_bad_one_and_back_reuses_the_analysis_of_its_kind() -> None:
     """The same answers about the rows: the kept analysis itself, no second one."""
     frames._INVOEREN.clear()
-    goed = [
-        {
-            "weging.vermoeden": "ja",
-            "weging.acute_onveiligheid": "nee",
-            "kind.leeftijd": 7,
-            "kind.ongeboren": False,
-        }
-    ]
+    goed = [_RIJ]
     slecht = [{**goed[0], "kind.leeftijd": 31}]
 
     assert _besluiten(_polars(goed))["fout"] == [None]
@@ -81,14 +81,7 @@ def test_a_clean_frame_after_a_bad_one_and_back_reuses_the_analysis_of_its_kind(
 def test_a_kept_analysis_holds_no_row_and_no_frame() -> None:
     """What is kept is built from the schema and yes/no answers: never a value of a row."""
     frames._INVOEREN.clear()
-    rijen = [
-        {
-            "weging.vermoeden": "ja",
-            "weging.acute_onveiligheid": "bel 06-12345678",
-            "kind.leeftijd": 40,
-            "kind.ongeboren": None,
-        }
-    ]
+    rijen = [{**_RIJ, "weging.acute_onveiligheid": "bel 06-12345678", "kind.leeftijd": 40}]
     _besluiten(_polars(rijen))
     _besluiten(_pandas(rijen))
 
