@@ -97,7 +97,7 @@ def beslis(
 
 
 #: how many cases a rule base decides by the full evaluation (``referentie.evalueer``) before
-#: ``beslis`` compiles it: compiling (the circuit and its two generated functions, 10-15 ms)
+#: ``beslis`` compiles it: compiling (the circuit and its generated functions, about 20 ms)
 #: costs as much as some forty full evaluations, so a command or a request that decides one
 #: case, or a handful, never pays for it. Both give the same ``Besluit`` (tested on every
 #: weging of both protocols).

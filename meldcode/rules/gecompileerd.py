@@ -1,10 +1,11 @@
 """The compiled engine: the rule base's ``Schakeling`` evaluated per case, with a bounded memo.
 
 ``besluit_van`` (what ``beslis`` calls) gives exactly ``evalueer(...).besluit``. It translates
-the circuit of ``meldcode.rules.semantiek`` into two generated Python functions once per rule
+the circuit of ``meldcode.rules.semantiek`` into generated Python functions once per rule
 base: one reads a case as its *projection*, a single integer of the answers to the protocol's
 questions, the facts the rules read (``meldcode.domain.feiten``) and which age conditions hold;
-the other evaluates the circuit for a projection. The ``Besluit`` is assembled with
+the other evaluates the circuit for a projection (with a third for the nodes that read only
+answers, whose values it keeps per combination of answers). The ``Besluit`` is assembled with
 ``meldcode.rules.samenstellen`` (the assembly every engine shares).
 
 Decisions are kept, bounded, in two levels: projection -> outcome (the rules that fired and
@@ -79,7 +80,7 @@ _CODE: dict[Oordeel | None, int] = {None: 0, Oordeel.JA: 1, Oordeel.NEE: 2, Oord
 
 
 class Programma:
-    """A rule base's ``Schakeling`` as two generated functions, and the memo of its decisions.
+    """A rule base's ``Schakeling`` as generated functions, and the memo of its decisions.
 
     ``sleutel`` reads a case as its projection, one integer: two bits per question of the
     protocol (the answer's code), then one bit per fact the circuit reads (a flag, or one of
