@@ -1213,9 +1213,8 @@ def _pandas(
         if leeg is not None:
             objecten = np.where(leeg, None, objecten)
         nieuw[kolom] = _tekst(pd, Tekstkolom(waarden=objecten), n)
-    toegevoegd = {
-        k: w if not isinstance(w, pd.Series) else w.set_axis(native.index) for k, w in nieuw.items()
-    }
+    # the columns' arrays (a series of ours has its own index: its array needs no aligning)
+    toegevoegd = {k: w.array if isinstance(w, pd.Series) else w for k, w in nieuw.items()}
     if any(k in native.columns for k in toegevoegd):  # an earlier decision is replaced in place
         uit = native.copy(deep=False)
         for kolom, waarde in toegevoegd.items():
@@ -1224,7 +1223,9 @@ def _pandas(
     # a new frame; the input's columns are shared, not copied (concatenated: ``assign`` inserts
     # one column at a time into pandas' text index, about a fifth slower), with the input's
     # ``attrs`` and flags as ``assign`` keeps them
-    nieuw_ = pd.DataFrame(toegevoegd, index=native.index)
+    # ``copy=False``: every array is this call's own (the shared empty text is Arrow data,
+    # which pandas copies before writing)
+    nieuw_ = pd.DataFrame(toegevoegd, index=native.index, copy=False)
     return pd.concat([native, nieuw_], axis=1).__finalize__(native)
 
 

@@ -210,3 +210,19 @@ def test_the_probes_answer_as_a_plain_reading_of_the_rows(
         assert frames._in_bereik(rijen, "kind.leeftijd", 0, 30) == all(
             w is None or 0 <= w <= 30 for w in leeftijden
         )
+
+
+def test_writing_into_a_result_changes_neither_the_input_nor_the_next_result() -> None:
+    """The decision columns are the result's own: what a caller writes stays in that frame."""
+    frame = pd.DataFrame({"weging.vermoeden": ["ja", "nee"], "weging.acute_onveiligheid": "ja"})
+    voor = frame.copy()
+    eerste = beslis_frame(frame, "2019", uitvoer=("melden",))
+
+    eerste.loc[0, "besluit.fout"] = "aangepast"
+    eerste.loc[1, "besluit.melden"] = pd.NA
+    eerste.loc[0, "weging.vermoeden"] = "twijfel"
+    tweede = beslis_frame(frame, "2019", uitvoer=("melden",))
+
+    pd.testing.assert_frame_equal(frame, voor)
+    assert tweede["besluit.fout"].isna().all()
+    assert tweede["besluit.melden"].tolist() == [True, False]
