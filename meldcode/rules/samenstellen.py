@@ -11,7 +11,7 @@ kaart entries of the contacts, and the warnings.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from types import MappingProxyType
 from typing import Any
 
@@ -159,25 +159,29 @@ class Samenstelling:
             tuple(k for k in basis.sociale_kaart if k.partij is p) for p in volgorde
         )
         self._namen = tuple(p.value for p in Beslispunt)
-        self._regels: tuple[_Regeltafel, ...] = tuple(
+        #: each rule as what it gives on its own (the shape of a group's part, ``_Deel``)
+        self._regels: tuple[_Deel, ...] = tuple(
             (
                 sum(1 << punten[p] for p in set(r.dan.beslissingen)),
                 masker(r.dan.contacten),
                 masker(r.dan.ontbrekende_consultaties),
-                basis.gronden[r.id],
+                (basis.gronden[r.id],),
                 tuple(
                     (
                         (_TAAKRANG[a.taak], rollen[a.rol], wie(a.partij)),
-                        (a.advies, _TAAKRANG[a.taak], plek(a.partij), a.rol.value),
-                        a,
+                        ((a.advies, _TAAKRANG[a.taak], plek(a.partij), a.rol.value), a),
                     )
                     for a in basis.acties[r.id]
                 ),
                 tuple(
                     (
                         (_TAAKRANG[t.taak], wie(t.partij), t.werkdagen),
-                        (t.werkdagen, _TAAKRANG[t.taak]),
-                        Opvolging(taak=t.taak, werkdagen=t.werkdagen, partij=t.partij, regel=r.id),
+                        (
+                            (t.werkdagen, _TAAKRANG[t.taak]),
+                            Opvolging(
+                                taak=t.taak, werkdagen=t.werkdagen, partij=t.partij, regel=r.id
+                            ),
+                        ),
                     )
                     for t in r.dan.opvolging
                 ),
@@ -197,34 +201,11 @@ class Samenstelling:
             delen.clear()
 
     def _deel(self, groep: int, byte: int) -> _Deel:
-        """What the rules of group ``groep`` whose bits are set in ``byte`` give, in rule order.
-
-        Actions and follow-ups are merged as ``besluit_uit`` merges them (a required action
-        replaces an advised one of the same task, role and party in its place; the first
-        follow-up of a task, party and term stays), so that merging the groups in their order
-        gives what merging every rule in its order gives.
-        """
-        genomen = contacten = ontbrekend = 0
-        gronden: list[Grond] = []
-        acties: dict[tuple[int, int, int], tuple[tuple[object, ...], Actie]] = {}
-        opvolging: dict[tuple[int, int, int], tuple[tuple[int, int], Opvolging]] = {}
-        waarschuwingen: dict[str, Waarschuwing] = {}
-        for i in range(_GROEP):
-            if not byte >> i & 1:
-                continue
-            punten, contact, mist, grond, a_s, o_s, w_s = self._regels[_GROEP * groep + i]
-            genomen |= punten
-            contacten |= contact
-            ontbrekend |= mist
-            gronden.append(grond)
-            for sleutel, rang, actie in a_s:
-                bestaand = acties.get(sleutel)
-                if bestaand is None or (bestaand[1].advies and not actie.advies):
-                    acties[sleutel] = (rang, actie)
-            for sleutel, rang, termijn in o_s:
-                opvolging.setdefault(sleutel, (rang, termijn))
-            for w in w_s:
-                waarschuwingen.setdefault(w.code, w)
+        """What the rules of group ``groep`` whose bits are set in ``byte`` give, in rule order."""
+        regels = self._regels
+        genomen, contacten, ontbrekend, gronden, acties, opvolging, waarschuwingen = _samen(
+            regels[_GROEP * groep + i] for i in range(_GROEP) if byte >> i & 1
+        )
         return (
             genomen,
             contacten,
@@ -234,6 +215,17 @@ class Samenstelling:
             tuple(opvolging.items()),
             tuple(waarschuwingen.values()),
         )
+
+    def _delen_van(self, gevuurd: int) -> Iterator[_Deel]:
+        """What each group of rules with a bit set in ``gevuurd`` gives, kept per subset."""
+        for groep, delen in enumerate(self._delen):
+            byte = gevuurd >> (_GROEP * groep) & _BYTE
+            if byte:
+                deel = delen.get(byte)
+                if deel is None:
+                    deel = self._deel(groep, byte)
+                    delen[byte] = deel
+                yield deel
 
     def besluit(
         self,
@@ -245,35 +237,9 @@ class Samenstelling:
         kalender: Werkdagkalender = NEDERLAND,
     ) -> Besluit:
         """``besluit_uit(basis, ...)`` of the rules whose bits are set in ``gevuurd``."""
-        genomen = contacten = ontbrekend = 0
-        gronden: list[Grond] = []
-        acties: dict[tuple[int, int, int], tuple[tuple[object, ...], Actie]] = {}
-        opvolging: dict[tuple[int, int, int], tuple[tuple[int, int], Opvolging]] = {}
-        waarschuwingen: dict[str, Waarschuwing] = {}
-        for groep, delen in enumerate(self._delen):
-            byte = gevuurd >> (_GROEP * groep) & _BYTE
-            if not byte:
-                continue
-            deel = delen.get(byte)
-            if deel is None:
-                deel = self._deel(groep, byte)
-                delen[byte] = deel
-            punten, contact, mist, d_gronden, d_acties, d_opvolging, d_waarschuwingen = deel
-            genomen |= punten
-            contacten |= contact
-            ontbrekend |= mist
-            gronden += d_gronden
-            if acties:
-                for sleutel, paar in d_acties:
-                    bestaand = acties.get(sleutel)
-                    if bestaand is None or (bestaand[1].advies and not paar[1].advies):
-                        acties[sleutel] = paar
-            else:
-                acties.update(d_acties)
-            for sleutel, paar_ in d_opvolging:
-                opvolging.setdefault(sleutel, paar_)
-            for w in d_waarschuwingen:
-                waarschuwingen.setdefault(w.code, w)
+        genomen, contacten, ontbrekend, gronden, acties, opvolging, waarschuwingen = _samen(
+            self._delen_van(gevuurd)
+        )
         volgorde = self._volgorde
         details: tuple[Contactgegevens, ...] = ()
         geordend: list[Partij] = []
@@ -303,22 +269,8 @@ class Samenstelling:
         )
 
 
-#: one rule in a ``Samenstelling``: its decisions, contacts and missing consultations (bit
-#: masks), its ``Grond``, its actions (key, rank, ``Actie``), its follow-ups (key, rank,
-#: undated ``Opvolging``) and its warnings
-_Regeltafel = tuple[
-    int,
-    int,
-    int,
-    Grond,
-    tuple[tuple[tuple[int, int, int], tuple[object, ...], Actie], ...],
-    tuple[tuple[tuple[int, int, int], tuple[int, int], Opvolging], ...],
-    tuple[Waarschuwing, ...],
-]
-
-
-#: what a subset of one group of rules gives: decisions, contacts, missing consultations (bit
-#: masks), grounds, actions and follow-ups (key, (rank, object)) merged, and warnings
+#: what one rule, or a subset of one group of rules, gives: decisions, contacts and missing
+#: consultations (bit masks), grounds, actions and follow-ups (key, (rank, object)), warnings
 _Deel = tuple[
     int,
     int,
@@ -331,6 +283,45 @@ _Deel = tuple[
 #: rules a group: one byte of the bits of the rules that fired
 _GROEP = 8
 _BYTE = (1 << _GROEP) - 1
+
+
+def _samen(
+    delen: Iterable[_Deel],
+) -> tuple[
+    int,
+    int,
+    int,
+    list[Grond],
+    dict[tuple[int, int, int], tuple[tuple[object, ...], Actie]],
+    dict[tuple[int, int, int], tuple[tuple[int, int], Opvolging]],
+    dict[str, Waarschuwing],
+]:
+    """What ``delen`` give together, merged in their order as ``besluit_uit`` merges rules.
+
+    A required action replaces an advised one of the same task, role and party in its place;
+    the first follow-up of a task, party and term stays, and the first warning of a code. The
+    same merge joins the rules of a group and the groups of a decision, so merging the groups
+    in their order gives what merging every rule in its order gives.
+    """
+    genomen = contacten = ontbrekend = 0
+    gronden: list[Grond] = []
+    acties: dict[tuple[int, int, int], tuple[tuple[object, ...], Actie]] = {}
+    opvolging: dict[tuple[int, int, int], tuple[tuple[int, int], Opvolging]] = {}
+    waarschuwingen: dict[str, Waarschuwing] = {}
+    for punten, contact, mist, d_gronden, d_acties, d_opvolging, d_waarschuwingen in delen:
+        genomen |= punten
+        contacten |= contact
+        ontbrekend |= mist
+        gronden += d_gronden
+        for sleutel, paar in d_acties:
+            bestaand = acties.get(sleutel)
+            if bestaand is None or (bestaand[1].advies and not paar[1].advies):
+                acties[sleutel] = paar
+        for sleutel, termijn in d_opvolging:
+            opvolging.setdefault(sleutel, termijn)
+        for w in d_waarschuwingen:
+            waarschuwingen.setdefault(w.code, w)
+    return genomen, contacten, ontbrekend, gronden, acties, opvolging, waarschuwingen
 
 
 def _eerste(paar: tuple[Any, Any]) -> Any:
