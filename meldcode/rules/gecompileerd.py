@@ -31,7 +31,7 @@ from meldcode.domain.waarden import Oordeel, Partij, SignaalBron, SoortSignaal, 
 from meldcode.rules.kalender import Werkdagkalender, kalender_met
 from meldcode.rules.model import Regelbasis
 from meldcode.rules.samenstellen import gedateerd, samenstelling
-from meldcode.rules.semantiek import Op, Schakeling, Waarheid, schakeling
+from meldcode.rules.semantiek import SAMENGESTELD, Op, Schakeling, Waarheid, schakeling
 
 __all__ = ["besluit_van", "programma"]
 
@@ -242,7 +242,7 @@ def _voorgangers(s: Schakeling, uitvoer: list[int]) -> set[int]:
             continue
         gezien.add(i)
         k = s.knopen[i]
-        if k.op in (Op.EN, Op.OF, Op.NIET, Op.ZEKER, Op.ONBEKEND):
+        if k.op in SAMENGESTELD:
             open_.extend(k.args)
     return gezien
 
@@ -322,8 +322,6 @@ class _Generator:
         return uit
 
 
-#: the nodes that read the case directly: the leaves of the circuit
-_BLADEREN = (Op.CONST, Op.VLAG, Op.LEEFTIJD, Op.ANTWOORD, Op.BEANTWOORD)
 #: answer parts kept per rule base with the values of their nodes (a few hundred bytes each;
 #: a protocol of six questions has 4 096 at most)
 _ANTWOORDDELEN = 1 << 14
@@ -369,14 +367,13 @@ def _vertaal(
     status = [s.status[r] for r in regels]
     uitvoer = {*status, *s.kandidaat}
     alleen = _alleen_antwoorden(s)
-    samengesteld = (Op.EN, Op.OF, Op.NIET, Op.ZEKER, Op.ONBEKEND)
     nodig = _voorgangers(s, [*status, *s.kandidaat])
     # the answer nodes the rest reads (or that are outputs): their values come from the table
-    binnen = {i for i in nodig if alleen[i] and s.knopen[i].op not in _BLADEREN}
+    binnen = {i for i in nodig if alleen[i] and s.knopen[i].op in SAMENGESTELD}
     gelezen = {
         a
         for j in nodig
-        if j not in binnen and s.knopen[j].op in samengesteld
+        if j not in binnen and s.knopen[j].op in SAMENGESTELD
         for a in s.knopen[j].args
     }
     grens = sorted(i for i in binnen if i in uitvoer or i in gelezen)
@@ -395,7 +392,7 @@ def _vertaal(
         ]
     gebruik: dict[int, int] = {}
     for i, k in enumerate(s.knopen):
-        if k.op in samengesteld and i not in binnen:
+        if k.op in SAMENGESTELD and i not in binnen:
             for a in k.args:
                 gebruik[a] = gebruik.get(a, 0) + 1
     for i in uitvoer:
@@ -447,7 +444,7 @@ def _antwoordfunctie(
     knopen = _voorgangers(s, grens)
     gebruik: dict[int, int] = {}
     for i in knopen:
-        if s.knopen[i].op not in _BLADEREN:
+        if s.knopen[i].op in SAMENGESTELD:
             for a in s.knopen[i].args:
                 gebruik[a] = gebruik.get(a, 0) + 1
     for i in grens:

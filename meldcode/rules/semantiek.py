@@ -61,6 +61,7 @@ from meldcode.rules.model import (
 )
 
 __all__ = [
+    "SAMENGESTELD",
     "Knoop",
     "Op",
     "Schakeling",
@@ -121,7 +122,7 @@ class Schakeling:
         """How often each node is an argument of another node or an output."""
         tel = [0] * len(self.knopen)
         for k in self.knopen:
-            if k.op in _SAMENGESTELD:
+            if k.op in SAMENGESTELD:
                 for i in k.args:
                     tel[i] += 1
         for i in (
@@ -135,7 +136,8 @@ class Schakeling:
         return tuple(tel)
 
 
-_SAMENGESTELD = frozenset({Op.EN, Op.OF, Op.NIET, Op.ZEKER, Op.ONBEKEND})
+#: the operations whose arguments are nodes (the others are leaves: they read the case)
+SAMENGESTELD = frozenset({Op.EN, Op.OF, Op.NIET, Op.ZEKER, Op.ONBEKEND})
 _TWEEWAARDIG = frozenset({Op.VLAG, Op.LEEFTIJD, Op.ANTWOORD, Op.BEANTWOORD, Op.ZEKER, Op.ONBEKEND})
 
 
