@@ -108,7 +108,9 @@ def test_deciding_one_case_on_the_command_line_loads_only_what_deciding_needs() 
 
     The dossier's event classes and the compiled engine (its circuit and generated functions)
     cost a cold process more than deciding one case does; a command that decides one case
-    needs neither (``beslis`` evaluates a rule base's first cases in full).
+    needs neither (``beslis`` evaluates a rule base's first cases in full). Nor does it load
+    what only other paths use: ``shutil`` (argparse's terminal width, and the compression
+    modules with it), ``difflib`` (near misses of an unknown key), ``html`` (a notebook's view).
     """
     code = (
         "import io, sys, contextlib\n"
@@ -118,7 +120,8 @@ def test_deciding_one_case_on_the_command_line_loads_only_what_deciding_needs() 
         "    status = main(['beslis', '-'])\n"
         "assert status == 0 and '\"melden\": true' in uit.getvalue(), uit.getvalue()\n"
         "print(sorted(m for m in sys.modules if m.startswith(("
-        "'meldcode.domain.dossier', 'meldcode.rules.gecompileerd', 'meldcode.rules.semantiek'))))"
+        "'meldcode.domain.dossier', 'meldcode.rules.gecompileerd', 'meldcode.rules.semantiek',"
+        "'shutil', 'difflib', 'html'))))"
     )
     casus = '{"protocol": "2019", "weging": {"vermoeden": "ja", "acute_onveiligheid": "ja"}}'
     proces = subprocess.run(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections.abc import Callable
 
 import attrs
@@ -170,6 +169,8 @@ class Besluit:
 
         Every value is escaped (a profile's text or a quote may hold ``<`` or ``&``).
         """
+        import html  # only a notebook shows this: not loaded for the rest (a cold start)
+
         e = html.escape
         kop = f"Besluit volgens protocol {e(self.protocol.value)}"
         if self.referentie is not None:

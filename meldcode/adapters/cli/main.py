@@ -390,12 +390,55 @@ def _demo(args: argparse.Namespace) -> int:
 _KERN = ("beslis", "uitleg", "regels", "schema", "demo")
 
 
-def bouw_parser(*, uitbreidingen: bool = True) -> argparse.ArgumentParser:
+def _breedte() -> int:
+    """The terminal's width, as ``shutil.get_terminal_size`` gives it.
+
+    ``COLUMNS`` when it is a positive number, else the width of standard output's terminal,
+    else 80.
+    """
+    with contextlib.suppress(ValueError):
+        if (kolommen := int(os.environ.get("COLUMNS", "0"))) > 0:
+            return kolommen
+    uit = sys.__stdout__
+    with contextlib.suppress(AttributeError, ValueError, OSError):
+        if uit is not None and (kolommen := os.get_terminal_size(uit.fileno()).columns) > 0:
+            return kolommen
+    return 80
+
+
+class _Opmaak(argparse.HelpFormatter):
+    """argparse's help formatter at the terminal's width, measured without ``shutil``.
+
+    argparse imports ``shutil`` (and with it the compression modules) for the width on every
+    parser it builds, a twentieth of a cold ``meldcode beslis``; the help looks the same.
+    """
+
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, width=_breedte() - 2)  # as argparse narrows the width itself
+
+
+class _Parser(argparse.ArgumentParser):
+    """``argparse.ArgumentParser`` with ``_Opmaak`` as its formatter (and its subcommands')."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Opmaak)
+        super().__init__(*args, **kwargs)
+
+
+def bouw_parser(
+    *, uitbreidingen: bool = True, alleen: str | None = None
+) -> argparse.ArgumentParser:
     """The argument parser of ``meldcode``, with every registered subcommand.
 
-    ``uitbreidingen=False`` leaves out the subcommands of ``SUBCOMMAND_MODULES`` (not imported).
+    ``uitbreidingen=False`` leaves out the subcommands of ``SUBCOMMAND_MODULES`` (not imported);
+    ``alleen`` names the one core subcommand to build (a command line that starts with it needs
+    no other: ``meldcode beslis --help`` is the same, and a cold start is cheaper).
     """
-    parser = argparse.ArgumentParser(
+
+    def wil(naam: str) -> bool:
+        return alleen is None or alleen == naam
+
+    parser = _Parser(
         prog="meldcode",
         description="De meldcode huiselijk geweld en kindermishandeling als regelbasis.",
     )
@@ -412,45 +455,52 @@ def bouw_parser(*, uitbreidingen: bool = True) -> argparse.ArgumentParser:
         p.add_argument("--engine", choices=ENGINES, default="pure", help="evaluation engine")
         voeg_profiel_toe(p)
 
-    p = sub.add_parser("beslis", help="decide a case (JSON) or JSON Lines on stdin ('-')")
-    p.add_argument(
-        "casus", help="CASE.json, or a .jsonl file or - (stdin): JSON Lines, one case a line"
-    )
-    met_protocol(p)
-    p.set_defaults(func=_beslis)
+    if wil("beslis"):
+        p = sub.add_parser("beslis", help="decide a case (JSON) or JSON Lines on stdin ('-')")
+        p.add_argument(
+            "casus", help="CASE.json, or a .jsonl file or - (stdin): JSON Lines, one case a line"
+        )
+        met_protocol(p)
+        p.set_defaults(func=_beslis)
 
-    p = sub.add_parser("uitleg", help="explain the decision and its grounds in Dutch")
-    p.add_argument(
-        "casus", help="CASE.json, or a .jsonl file or - (stdin): JSON Lines, one case a line"
-    )
-    met_protocol(p)
-    p.set_defaults(func=_uitleg)
+    if wil("uitleg"):
+        p = sub.add_parser("uitleg", help="explain the decision and its grounds in Dutch")
+        p.add_argument(
+            "casus", help="CASE.json, or a .jsonl file or - (stdin): JSON Lines, one case a line"
+        )
+        met_protocol(p)
+        p.set_defaults(func=_uitleg)
 
-    p = sub.add_parser("regels", help="list the rule base with sources and quotes")
-    p.add_argument("--protocol", type=_protocol_arg, default=None)
-    p.add_argument("--json", action="store_true", help="as JSON")
-    voeg_profiel_toe(p)
-    p.set_defaults(func=_regels)
+    if wil("regels"):
+        p = sub.add_parser("regels", help="list the rule base with sources and quotes")
+        p.add_argument("--protocol", type=_protocol_arg, default=None)
+        p.add_argument("--json", action="store_true", help="as JSON")
+        voeg_profiel_toe(p)
+        p.set_defaults(func=_regels)
 
-    p = sub.add_parser(
-        "schema", help="print the JSON Schema of a case (or --besluit, or --gebeurtenis)"
-    )
-    welk = p.add_mutually_exclusive_group()
-    welk.add_argument("--besluit", action="store_true", help="the schema of a decision instead")
-    welk.add_argument(
-        "--gebeurtenis", action="store_true", help="the schema of a dossier event instead"
-    )
-    p.set_defaults(func=_schema)
+    if wil("schema"):
+        p = sub.add_parser(
+            "schema", help="print the JSON Schema of a case (or --besluit, or --gebeurtenis)"
+        )
+        welk = p.add_mutually_exclusive_group()
+        welk.add_argument("--besluit", action="store_true", help="the schema of a decision instead")
+        welk.add_argument(
+            "--gebeurtenis", action="store_true", help="the schema of a dossier event instead"
+        )
+        p.set_defaults(func=_schema)
 
-    p = sub.add_parser("demo", help="decide and explain the example cases, or those in a folder")
-    p.add_argument(
-        "map",
-        nargs="?",
-        default=None,
-        help="folder of CASE.json files (default: the example cases shipped with meldcode)",
-    )
-    met_protocol(p)
-    p.set_defaults(func=_demo)
+    if wil("demo"):
+        p = sub.add_parser(
+            "demo", help="decide and explain the example cases, or those in a folder"
+        )
+        p.add_argument(
+            "map",
+            nargs="?",
+            default=None,
+            help="folder of CASE.json files (default: the example cases shipped with meldcode)",
+        )
+        met_protocol(p)
+        p.set_defaults(func=_demo)
 
     if uitbreidingen:
         for naam in SUBCOMMAND_MODULES:
@@ -477,7 +527,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     woorden = sys.argv[1:] if argv is None else list(argv)
     opdracht = next((w for w in woorden if not w.startswith("-")), None)
-    parser = bouw_parser(uitbreidingen=opdracht not in _KERN)
+    parser = bouw_parser(
+        uitbreidingen=opdracht not in _KERN,
+        alleen=woorden[0] if woorden and woorden[0] in _KERN else None,
+    )
     args = parser.parse_args(woorden)
     handler: Handler = args.func
     try:

@@ -217,13 +217,17 @@ def _maak_converter() -> cattrs.Converter:
             "toelichting": g.toelichting,
         },
     )
-    conv.register_unstructure_hook(
-        Besluit,
-        make_dict_unstructure_fn(Besluit, conv, referentie=override(omit_if_default=True)),
+    # generated on first use (cattrs keeps what a factory gives): a command that writes no
+    # case does not pay for generating its writer at start-up
+    conv.register_unstructure_hook_factory(
+        lambda t: t is Besluit,
+        lambda _t: make_dict_unstructure_fn(
+            Besluit, conv, referentie=override(omit_if_default=True)
+        ),
     )
-    conv.register_unstructure_hook(
-        Casus,
-        make_dict_unstructure_fn(
+    conv.register_unstructure_hook_factory(
+        lambda t: t is Casus,
+        lambda _t: make_dict_unstructure_fn(
             Casus,
             conv,
             referentie=override(omit_if_default=True),

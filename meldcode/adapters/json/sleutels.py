@@ -8,7 +8,6 @@ a name someone typed (``"GEHEIM Jan de Vries": true``) and is rendered as ``<key
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 from collections.abc import Collection, Iterable
@@ -78,6 +77,8 @@ def naaste(naam: str, kandidaten: Iterable[str], *, gelijkenis: float = GELIJKEN
     """
     if not _VEILIG.match(naam):
         return None
+    import difflib  # only an unknown key needs it: not loaded for a cold start that has none
+
     vormen: dict[str, str] = {}
     for k in kandidaten:
         vormen.setdefault(normaal(k), k)

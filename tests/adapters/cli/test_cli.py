@@ -217,3 +217,48 @@ def test_python_dash_m_meldcode_runs() -> None:
 
     assert proces.returncode == 0
     assert proces.stdout.startswith("meldcode ")
+
+
+_KERNOPDRACHTEN = {
+    "beslis": [["casus.json"], ["-", "--protocol", "2013"], ["x.jsonl", "--engine", "durable"]],
+    "uitleg": [["casus.json"], ["-", "--protocol", "2019", "--profiel", "vcog"]],
+    "regels": [[], ["--json"], ["--protocol", "2013"]],
+    "schema": [[], ["--besluit"], ["--gebeurtenis"]],
+    "demo": [[], ["map"], ["--protocol", "2019"]],
+}
+
+
+@pytest.mark.parametrize("opdracht", sorted(_KERNOPDRACHTEN))
+def test_a_parser_built_for_one_core_command_reads_it_as_the_whole_parser_does(
+    opdracht: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``bouw_parser(alleen=...)`` parses its command's lines and prints its help alike."""
+    from meldcode.adapters.cli.main import bouw_parser
+
+    monkeypatch.setenv("COLUMNS", "100")
+    heel, een = bouw_parser(uitbreidingen=False), bouw_parser(uitbreidingen=False, alleen=opdracht)
+    for rest in _KERNOPDRACHTEN[opdracht]:
+        assert vars(een.parse_args([opdracht, *rest])) == vars(heel.parse_args([opdracht, *rest]))
+    hulp = [p._subparsers._group_actions[0].choices[opdracht].format_help() for p in (heel, een)]  # type: ignore[union-attr]
+    assert hulp[0] == hulp[1]
+    assert f"meldcode {opdracht}" in hulp[0]
+
+
+@pytest.mark.parametrize(
+    ("columns", "breedte"), [("100", 100), ("40", 40), ("0", 80), ("-3", 80), ("breed", 80)]
+)
+def test_help_is_as_wide_as_argparse_makes_it(
+    columns: str, breedte: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The help's width follows ``COLUMNS`` as argparse's own formatter reads it (by ``shutil``).
+
+    Off a terminal (as here) and without a usable ``COLUMNS``, it is 80, as for argparse.
+    """
+    import argparse
+
+    from meldcode.adapters.cli.main import _Opmaak, bouw_parser
+
+    monkeypatch.setenv("COLUMNS", columns)
+    assert _Opmaak("meldcode")._width == argparse.HelpFormatter("meldcode")._width == breedte - 2
+    hulp = bouw_parser(uitbreidingen=False).format_help()
+    assert max(map(len, hulp.splitlines())) <= breedte - 2
