@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import types
 from collections.abc import Callable
 
 import attrs
@@ -229,21 +230,25 @@ _OPVOLGING = attrs.fields(Besluit).opvolging
 def _kopieerder() -> Callable[[Besluit, str | None, tuple[Opvolging, ...]], Besluit]:
     """``Besluit.met``'s copy as one generated function of every field, in field order.
 
-    Generated the way attrs generates ``__init__`` (which sets a frozen class's fields with
-    ``object.__setattr__`` as well): only ``Besluit``'s own field names go into the source.
+    Generated the way attrs generates ``__init__``: only ``Besluit``'s own field names go into
+    the source. Each field is set through its slot's own descriptor (what
+    ``object.__setattr__`` finds by name on every call: a copy costs about 0.9 instead of
+    1.4 µs), or by ``object.__setattr__`` for a field without a slot.
     """
     regels = ["def kopie(b, referentie, opvolging):", "    n = nieuw(Besluit)"]
+    namen: dict[str, object] = {"nieuw": object.__new__, "zet": object.__setattr__}
+    namen["Besluit"] = Besluit
     for a in attrs.fields(Besluit):
         if not a.name.isidentifier():  # pragma: no cover - attrs field names are identifiers
             raise ValueError(f"not an identifier: {a.name!r}")
         waarde = a.name if a.name in ("referentie", "opvolging") else f"b.{a.name}"
-        regels.append(f"    zet(n, {a.name!r}, {waarde})")
+        slot = Besluit.__dict__.get(a.name)
+        if isinstance(slot, types.MemberDescriptorType):
+            namen[f"zet_{a.name}"] = slot.__set__
+            regels.append(f"    zet_{a.name}(n, {waarde})")
+        else:  # pragma: no cover - Besluit is slotted; kept right should that change
+            regels.append(f"    zet(n, {a.name!r}, {waarde})")
     regels.append("    return n")
-    namen: dict[str, object] = {
-        "nieuw": object.__new__,
-        "zet": object.__setattr__,
-        "Besluit": Besluit,
-    }
     exec(compile("\n".join(regels), "<meldcode Besluit.met>", "exec"), namen)
     kopie: Callable[[Besluit, str | None, tuple[Opvolging, ...]], Besluit]
     kopie = namen["kopie"]  # type: ignore[assignment]
