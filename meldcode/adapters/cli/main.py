@@ -455,21 +455,19 @@ def bouw_parser(
         p.add_argument("--engine", choices=ENGINES, default="pure", help="evaluation engine")
         voeg_profiel_toe(p)
 
-    if wil("beslis"):
-        p = sub.add_parser("beslis", help="decide a case (JSON) or JSON Lines on stdin ('-')")
-        p.add_argument(
-            "casus", help="CASE.json, or a .jsonl file or - (stdin): JSON Lines, one case a line"
-        )
-        met_protocol(p)
-        p.set_defaults(func=_beslis)
-
-    if wil("uitleg"):
-        p = sub.add_parser("uitleg", help="explain the decision and its grounds in Dutch")
-        p.add_argument(
-            "casus", help="CASE.json, or a .jsonl file or - (stdin): JSON Lines, one case a line"
-        )
-        met_protocol(p)
-        p.set_defaults(func=_uitleg)
+    casusopdrachten: tuple[tuple[str, str, Handler], ...] = (
+        ("beslis", "decide a case (JSON) or JSON Lines on stdin ('-')", _beslis),
+        ("uitleg", "explain the decision and its grounds in Dutch", _uitleg),
+    )
+    for naam, hulp, handler in casusopdrachten:
+        if wil(naam):
+            p = sub.add_parser(naam, help=hulp)
+            p.add_argument(
+                "casus",
+                help="CASE.json, or a .jsonl file or - (stdin): JSON Lines, one case a line",
+            )
+            met_protocol(p)
+            p.set_defaults(func=handler)
 
     if wil("regels"):
         p = sub.add_parser("regels", help="list the rule base with sources and quotes")
