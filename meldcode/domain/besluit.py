@@ -236,8 +236,11 @@ def _kopieerder() -> Callable[[Besluit, str | None, tuple[Opvolging, ...]], Besl
     1.4 µs), or by ``object.__setattr__`` for a field without a slot.
     """
     regels = ["def kopie(b, referentie, opvolging):", "    n = nieuw(Besluit)"]
-    namen: dict[str, object] = {"nieuw": object.__new__, "zet": object.__setattr__}
-    namen["Besluit"] = Besluit
+    namen: dict[str, object] = {
+        "nieuw": object.__new__,
+        "zet": object.__setattr__,
+        "Besluit": Besluit,
+    }
     for a in attrs.fields(Besluit):
         if not a.name.isidentifier():  # pragma: no cover - attrs field names are identifiers
             raise ValueError(f"not an identifier: {a.name!r}")
