@@ -218,15 +218,16 @@ def _maak_converter() -> cattrs.Converter:
         },
     )
     # generated on first use (cattrs keeps what a factory gives): a command that writes no
-    # case does not pay for generating its writer at start-up
+    # case does not pay for generating its writer at start-up; a subclass is written as its
+    # base, as a hook registered for the class itself would write it
     conv.register_unstructure_hook_factory(
-        lambda t: t is Besluit,
+        lambda t: isinstance(t, type) and issubclass(t, Besluit),
         lambda _t: make_dict_unstructure_fn(
             Besluit, conv, referentie=override(omit_if_default=True)
         ),
     )
     conv.register_unstructure_hook_factory(
-        lambda t: t is Casus,
+        lambda t: isinstance(t, type) and issubclass(t, Casus),
         lambda _t: make_dict_unstructure_fn(
             Casus,
             conv,

@@ -8,6 +8,8 @@ from typing import Any
 import pytest
 
 from meldcode import (
+    Besluit,
+    Casus,
     OngeldigeInvoer,
     Oordeel,
     Protocol,
@@ -107,6 +109,37 @@ def test_a_decision_reads_back_to_the_same_object() -> None:
     besluit = beslis(casus_uit_dict(CONTRACT_VOORBEELD))
 
     assert besluit == besluit_uit_dict(besluit_naar_dict(besluit))
+
+
+def test_a_subclass_of_a_case_or_a_decision_is_written_as_its_base() -> None:
+    """The module's ``converter`` writes a subclass (an application may add methods) as its base.
+
+    ``referentie``, ``protocol`` and ``datum`` are left out when empty, as for the class itself,
+    whether or not the type is named.
+    """
+    import attrs
+
+    from meldcode.adapters.json.casus import converter
+
+    @attrs.frozen
+    class EigenCasus(Casus):
+        pass
+
+    @attrs.frozen
+    class EigenBesluit(Besluit):
+        pass
+
+    casus = casus_uit_dict(CONTRACT_VOORBEELD)
+    kaal = attrs.evolve(casus, referentie=None, protocol=None, datum=None)
+    for c in (casus, kaal):
+        besluit = beslis(c)
+        eigen_casus = EigenCasus(**attrs.asdict(c, recurse=False))
+        eigen_besluit = EigenBesluit(**attrs.asdict(besluit, recurse=False))
+
+        assert converter.unstructure(eigen_casus) == casus_naar_dict(c)
+        assert converter.unstructure(eigen_besluit) == besluit_naar_dict(besluit)
+        assert converter.unstructure(c) == casus_naar_dict(c)
+    assert not {"referentie", "protocol", "datum"} & set(casus_naar_dict(kaal))
 
 
 def test_missing_keys_take_the_contract_defaults() -> None:
