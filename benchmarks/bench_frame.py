@@ -54,6 +54,7 @@ import numpy as np
 import numpy.typing as npt
 import polars as pl
 
+import meldcode
 from meldcode import Protocol, beslis
 from meldcode.adapters.dataframe.beslis import beslis_frame
 from meldcode.adapters.dataframe.populatie import (
@@ -292,11 +293,9 @@ def meet_cli(keer: int) -> tuple[float, float, float, float]:
     Both start from compiled bytecode, as an installed package does (``pip`` compiles it at
     install; with ``PYTHONDONTWRITEBYTECODE`` set, a source tree's would go stale unseen).
     """
-    import meldcode
-
     compileall.compile_dir(Path(meldcode.__file__).parent, quiet=1)
-    meldcode = Path(sys.executable).with_name("meldcode")
-    opdracht = [str(meldcode)] if meldcode.exists() else [sys.executable, "-m", "meldcode"]
+    script = Path(sys.executable).with_name("meldcode")
+    opdracht = [str(script)] if script.exists() else [sys.executable, "-m", "meldcode"]
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
         json.dump(CASUS, f)
     cli = [*opdracht, "beslis", f.name]
