@@ -37,6 +37,7 @@ from __future__ import annotations
 import argparse
 import compileall
 import contextlib
+import functools
 import gc
 import json
 import os
@@ -55,7 +56,7 @@ import numpy.typing as npt
 import polars as pl
 
 import meldcode
-from meldcode import Protocol, beslis
+from meldcode import Beslispunt, Protocol, beslis
 from meldcode.adapters.dataframe.beslis import beslis_frame
 from meldcode.adapters.dataframe.populatie import (
     casussen_uit_populatie,
@@ -70,6 +71,8 @@ SNEL = {"frame": 10**5, "lus": 10_000, "koud": 2_000, "durable": 2_000, "adapter
 GEHEUGEN_VOL, GEHEUGEN_SNEL = 10**7, 10**6
 HERHAAL = 3
 RONDES = 5  # rounds of the loop and of plain durable, in turns
+#: the decision columns beyond the contract's decisions, timed one by one with them
+DEELKOLOMMEN = ("volgende_vraag", "contacten", "melden_regel", "regels", "waarschuwingen")
 VRAGEN = (
     "vermoeden",
     "acute_onveiligheid",
@@ -432,6 +435,21 @@ def main(snel: bool) -> None:
         lambda: beslis_frame(df, "2019"), lambda: df.with_columns(expert), max(3, herhaal // 3)
     )
     rijen += [("beslis_frame, polars, every column", n, s_vol)]
+    # where the time of every column goes: the contract's decisions, then each other column
+    # with them (the columns share nodes of the circuit, so the parts do not add up exactly)
+    beslissingen = ("protocol", *(p.value for p in Beslispunt))
+    delen = {
+        "the contract's decisions": beslissingen,
+        **{f"+ {k}": (*beslissingen, k) for k in DEELKOLOMMEN},
+    }
+    for u in delen.values():
+        beslis_frame(df, "2019", uitvoer=u)  # each set of columns keeps its own plan
+    *tijden, s_expert_delen = in_beurten(
+        *(functools.partial(beslis_frame, df, "2019", uitvoer=u) for u in delen.values()),
+        lambda: df.with_columns(expert),
+        keer=max(3, herhaal // 3),
+    )
+    s_delen = dict(zip(delen, tijden, strict=True))
     s_pandas, s_numpy = zij_aan_zij(
         lambda: beslis_frame(dp, "2019", uitvoer=("melden",)), lambda: expert_numpy(dp), herhaal
     )
@@ -487,6 +505,16 @@ def main(snel: bool) -> None:
     print(f"{'path':50s} {'cases':>10s} {'seconds':>9s} {'cases/s':>14s} {'us/case':>9s}")
     for naam, aantal, s in rijen:
         print(f"{naam:50s} {aantal:>10,} {s:>9.4f} {aantal / s:>14,.0f} {s / aantal * 1e6:>9.3f}")
+
+    s_beslissingen = s_delen["the contract's decisions"]
+    print()
+    print(f"every column on polars, by part ({n:,} rows; ms a call, in turns):")
+    for naam, s in s_delen.items():
+        extra = "" if s is s_beslissingen else f"  ({(s - s_beslissingen) * 1e3:+.1f})"
+        print(f"  {naam:34s} {s * 1e3:8.1f}{extra}")
+    print(f"  {'every column':34s} {s_vol * 1e3:8.1f}")
+    print(f"  {'expert melden (eager)':34s} {s_expert_delen * 1e3:8.1f}")
+    print(f"  the contract's decisions / expert melden: {s_expert_delen / s_beslissingen:.3g}")
 
     p50, p99 = beslis_koud(lus[: 2000 if not snel else 500])
     print()
