@@ -38,28 +38,42 @@ def wegingen(protocol: Protocol) -> Iterator[Weging]:
         yield Weging(**{q.value: a for q, a in zip(qs, combo, strict=True)})
 
 
-def varianten() -> list[Casus]:
-    """Cases without a weging that switch on one input each (circumstance, signal, child)."""
+def benoemde_varianten() -> list[tuple[str, Casus]]:
+    """Cases without a weging that switch on one input each, named by what they switch on.
+
+    The first is the base (``basis``): a child of nine with a signal of physical violence.
+    """
     basis = Casus(
         kind=Kind(leeftijd=9),
         signalen=(Signaal(soort=SoortSignaal.LICHAMELIJK_GEWELD),),
     )
-    out = [basis]
+    out = [("basis", basis)]
     for a in attrs.fields(Omstandigheden):
-        out.append(attrs.evolve(basis, omstandigheden=Omstandigheden(**{a.name: True})))
+        omstandigheden = Omstandigheden(**{a.name: True})
+        out.append((f"omstandigheden.{a.name}", attrs.evolve(basis, omstandigheden=omstandigheden)))
     for kenmerk in KENMERKEN:
         signaal = Signaal(soort=SoortSignaal.LICHAMELIJK_GEWELD, **{kenmerk: True})
-        out.append(attrs.evolve(basis, signalen=(signaal,)))
+        out.append((f"signaal.{kenmerk}", attrs.evolve(basis, signalen=(signaal,))))
     for soort in SoortSignaal:
-        out.append(attrs.evolve(basis, signalen=(Signaal(soort=soort),)))
+        out.append(
+            (f"signaal.{soort.value}", attrs.evolve(basis, signalen=(Signaal(soort=soort),)))
+        )
     # the statutory duty for sexual offences by staff needs the kind and the kenmerk together
     zeden = Signaal(soort=SoortSignaal.SEKSUEEL_GEWELD, pleger_is_medewerker=True)
-    out.append(attrs.evolve(basis, signalen=(zeden,)))
-    out.append(attrs.evolve(basis, kind=Kind(leeftijd=14)))
-    out.append(attrs.evolve(basis, kind=Kind(ongeboren=True)))
-    out.append(attrs.evolve(basis, kind=Kind()))
-    out.append(attrs.evolve(basis, consultaties=tuple(Consultatie(met=p) for p in Partij)))
+    out.append(
+        ("signaal.seksueel_geweld.pleger_is_medewerker", attrs.evolve(basis, signalen=(zeden,)))
+    )
+    out.append(("kind.leeftijd=14", attrs.evolve(basis, kind=Kind(leeftijd=14))))
+    out.append(("kind.ongeboren", attrs.evolve(basis, kind=Kind(ongeboren=True))))
+    out.append(("kind.leeftijd=onbekend", attrs.evolve(basis, kind=Kind())))
+    alle = tuple(Consultatie(met=p) for p in Partij)
+    out.append(("consultaties.alle", attrs.evolve(basis, consultaties=alle)))
     return out
+
+
+def varianten() -> list[Casus]:
+    """Cases without a weging that switch on one input each (circumstance, signal, child)."""
+    return [casus for _, casus in benoemde_varianten()]
 
 
 RISICO_OPLOPEND: dict[Vraag, tuple[Oordeel, ...]] = {
