@@ -1,4 +1,4 @@
-"""Shared fixtures and Hypothesis profiles ("dev" locally, "ci" in CI)."""
+"""Shared fixtures and Hypothesis profiles ("dev" locally, "ci" in CI, "diep" by hand)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,10 @@ settings.register_profile(
     "ci", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.register_profile("dev", max_examples=60, deadline=None)
+# a search for rare failures, run by hand: HYPOTHESIS_PROFILE=diep scripts/test tests/unit
+settings.register_profile(
+    "diep", max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 settings.load_profile("ci" if os.environ.get("CI") else os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -20,7 +20,6 @@ moves at least.
 from __future__ import annotations
 
 import hashlib
-import random
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -34,6 +33,7 @@ from tests.ruimte import benoemde_varianten, vragen, wegingen
 BESTAND = Path(__file__).parent.parent / "data" / "vastgelegde-besluiten.txt"
 #: wegingen per protocol on which every variant is decided (all of them when there are fewer)
 STEEKPROEF = 32
+_SPREIDING = 2654435761
 _LETTER = {None: "-", Oordeel.JA: "j", Oordeel.NEE: "n", Oordeel.TWIJFEL: "t"}
 _KOP = f"""\
 # The decisions of a fixed set of cases (see tests/regressie/vastgelegd.py).
@@ -61,8 +61,9 @@ def regels(basis: dict[Protocol, Regelbasis] | None = None) -> Iterator[str]:
         eigen = None if basis is None else basis.get(protocol)
         qs = vragen(protocol)
         alle = list(wegingen(protocol))
-        steekproef = min(STEEKPROEF, len(alle))
-        gekozen = set(random.Random(int(protocol.value)).sample(range(len(alle)), steekproef))
+        # spread over the space by a fixed odd multiplier (a bijection modulo a power of
+        # four): the same sample on every Python, and all of them when there are fewer
+        gekozen = {k * _SPREIDING % len(alle) for k in range(min(STEEKPROEF, len(alle)))}
         for i, weging in enumerate(alle):
             antwoorden = "".join(_LETTER[getattr(weging, q.value)] for q in qs)
             for v, (naam, variant) in enumerate(gevallen):
