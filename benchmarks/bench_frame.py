@@ -15,7 +15,8 @@ its ceiling before anything is timed. Each target is a ratio measured in this ru
 - pandas: ``beslis_frame`` on the pandas frame (categorical answers) against a NumPy kernel over
   the same frame's categorical codes (``codes == k``, ORed);
 - the command line: ``meldcode beslis CASE.json`` in a cold process against
-  ``python -c "import attrs, cattrs, json"`` (the core's own dependencies);
+  ``python -c "import attrs, cattrs, json"`` (the core's own dependencies), and how much of
+  the command's time goes to ``compile`` of the code attrs and cattrs generate;
 - ``beslis`` on one case without the memo (the compiled rule base kept, its memo emptied before
   every case: the full ``Besluit`` assembled anew): p50 and p99 in microseconds;
 - the ``beslis`` loop over prebuilt ``Casus`` objects (the whole ``Besluit``), one pass from a
@@ -324,6 +325,56 @@ def meet_cli(keer: int) -> tuple[float, float, float, float]:
     return mediaan("cli", 0), mediaan("python", 0), mediaan("cli", 1), mediaan("python", 1)
 
 
+#: run in a fresh process: ``meldcode beslis CASE.json`` with every ``compile`` counted and timed
+_CODEGEN = """
+import builtins, contextlib, io, json, sys, time
+begin = time.perf_counter()
+eigen = builtins.compile
+telling = {"aantal": 0, "seconden": 0.0, "tekens": 0}
+def geteld(bron, *args, **kwargs):
+    t = time.perf_counter()
+    try:
+        return eigen(bron, *args, **kwargs)
+    finally:
+        telling["aantal"] += 1
+        telling["seconden"] += time.perf_counter() - t
+        telling["tekens"] += len(bron) if isinstance(bron, str) else 0
+builtins.compile = geteld
+from meldcode.adapters.cli.main import main
+with contextlib.redirect_stdout(io.StringIO()):
+    main(["beslis", sys.argv[1]])
+telling["totaal"] = time.perf_counter() - begin
+print(json.dumps(telling))
+"""
+
+
+def meet_codegen(keer: int) -> dict[str, float]:
+    """What code generation costs a cold ``meldcode beslis CASE.json`` (medians of ``keer``).
+
+    In a fresh process each time: the command's own seconds (imports and the run, without the
+    interpreter's start), and the calls to ``compile`` made meanwhile (attrs' methods, cattrs'
+    readers and writers, the rule base's generated code), their seconds and source characters.
+    """
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
+        json.dump(CASUS, f)
+    try:
+        uit = [
+            json.loads(
+                subprocess.run(
+                    [sys.executable, "-c", _CODEGEN, f.name],
+                    check=True,
+                    capture_output=True,
+                    text=True,
+                    timeout=60,
+                ).stdout
+            )
+            for _ in range(keer)
+        ]
+    finally:
+        Path(f.name).unlink(missing_ok=True)
+    return {k: statistics.median(float(u[k]) for u in uit) for k in uit[0]}
+
+
 # --- timing ----------------------------------------------------------------------------------
 
 
@@ -527,6 +578,14 @@ def main(snel: bool) -> None:
         f"{cpu_cli * 1e3:.0f} ms cpu; "
         f'python -c "import attrs, cattrs, json": {wand_py * 1e3:.0f} ms wall, '
         f"{cpu_py * 1e3:.0f} ms cpu"
+    )
+
+    gen = meet_codegen(5 if snel else 15)
+    print(
+        f"  the command in its process (imports included, the interpreter's start not): "
+        f"{gen['totaal'] * 1e3:.0f} ms, of which compile() of generated code "
+        f"{gen['seconden'] * 1e3:.0f} ms ({gen['aantal']:.0f} calls, "
+        f"{gen['tekens']:,.0f} characters)"
     )
 
     m = GEHEUGEN_SNEL if snel else GEHEUGEN_VOL
