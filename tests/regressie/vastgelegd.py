@@ -1,11 +1,11 @@
 """The decisions of a fixed set of cases, written down so that any change to one shows.
 
 The set: every weging of each protocol (``tests.ruimte.wegingen``) on the base case, and every
-case variant (``tests.ruimte.varianten``: one circumstance, signal or child each) on a fixed
-sample of wegingen. One line per case: the protocol, the answers (one letter a question, in
-the protocol's order: ``j`` ja, ``n`` nee, ``t`` twijfel, ``-`` open), the variant's name, then the
-decision: a letter per ``Beslispunt`` taken (``.`` not taken), the next question, the
-contacts in order, and the number and a digest of the rules that fired.
+named case variant (``tests.ruimte.benoemde_varianten``: one circumstance, signal or child
+each) on a fixed sample of wegingen. One line per case: the protocol, the answers (one letter
+a question, in the protocol's order: ``j`` ja, ``n`` nee, ``t`` twijfel, ``-`` open), the
+variant's name, then the decision: a letter per ``Beslispunt`` taken (``.`` not taken), the
+next question, the contacts in order, and the number and a digest of the rules that fired.
 
 ``tests/data/vastgelegde-besluiten.txt`` holds the lines of the released rule base; the test
 beside this module compares. After a deliberate change of the rules, write the file again::
