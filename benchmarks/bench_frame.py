@@ -228,17 +228,22 @@ def durable_plat(pad: str) -> None:
     os._exit(0)  # durable's host keeps timer threads running: leave without waiting for them
 
 
-def meet_durable_plat(df: pl.DataFrame) -> tuple[float, list[int]]:
-    """Seconds for posting one event per case, and the numbers of the cases reported."""
+@contextlib.contextmanager
+def json_bestand(data: object) -> Iterator[str]:
+    """The path of a temporary JSON file holding ``data``, removed afterwards."""
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
-        json.dump(gebeurtenissen(df), f)
+        json.dump(data, f)
     try:
-        subprocess.run(
-            [sys.executable, __file__, "--durable-plat", f.name], check=True, timeout=600
-        )
-        uit = json.loads(Path(f.name).read_text())
+        yield f.name
     finally:
         Path(f.name).unlink(missing_ok=True)
+
+
+def meet_durable_plat(df: pl.DataFrame) -> tuple[float, list[int]]:
+    """Seconds for posting one event per case, and the numbers of the cases reported."""
+    with json_bestand(gebeurtenissen(df)) as pad:
+        subprocess.run([sys.executable, __file__, "--durable-plat", pad], check=True, timeout=600)
+        uit = json.loads(Path(pad).read_text())
     return float(uit["seconden"]), list(uit["gemeld"])
 
 
@@ -300,12 +305,10 @@ def meet_cli(keer: int) -> tuple[float, float, float, float]:
     compileall.compile_dir(Path(meldcode.__file__).parent, quiet=1)
     script = Path(sys.executable).with_name("meldcode")
     opdracht = [str(script)] if script.exists() else [sys.executable, "-m", "meldcode"]
-    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
-        json.dump(CASUS, f)
-    cli = [*opdracht, "beslis", f.name]
     basis = [sys.executable, "-c", "import attrs, cattrs, json"]
     tijden: dict[str, list[tuple[float, float]]] = {"cli": [], "python": []}
-    try:
+    with json_bestand(CASUS) as pad:
+        cli = [*opdracht, "beslis", pad]
         for ronde in range(keer + 1):
             for naam, argv in (("cli", cli), ("python", basis)):
                 voor = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -316,8 +319,6 @@ def meet_cli(keer: int) -> tuple[float, float, float, float]:
                 cpu = (na.ru_utime - voor.ru_utime) + (na.ru_stime - voor.ru_stime)
                 if ronde:
                     tijden[naam].append((wand, cpu))
-    finally:
-        Path(f.name).unlink(missing_ok=True)
 
     def mediaan(naam: str, i: int) -> float:
         return statistics.median(t[i] for t in tijden[naam])
@@ -355,13 +356,11 @@ def meet_codegen(keer: int) -> dict[str, float]:
     interpreter's start), and the calls to ``compile`` made meanwhile (attrs' methods, cattrs'
     readers and writers, the rule base's generated code), their seconds and source characters.
     """
-    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
-        json.dump(CASUS, f)
-    try:
+    with json_bestand(CASUS) as pad:
         uit = [
             json.loads(
                 subprocess.run(
-                    [sys.executable, "-c", _CODEGEN, f.name],
+                    [sys.executable, "-c", _CODEGEN, pad],
                     check=True,
                     capture_output=True,
                     text=True,
@@ -370,8 +369,6 @@ def meet_codegen(keer: int) -> dict[str, float]:
             )
             for _ in range(keer)
         ]
-    finally:
-        Path(f.name).unlink(missing_ok=True)
     return {k: statistics.median(float(u[k]) for u in uit) for k in uit[0]}
 
 
