@@ -129,3 +129,36 @@ def test_deciding_one_case_on_the_command_line_loads_only_what_deciding_needs() 
     )
 
     assert proces.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_reading_and_writing_json_loads_no_rule_base() -> None:
+    """The JSON reader and writer need the domain alone, not the rules.
+
+    A partner that only checks its JSON against the contract, or writes decisions it received,
+    loads neither the rule language nor the cited rules. The reader accepts the national
+    protocols as the domain lists them, which are the versions the rule base defines (below).
+    """
+    code = (
+        "import sys\n"
+        "from meldcode.adapters.json.casus import besluit_naar_dict, casus_uit_json\n"
+        "from meldcode.domain import Besluit, Grond, Protocol\n"
+        "casus = casus_uit_json(sys.argv[1])\n"
+        "besluit = Besluit(protocol=casus.protocol, melden=True, gronden=(Grond(\n"
+        "    regel='2019.x', bestand='003_4961db14b56be6cc.txt', sectie='s', citaat='c'),))\n"
+        "assert besluit_naar_dict(besluit)['melden'] is True\n"
+        "print(sorted(m for m in sys.modules if m.startswith('meldcode.rules')))"
+    )
+    casus = '{"protocol": "2013", "weging": {"vermoeden": "ja"}}'
+    proces = subprocess.run(
+        [sys.executable, "-c", code, casus], capture_output=True, text=True, check=True
+    )
+
+    assert proces.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_the_domains_national_protocols_are_the_rule_bases_versions() -> None:
+    """``list(Protocol)`` (what the JSON reader accepts) names exactly the versions with rules."""
+    from meldcode.domain.waarden import Protocol
+    from meldcode.rules.versies import PROTOCOLLEN
+
+    assert tuple(Protocol) == PROTOCOLLEN

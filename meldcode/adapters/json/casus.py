@@ -32,7 +32,6 @@ from meldcode.domain.besluit import Besluit, Grond
 from meldcode.domain.casus import Casus, Kind
 from meldcode.domain.waarden import Oordeel, Partij, Protocol, SignaalBron, SoortSignaal, Vraag
 from meldcode.errors import Fout, OngeldigeInvoer
-from meldcode.rules.versies import PROTOCOLLEN
 
 __all__ = [
     "CONTRACT_VERSIE",
@@ -131,7 +130,7 @@ def _maak_converter() -> cattrs.Converter:
     soorten: tuple[tuple[type, Iterable[Any]], ...] = (
         (Oordeel, Oordeel),
         (Partij, Partij),
-        (Protocol, PROTOCOLLEN),
+        (Protocol, Protocol),  # the national versions, as ``meldcode.rules.versies`` has them
         (SignaalBron, SignaalBron),
         (SoortSignaal, SoortSignaal),
         (Vraag, Vraag),
