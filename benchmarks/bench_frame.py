@@ -15,8 +15,10 @@ its ceiling before anything is timed. Each target is a ratio measured in this ru
 - pandas: ``beslis_frame`` on the pandas frame (categorical answers) against a NumPy kernel over
   the same frame's categorical codes (``codes == k``, ORed);
 - the command line: ``meldcode beslis CASE.json`` in a cold process against
-  ``python -c "import attrs, cattrs, json"`` (the core's own dependencies), and how much of
-  the command's time goes to ``compile`` of the code attrs and cattrs generate;
+  ``python -c "import attrs, cattrs, json"`` (the core's own dependencies), the same command
+  without a rule base (the floor of any decision made with the domain's attrs classes and the
+  cattrs reader and writer), and how much of the command's time goes to ``compile`` of the
+  code attrs and cattrs generate;
 - ``beslis`` on one case without the memo (the compiled rule base kept, its memo emptied before
   every case: the full ``Besluit`` assembled anew): p50 and p99 in microseconds;
 - the ``beslis`` loop over prebuilt ``Casus`` objects (the whole ``Besluit``), one pass from a
@@ -295,22 +297,45 @@ CASUS = {
 }
 
 
-def meet_cli(keer: int) -> tuple[float, float, float, float]:
-    """``meldcode beslis CASE.json`` and ``python -c "import attrs, cattrs, json"``, in turns.
+#: run in a fresh process: what ``meldcode beslis CASE.json`` does but decide. Its arguments
+#: parsed by argparse, the case read and a fixed ``Besluit`` written by the contract's reader and
+#: writer: the domain's classes and cattrs' generated code, and no rule base at all
+_ZONDER_REGELS = """
+import argparse, json, sys
+from meldcode.adapters.json.casus import besluit_naar_dict, casus_uit_json
+from meldcode.domain import Besluit, Grond
+parser = argparse.ArgumentParser(prog="meldcode")
+beslis = parser.add_subparsers(dest="opdracht").add_parser("beslis")
+beslis.add_argument("casus")
+beslis.add_argument("--protocol")
+args = parser.parse_args(sys.argv[1:])
+with open(args.casus, encoding="utf-8") as bestand:
+    casus = casus_uit_json(bestand.read())
+grond = Grond(regel="2019.x", bestand="003_4961db14b56be6cc.txt", sectie="s", citaat="c")
+besluit = Besluit(protocol=casus.protocol, melden=True, gronden=(grond,))
+print(json.dumps(besluit_naar_dict(besluit), ensure_ascii=False, indent=2))
+"""
 
-    The medians of wall and CPU seconds of each (cold processes, the first of each not counted).
-    Both start from compiled bytecode, as an installed package does (``pip`` compiles it at
-    install; with ``PYTHONDONTWRITEBYTECODE`` set, a source tree's would go stale unseen).
+
+def meet_cli(keer: int) -> dict[str, tuple[float, float]]:
+    """The command, the baseline and the command without its rule base, cold, in turns.
+
+    ``meldcode beslis CASE.json``, ``python -c "import attrs, cattrs, json"`` and
+    ``_ZONDER_REGELS``. The medians of wall and CPU seconds of each (cold processes, the first
+    of each not counted), by name: ``cli``, ``python``, ``zonder_regels``. All start from
+    compiled bytecode, as an installed package does (``pip`` compiles it at install; with
+    ``PYTHONDONTWRITEBYTECODE`` set, a source tree's would go stale unseen).
     """
     compileall.compile_dir(Path(meldcode.__file__).parent, quiet=1)
     script = Path(sys.executable).with_name("meldcode")
     opdracht = [str(script)] if script.exists() else [sys.executable, "-m", "meldcode"]
     basis = [sys.executable, "-c", "import attrs, cattrs, json"]
-    tijden: dict[str, list[tuple[float, float]]] = {"cli": [], "python": []}
+    tijden: dict[str, list[tuple[float, float]]] = {"cli": [], "python": [], "zonder_regels": []}
     with json_bestand(CASUS) as pad:
         cli = [*opdracht, "beslis", pad]
+        vloer = [sys.executable, "-c", _ZONDER_REGELS, "beslis", pad]
         for ronde in range(keer + 1):
-            for naam, argv in (("cli", cli), ("python", basis)):
+            for naam, argv in (("cli", cli), ("python", basis), ("zonder_regels", vloer)):
                 voor = resource.getrusage(resource.RUSAGE_CHILDREN)
                 begin = time.perf_counter()
                 subprocess.run(argv, check=True, capture_output=True, timeout=60)
@@ -320,10 +345,10 @@ def meet_cli(keer: int) -> tuple[float, float, float, float]:
                 if ronde:
                     tijden[naam].append((wand, cpu))
 
-    def mediaan(naam: str, i: int) -> float:
-        return statistics.median(t[i] for t in tijden[naam])
-
-    return mediaan("cli", 0), mediaan("python", 0), mediaan("cli", 1), mediaan("python", 1)
+    return {
+        naam: (statistics.median(w for w, _ in paren), statistics.median(c for _, c in paren))
+        for naam, paren in tijden.items()
+    }
 
 
 #: run in a fresh process: ``meldcode beslis CASE.json`` with every ``compile`` counted and timed
@@ -569,12 +594,19 @@ def main(snel: bool) -> None:
     print(
         f"beslis on one case without the memo (whole Besluit): p50 {p50:.1f} us, p99 {p99:.1f} us"
     )
-    wand_cli, wand_py, cpu_cli, cpu_py = meet_cli(5 if snel else 15)
+    koude = meet_cli(5 if snel else 15)
+    (wand_cli, cpu_cli), (wand_py, cpu_py) = koude["cli"], koude["python"]
+    wand_vloer, cpu_vloer = koude["zonder_regels"]
     print(
         f"meldcode beslis CASE.json, cold: {wand_cli * 1e3:.0f} ms wall, "
         f"{cpu_cli * 1e3:.0f} ms cpu; "
         f'python -c "import attrs, cattrs, json": {wand_py * 1e3:.0f} ms wall, '
         f"{cpu_py * 1e3:.0f} ms cpu"
+    )
+    print(
+        f"  the same without a rule base (argparse, reading the case, writing a fixed Besluit): "
+        f"{wand_vloer * 1e3:.0f} ms wall, {cpu_vloer * 1e3:.0f} ms cpu, "
+        f"{wand_vloer / wand_py:.2f} x the baseline"
     )
 
     gen = meet_codegen(5 if snel else 15)

@@ -9,6 +9,8 @@ this test says so in the suite, on a small population, before anyone runs the be
 from __future__ import annotations
 
 import importlib.util
+import json
+import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -58,3 +60,29 @@ def test_the_plain_durable_ruleset_reports_what_the_rule_base_reports() -> None:
     _, gemeld = bench.meet_durable_plat(df)
 
     assert gemeld == [i for i, m in enumerate(ons) if m]
+
+
+def test_the_command_without_a_rule_base_reads_and_writes_as_the_command_does() -> None:
+    """The command line's floor reads the case and writes contract JSON, loading no rule base.
+
+    Otherwise its figure would not be what the benchmark prints it as: all that
+    ``meldcode beslis CASE.json`` costs but the rules.
+    """
+    bench = _bench()
+    toon = (
+        "\nprint(sorted(m for m in sys.modules if m.startswith('meldcode.rules')), file=sys.stderr)"
+    )
+    with bench.json_bestand(bench.CASUS) as pad:
+        proces = subprocess.run(
+            [sys.executable, "-c", bench._ZONDER_REGELS + toon, "beslis", pad],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=60,
+        )
+
+    besluit = json.loads(proces.stdout)
+    assert besluit["protocol"] == bench.CASUS["protocol"]
+    assert besluit["melden"] is True
+    assert besluit["gronden"][0]["regel"] == "2019.x"
+    assert proces.stderr.strip() == "[]"
