@@ -27,6 +27,14 @@ def imports(pad: Path) -> set[str]:
     return namen
 
 
+def laatste_regel(code: str, *args: str) -> str:
+    """The last line ``code`` prints, run in a fresh interpreter with ``args``."""
+    proces = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, check=True
+    )
+    return proces.stdout.strip().splitlines()[-1]
+
+
 @pytest.mark.parametrize("laag", ["domain", "rules"])
 def test_the_core_never_imports_an_adapter(laag: str) -> None:
     """Nothing in domain/ or rules/ imports meldcode.adapters or a third-party engine."""
@@ -52,11 +60,7 @@ def test_importing_the_rules_loads_no_optional_library() -> None:
         "import sys, meldcode.rules, meldcode; "
         f"print(sorted(m for m in {ZWARE!r} if m in sys.modules))"
     )
-    proces = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-
-    assert proces.stdout.strip() == "[]"
+    assert laatste_regel(code) == "[]"
 
 
 def test_dunder_all_is_sorted_and_lists_exactly_the_public_names() -> None:
@@ -124,11 +128,7 @@ def test_deciding_one_case_on_the_command_line_loads_only_what_deciding_needs() 
         "'shutil', 'difflib', 'html'))))"
     )
     casus = '{"protocol": "2019", "weging": {"vermoeden": "ja", "acute_onveiligheid": "ja"}}'
-    proces = subprocess.run(
-        [sys.executable, "-c", code, casus], capture_output=True, text=True, check=True
-    )
-
-    assert proces.stdout.strip().splitlines()[-1] == "[]"
+    assert laatste_regel(code, casus) == "[]"
 
 
 def test_reading_and_writing_json_loads_no_rule_base() -> None:
@@ -141,7 +141,7 @@ def test_reading_and_writing_json_loads_no_rule_base() -> None:
     code = (
         "import sys\n"
         "from meldcode.adapters.json.casus import besluit_naar_dict, casus_uit_json\n"
-        "from meldcode.domain import Besluit, Grond, Protocol\n"
+        "from meldcode.domain import Besluit, Grond\n"
         "casus = casus_uit_json(sys.argv[1])\n"
         "besluit = Besluit(protocol=casus.protocol, melden=True, gronden=(Grond(\n"
         "    regel='2019.x', bestand='003_4961db14b56be6cc.txt', sectie='s', citaat='c'),))\n"
@@ -149,11 +149,7 @@ def test_reading_and_writing_json_loads_no_rule_base() -> None:
         "print(sorted(m for m in sys.modules if m.startswith('meldcode.rules')))"
     )
     casus = '{"protocol": "2013", "weging": {"vermoeden": "ja"}}'
-    proces = subprocess.run(
-        [sys.executable, "-c", code, casus], capture_output=True, text=True, check=True
-    )
-
-    assert proces.stdout.strip().splitlines()[-1] == "[]"
+    assert laatste_regel(code, casus) == "[]"
 
 
 def test_the_domains_national_protocols_are_the_rule_bases_versions() -> None:
