@@ -192,6 +192,18 @@ def geen_tegenstrijdige_conclusies(casus: Casus, besluit: Besluit) -> None:
         ), "a closed dossier beside a report outside afweging 5B"
 
 
+def oudergesprek_2013_vervalt_alleen_voor_een_melding(casus: Casus, besluit: Besluit) -> None:
+    """2013: the parent talk may be skipped only for a report, never when help is organised.
+
+    000 stap 3: "Het doen van een melding bij het AMK zonder dat de signalen zijn besproken met
+    de ouder, is alleen mogelijk als: ..."; stap 5b: "Van contacten met de leerling en/of ouder
+    over de melding kunt u afzien: ..."; stap 5a starts with "Bespreek uw zorgen met de ouder".
+    (2019 also lets the talk about the concerns go, 003 §1.3: not checked here.)
+    """
+    if besluit.protocol == Protocol.P2013 and besluit.oudergesprek_overslaan:
+        assert besluit.melden, "2013: the parent talk skipped without a report"
+
+
 def volgende_vraag_is_open_en_bereikbaar(casus: Casus, besluit: Besluit) -> None:
     """``volgende_vraag`` names an unanswered question that the route has reached."""
     if besluit.volgende_vraag is None:
@@ -253,6 +265,7 @@ ALLE = (
     tegenstrijdigheid_wordt_gemeld,
     geen_besluit_zonder_grond,
     geen_tegenstrijdige_conclusies,
+    oudergesprek_2013_vervalt_alleen_voor_een_melding,
     volgende_vraag_is_open_en_bereikbaar,
     raadt_niet,
     meer_risico_maakt_van_melden_nooit_niet_melden,

@@ -194,6 +194,10 @@ CONTACTVOLGORDE: tuple[Partij, ...] = (
 
 VT = (Partij.VEILIG_THUIS,)
 OUDERGESPREK_OVERSLAAN = Beslist(B.OUDERGESPREK_OVERSLAAN)
+#: the 2013 exceptions to the parent talk are exceptions for a report: "Het doen van een melding
+#: bij het AMK zonder dat de signalen zijn besproken met de ouder, is alleen mogelijk als: ..."
+#: (000 stap 3); help organised under 5a starts with "Bespreek uw zorgen met de ouder"
+MELDEN_2013 = Beslist(B.MELDEN)
 GEEN_VERMOEDEN = antwoorden(V.VERMOEDEN, "nee")
 
 #: what contradicts afweging 1 answered *nee*: (code suffix, condition, what the case says)
@@ -714,10 +718,10 @@ REGELS: tuple[Regel, ...] = (
         citaat="Het doen van een melding bij het AMK zonder dat de signalen zijn besproken met de "
         "ouder, is alleen mogelijk als: de veiligheid van de ouder, die van u zelf, of die van "
         "een ander in het geding is; of",
-        als=Omstandigheid("veiligheid_in_geding"),
+        als=Alle((Omstandigheid("veiligheid_in_geding"), MELDEN_2013)),
         dan=Conclusie(beslissingen=frozenset({B.OUDERGESPREK_OVERSLAAN})),
-        toelichting="De veiligheid van de ouder, de melder of een ander is in het geding: "
-        "melden zonder de signalen eerst met de ouder te bespreken is toegestaan.",
+        toelichting="Er wordt gemeld en de veiligheid van de ouder, de melder of een ander is in "
+        "het geding: melden zonder de signalen eerst met de ouder te bespreken is toegestaan.",
     ),
     Regel(
         id="2013.stap-3.oudergesprek-overslaan.contact-verbreken",
@@ -727,10 +731,11 @@ REGELS: tuple[Regel, ...] = (
         "ouder, is alleen mogelijk als: de veiligheid van de ouder, die van u zelf, of die van "
         "een ander in het geding is; of als u goede redenen hebt om te veronderstellen dat de "
         "ouder door dit gesprek het contact met u zal verbreken en de school zal verlaten.",
-        als=Omstandigheid("contact_verbreken_verwacht"),
+        als=Alle((Omstandigheid("contact_verbreken_verwacht"), MELDEN_2013)),
         dan=Conclusie(beslissingen=frozenset({B.OUDERGESPREK_OVERSLAAN})),
-        toelichting="Er zijn goede redenen om te verwachten dat de ouder het contact verbreekt en "
-        "de school verlaat: melden zonder voorafgaand gesprek is toegestaan.",
+        toelichting="Er wordt gemeld en er zijn goede redenen om te verwachten dat de ouder het "
+        "contact verbreekt en de school verlaat: melden zonder voorafgaand gesprek is "
+        "toegestaan.",
     ),
     Regel(
         id="2013.stap-3.advies-altijd-anoniem",

@@ -45,5 +45,6 @@ def test_every_rule_fires_somewhere_and_no_case_gets_conflicting_conclusions(
             invarianten.noodsituatie_staat_los_van_de_weging(casus, besluit)
             invarianten.afweging_1_nee_meldt_niet(casus, besluit)
             invarianten.tegenstrijdigheid_wordt_gemeld(casus, besluit)
+            invarianten.oudergesprek_2013_vervalt_alleen_voor_een_melding(casus, besluit)
 
     assert {r.id for r in regelbasis(protocol).regels} - gevuurd == set()
