@@ -23,6 +23,7 @@ from typing import Any
 
 import attrs
 
+from meldcode.adapters.json.casus import datum_uit_tekst
 from meldcode.adapters.json.dossier import gebeurtenis_naar_dict
 from meldcode.adapters.opslag.wissing import Wisgrond
 from meldcode.domain.casus import Signaal
@@ -134,9 +135,9 @@ _MAANDEN = (
 
 
 def _datum_nl(tekst: str) -> str:
-    try:
-        d = dt.date.fromisoformat(tekst)
-    except ValueError:
+    """A date ``YYYY-MM-DD`` in Dutch words; any other text (a week date too) as it is."""
+    d = datum_uit_tekst(tekst)
+    if d is None:
         return tekst
     return f"{d.day} {_MAANDEN[d.month - 1]} {d.year}"
 

@@ -42,6 +42,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from meldcode.adapters.cli.status import EXIT_BEVINDINGEN, EXIT_GEWIJZIGD, EXIT_OK
+from meldcode.adapters.json.casus import datum_uit_tekst
 from meldcode.adapters.json.dossier import (
     bevinding_naar_dict,
     canoniek,
@@ -56,6 +57,7 @@ from meldcode.adapters.opslag.inzagelog import Inzageregel
 from meldcode.adapters.opslag.toegang import Toegang, aanvrager_cli, gelogd, status_van
 from meldcode.adapters.opslag.versleuteling import sleutel_uit_omgeving
 from meldcode.adapters.opslag.wissing import Wissing
+from meldcode.domain._validatie import toon
 from meldcode.domain.dossier import Dossier, Gebeurtenis, volgordefouten
 from meldcode.errors import (
     DossierGewist,
@@ -94,11 +96,16 @@ _STATUS = {
 
 
 def datum_argument(value: str) -> dt.date:
-    """An argparse type: a date ``YYYY-MM-DD``, else a usage error that shows what was given."""
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"a date YYYY-MM-DD is expected (got {value!r})") from None
+    """An argparse type: a date exactly ``YYYY-MM-DD``, else a usage error.
+
+    A week date (``2026-W10-1``) or the basic form (``20260302``) is refused: Python reads
+    them, as another text of the date. The value is shown only as ``toon`` shows it: what is
+    typed here may be a name or a phone number.
+    """
+    datum = datum_uit_tekst(value)
+    if datum is None:
+        raise argparse.ArgumentTypeError(f"a date YYYY-MM-DD is expected (got {toon(value)})")
+    return datum
 
 
 def db_argument(value: str) -> str:

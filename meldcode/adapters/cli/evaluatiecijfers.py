@@ -15,7 +15,6 @@ others still counted; the exit status is then 1, or 4 when a stored dossier's ch
 from __future__ import annotations
 
 import argparse
-import contextlib
 import datetime as dt
 import json
 import sys
@@ -34,7 +33,7 @@ from meldcode.adapters.cli.dossier import (
 )
 from meldcode.adapters.cli.main import stdin_bytes
 from meldcode.adapters.cli.status import EXIT_GEWIJZIGD, EXIT_INVOER, EXIT_OK
-from meldcode.adapters.json.casus import besluit_uit_dict
+from meldcode.adapters.json.casus import besluit_uit_dict, datum_uit_tekst
 from meldcode.adapters.json.lezen import laad_json
 from meldcode.adapters.json.sleutels import toon_sleutel
 from meldcode.adapters.opslag.archief import Archief, open_opslag
@@ -150,11 +149,10 @@ def _regel(tekst: str | bytes) -> tuple[object, Besluit]:
     if fouten or besluit is None:
         raise OngeldigeInvoer(fouten)
     datum: object = data.get("datum")
-    if isinstance(datum, str) and len(datum) == 10:
-        # a date that does not parse is reported by the core, with a safe rendering
-        with contextlib.suppress(ValueError):
-            datum = dt.date.fromisoformat(datum)
-    return datum, besluit
+    # exactly ``YYYY-MM-DD``: a week date (``2018-W10-1``) or the basic form is another date's
+    # text, not this one's. A date that does not read is passed on as given: the core reports
+    # it, with a safe rendering
+    return datum_uit_tekst(datum) or datum, besluit
 
 
 def besluiten_uit_json_lines(

@@ -37,6 +37,7 @@ from meldcode.adapters.cli.dossier import (
     db_argument,
     opslagadres,
 )
+from meldcode.adapters.json.casus import datum_uit_tekst
 from meldcode.adapters.json.lezen import laad_json
 from meldcode.adapters.opslag.archief import Archief, open_opslag
 from meldcode.adapters.opslag.versleuteling import (
@@ -114,11 +115,13 @@ def lees_uitschrijvingen(pad: str | None) -> dict[str, dt.date]:
                 Fout("uitschrijvingen", "<text>", "uitschrijvingen keys must be dossier ids")
             )
             continue
-        try:
-            uit[sleutel] = dt.date.fromisoformat(waarde)
-        except (TypeError, ValueError):
+        # exactly ``YYYY-MM-DD``: a week date (``2026-W29-3``) or the basic form is refused
+        datum = datum_uit_tekst(waarde)
+        if datum is None:
             veld = f"uitschrijvingen.{sleutel}"
             fouten.append(Fout(veld, toon(waarde), f"{veld} must be a date YYYY-MM-DD"))
+        else:
+            uit[sleutel] = datum
     if fouten:
         raise OngeldigeInvoer(fouten)
     return uit

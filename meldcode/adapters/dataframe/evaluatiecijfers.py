@@ -15,13 +15,13 @@ rendering of the value. Requires narwhals (``pip install meldcode[dataframe]``).
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 from typing import Any
 
 import narwhals as nw
 
 from meldcode.adapters.dataframe.plat import dubbele_kolommen, leeg
+from meldcode.adapters.json.casus import datum_uit_tekst
 from meldcode.domain._validatie import toon
 from meldcode.errors import Fout, OngeldigeInvoer
 from meldcode.rules.evaluatiecijfers import (
@@ -61,16 +61,17 @@ def _python(waarde: object) -> object:
 
 
 def _datum(waarde: object) -> object:
-    """The cell as a ``date`` where it is one (a timestamp's day, an ISO text), else as is."""
+    """The cell as a ``date`` where it is one (a timestamp's day, text ``YYYY-MM-DD``), else as is.
+
+    Text in any other form that Python reads as a date (a week date ``2018-W10-1``, the basic
+    form ``20180305``) stays as is: ``datumfout`` reports it, naming the column.
+    """
     if leeg(waarde):
         return None
     waarde = _python(waarde)
     if isinstance(waarde, dt.datetime):
         return waarde.date()
-    if isinstance(waarde, str) and len(waarde) == 10:
-        with contextlib.suppress(ValueError):
-            return dt.date.fromisoformat(waarde)
-    return waarde
+    return datum_uit_tekst(waarde) or waarde
 
 
 def _beslissing(kolom: str, waarde: object) -> Fout | None:

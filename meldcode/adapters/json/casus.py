@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Iterator, Mapping
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, TypeVar
 
 import attrs
@@ -27,7 +28,14 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from meldcode.adapters.json.lezen import GrootGetal, laad_json
 from meldcode.adapters.json.sleutels import toon_sleutel
-from meldcode.domain._validatie import PSEUDONIEM, SLEUTELACHTIG, is_tekst, toon
+from meldcode.domain._validatie import (
+    PSEUDONIEM,
+    SLEUTELACHTIG,
+    is_tekst,
+    toon,
+    valideer_bool,
+    valideer_tekst,
+)
 from meldcode.domain.besluit import Besluit, Grond
 from meldcode.domain.casus import Casus, Kind
 from meldcode.domain.waarden import Oordeel, Partij, Protocol, SignaalBron, SoortSignaal, Vraag
@@ -35,6 +43,7 @@ from meldcode.errors import Fout, OngeldigeInvoer
 
 __all__ = [
     "CONTRACT_VERSIE",
+    "DATUMVORM",
     "LEGE_REGEL",
     "Resultaat",
     "besluit_naar_dict",
@@ -43,6 +52,7 @@ __all__ = [
     "casus_uit_dict",
     "casus_uit_json",
     "converter",
+    "datum_uit_tekst",
     "dumps",
     "fout_naar_dict",
     "lees_json_lines",
@@ -116,13 +126,88 @@ def _str(value: object, _: object) -> str:
     raise _Waardefout("text", value, tekst=True)
 
 
-def _date(value: object, _: object) -> dt.date:
-    if isinstance(value, str) and len(value) == 10:
+DATUMVORM = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+r"""The one form of a date in the contract, for ``fullmatch``: ``YYYY-MM-DD`` in ASCII digits.
+
+(``\d`` would take any script's digits, and ``match`` with ``$`` a trailing newline.)
+"""
+
+
+def datum_uit_tekst(value: object) -> dt.date | None:
+    """``value`` as a date when it is text of exactly the form ``YYYY-MM-DD``, else ``None``.
+
+    ``datetime.date.fromisoformat`` alone also reads ISO week dates (``2018-W10-1``), ordinal
+    dates (``2018-064``), the basic format (``20180305``) and digits of other scripts: each
+    is a different string for a date the contract does not allow, and the date picks the
+    protocol. This accepts the contract's one form (and a real day) only.
+    """
+    if isinstance(value, str) and DATUMVORM.fullmatch(value):
         try:
             return dt.date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise _Waardefout("a date YYYY-MM-DD", value)
+        except ValueError:  # a day that does not exist: 2019-02-30
+            return None
+    return None
+
+
+def _date(value: object, _: object) -> dt.date:
+    datum = datum_uit_tekst(value)
+    if datum is None:
+        raise _Waardefout("a date YYYY-MM-DD", value)
+    return datum
+
+
+class _Veldfout(ValueError):
+    """Raised by a field's hook: the field's own validator refused the value.
+
+    ``naam`` is how the validator names the field (``Casus.referentie``); ``fouten`` its errors.
+    """
+
+    def __init__(self, naam: str, fouten: list[Fout]) -> None:
+        self.naam = naam
+        self.fouten = fouten
+        super().__init__("; ".join(f.melding for f in fouten))
+
+
+_Hook = Callable[[Any, Any], Any]
+
+
+def _gecontroleerd(model: object, veld: attrs.Attribute[Any], hook: _Hook) -> _Hook:
+    """``hook`` followed by the validator of ``veld``, whose errors become a ``_Veldfout``.
+
+    A validator runs when the object is built, which happens only when every field could be
+    read: a bad ``referentie`` next to a bad ``weging`` would show only once the weging is
+    fixed. Run here, it is reported with the other fields' errors. ``model`` is an unbuilt
+    instance of the class: validators take the class's name from it.
+    """
+    validator = veld.validator
+    naam = f"{type(model).__name__}.{veld.name}"
+
+    def structure(value: object, soort: object) -> Any:
+        uit = hook(value, soort)
+        try:
+            validator(model, veld, uit)  # type: ignore[misc]  # set: see _validatie_per_veld
+        except OngeldigeInvoer as exc:
+            raise _Veldfout(naam, list(exc.fouten)) from None
+        except AttributeError:  # pragma: no cover - a validator that reads other fields
+            pass  # runs when the object is built
+        return uit
+
+    return structure
+
+
+# validators that the hooks above already enforce (``_bool``, ``_str``): not run twice
+_GEDEKT: frozenset[object] = frozenset({valideer_bool, valideer_tekst})
+
+
+def _validatie_per_veld(klasse: type, conv: cattrs.Converter) -> dict[str, Any]:
+    """Overrides for ``make_dict_structure_fn``: each validated field checked as it is read."""
+    attrs.resolve_types(klasse)
+    model: object = object.__new__(klasse)
+    return {
+        a.name: override(struct_hook=_gecontroleerd(model, a, conv.get_structure_hook(a.type)))
+        for a in attrs.fields(klasse)
+        if a.validator is not None and a.validator not in _GEDEKT and a.init
+    }
 
 
 def _maak_converter() -> cattrs.Converter:
@@ -172,7 +257,14 @@ def _maak_converter() -> cattrs.Converter:
 
     conv.register_structure_hook_factory(is_tuple, tuple_hook)
 
-    kind_basis = make_dict_structure_fn(Kind, conv)
+    def attrs_hook(t: Any, huidig: cattrs.Converter) -> Any:
+        # every attrs class is read field by field with its fields' validators, so that all
+        # bad fields are named at once (a copy of the converter uses its own hooks)
+        return make_dict_structure_fn(t, huidig, **_validatie_per_veld(t, huidig))
+
+    conv.register_structure_hook_factory(attrs.has, attrs_hook)
+
+    kind_basis = make_dict_structure_fn(Kind, conv, **_validatie_per_veld(Kind, conv))
 
     def kind_uit(value: object, soort: Any) -> Kind:
         kind: Kind = kind_basis(value, soort)  # type: ignore[arg-type]  # checked by the hook
@@ -278,6 +370,13 @@ def _fouten(exc: BaseException, pad: list[str]) -> Iterator[Fout]:
         naam = pad[-1] if pad else ""
         waarde = f"<{exc.waarde.strip('<>')}>" if naam in _VRIJE_TEKST else exc.waarde
         yield Fout(veld, waarde, f"{veld} must be {exc.verwacht} (got {waarde})")
+        return
+    if isinstance(exc, _Veldfout):
+        for f in exc.fouten:
+            # the validator names Class.field: the JSON path takes its place
+            rest = f.veld[len(exc.naam) :] if f.veld.startswith(exc.naam) else ""
+            plek = f"{veld}{rest}"
+            yield Fout(plek, f.waarde, f.melding.replace(f.veld, plek) if f.veld else f.melding)
         return
     if isinstance(exc, OngeldigeInvoer):
         for f in exc.fouten:

@@ -32,6 +32,7 @@ from meldcode.domain.dossier import (
     Correctie,
     Gebeurtenis,
     Gesprekspartner,
+    Inhoud,
     Uitzondering,
 )
 from meldcode.errors import Fout, OngeldigeInvoer
@@ -89,10 +90,13 @@ def gebeurtenis_naar_dict(gebeurtenis: Gebeurtenis) -> dict[str, Any]:
 
 @attrs.frozen(kw_only=True)
 class _CorrectieVelden:
-    """The fields of a ``Correctie`` other than its replacement, read with the strict hooks."""
+    """The fields of a ``Correctie`` other than its replacement, read with the strict hooks.
+
+    Each field has the validator ``Correctie`` has, so that it is checked while it is read.
+    """
 
     datum: dt.date
-    verwijst_naar: int
+    verwijst_naar: int = attrs.field(validator=attrs.fields(Correctie).verwijst_naar.validator)
     vastgelegd_door: Betrokkene | None = None
     reden: str = ""
 
@@ -100,23 +104,34 @@ class _CorrectieVelden:
 def _structureer(data: dict[str, Any], klasse: type[Any]) -> Any:
     if klasse is not Correctie:
         return _conv.structure(data, klasse)
+    # the replacement and the correction's own fields are both read before anything is
+    # raised: every bad field is named at once
+    fouten: list[Fout] = []
+    vervanging: Inhoud | None = None
     if "vervanging" not in data:
-        raise OngeldigeInvoer([Fout("vervanging", "<missing>", "vervanging is required")])
-    try:
-        vervanging = gebeurtenis_uit_dict(data.pop("vervanging"))
-    except OngeldigeInvoer as exc:
-        raise _Gelezen([_onder("vervanging", f) for f in exc.fouten]) from None
-    if isinstance(vervanging, Correctie):
-        raise OngeldigeInvoer(
-            [
-                Fout(
-                    "vervanging.soort",
-                    "'correctie'",
-                    "vervanging.soort must name the corrected kind of event, not 'correctie'",
+        fouten.append(Fout("vervanging", "<missing>", "vervanging is required"))
+    else:
+        try:
+            gelezen = gebeurtenis_uit_dict(data.pop("vervanging"))
+        except OngeldigeInvoer as exc:
+            fouten.extend(_onder("vervanging", f) for f in exc.fouten)
+        else:
+            if isinstance(gelezen, Correctie):
+                fouten.append(
+                    Fout(
+                        "vervanging.soort",
+                        "'correctie'",
+                        "vervanging.soort must name the corrected kind of event, not 'correctie'",
+                    )
                 )
-            ]
-        )
-    velden = _conv.structure(data, _CorrectieVelden)
+            else:
+                vervanging = gelezen
+    try:
+        velden = _conv.structure(data, _CorrectieVelden)
+    except Exception as exc:  # every structuring problem becomes OngeldigeInvoer
+        fouten.extend(_fouten(exc, []))
+    if fouten or vervanging is None:  # no replacement: an error says why
+        raise _Gelezen(fouten)
     return Correctie(
         datum=velden.datum,
         vastgelegd_door=velden.vastgelegd_door,
@@ -162,11 +177,14 @@ def gebeurtenissen_uit_json(tekst: str | bytes) -> tuple[Gebeurtenis, ...]:
     data = laad_json(tekst)
     if isinstance(data, list):
         uit: list[Gebeurtenis] = []
+        fouten: list[Fout] = []
         for i, item in enumerate(data):
             try:
                 uit.append(gebeurtenis_uit_dict(item))
-            except OngeldigeInvoer as exc:
-                raise OngeldigeInvoer([_onder(f"[{i}]", f) for f in exc.fouten]) from None
+            except OngeldigeInvoer as exc:  # the next events are read too: all errors at once
+                fouten.extend(_onder(f"[{i}]", f) for f in exc.fouten)
+        if fouten:
+            raise OngeldigeInvoer(fouten)
         return tuple(uit)
     return (gebeurtenis_uit_dict(data),)
 

@@ -23,6 +23,7 @@ from typing import Any
 
 from attrs import frozen
 
+from meldcode.adapters.json.casus import datum_uit_tekst
 from meldcode.domain._validatie import PSEUDONIEM
 from meldcode.errors import Fout, OngeldigeInvoer
 
@@ -105,10 +106,9 @@ def grafsteen_uit_dict(data: object, *, dossier: str, volgnummer: int) -> Wissin
     onbekend = sorted(set(data) - {"soort", "datum", "grond", "gewist", "regel", "profiel"})
     if onbekend:
         raise _fout(onbekend[0], "is not a key of a tombstone")
-    try:
-        datum = dt.date.fromisoformat(data.get("datum"))  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        raise _fout("datum", "must be a date YYYY-MM-DD") from None
+    datum = datum_uit_tekst(data.get("datum"))  # exactly YYYY-MM-DD, as every stored date
+    if datum is None:
+        raise _fout("datum", "must be a date YYYY-MM-DD")
     try:
         grond = Wisgrond(data.get("grond"))
     except ValueError:

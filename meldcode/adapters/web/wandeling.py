@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import re
 from collections.abc import Mapping, Sequence
 
 import attrs
 from attrs import frozen
 
+from meldcode.adapters.json.casus import DATUMVORM, datum_uit_tekst
 from meldcode.domain.besluit import Besluit, Contactgegevens
 from meldcode.domain.casus import Casus, Consultatie, Kind, Omstandigheden, Signaal
 from meldcode.domain.dossier import (
@@ -195,8 +195,6 @@ def waarom_niet_voor(o: Overzicht) -> dict[Beslispunt, WaaromNiet]:
 
 # --- forms to events ----------------------------------------------------------------------------
 
-_DATUM = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
 
 def _fout(veld: str, waarde: str, melding: str) -> OngeldigeInvoer:
     getoond = waarde if len(waarde) <= 40 else "<tekst>"
@@ -217,12 +215,12 @@ def _alle(formulier: Formulier, naam: str) -> list[str]:
 
 def _datum(formulier: Formulier, *, naam: str = "datum") -> dt.date:
     tekst = _een(formulier, naam)
-    if not _DATUM.match(tekst):
+    if not DATUMVORM.fullmatch(tekst):
         raise _fout(naam, tekst, "Vul een datum in als JJJJ-MM-DD, bijvoorbeeld 2026-03-14.")
-    try:
-        return dt.date.fromisoformat(tekst)
-    except ValueError:
-        raise _fout(naam, tekst, "Deze datum bestaat niet.") from None
+    datum = datum_uit_tekst(tekst)  # read as the JSON reader reads a case's dates
+    if datum is None:
+        raise _fout(naam, tekst, "Deze datum bestaat niet.")
+    return datum
 
 
 _E = enum.Enum
