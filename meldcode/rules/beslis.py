@@ -8,6 +8,7 @@ from collections.abc import Collection, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, cast
 
+from meldcode.domain._validatie import toon
 from meldcode.domain.besluit import Besluit
 from meldcode.domain.casus import Casus
 from meldcode.domain.waarden import Protocol
@@ -142,9 +143,13 @@ def lees_protocol(protocol: object) -> Protocol | None:
 
 
 def _getoond(protocol: object) -> str:
-    """A wrong protocol as an error shows it: short text as is, a number as a number."""
+    """A wrong protocol as an error shows it: text as ``toon`` shows it, a number as a number.
+
+    Text is shown only when it looks like a key or a year (``'2020'``, ``'p2019'``), else as
+    ``<str>``: what was passed may be a name or a phone number.
+    """
     if isinstance(protocol, str):
-        return repr(protocol) if len(protocol) < 20 else "<value>"
+        return toon(protocol)
     if isinstance(protocol, int) and not isinstance(protocol, bool) and abs(protocol) < 10**6:
         return f"the number {protocol}"  # ``protocol=2019``: text is expected
     return f"<{type(protocol).__name__}>"

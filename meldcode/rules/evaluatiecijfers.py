@@ -92,7 +92,6 @@ TOTAAL = "totaal"
 """The ``periode`` of the totals row."""
 
 _VERMOEDEN = frozenset({Oordeel.JA, Oordeel.TWIJFEL})
-_DATUMACHTIG = re.compile(r"^[0-9:./ T+-]{1,32}$")
 _SLEUTEL = re.compile(r"[A-Za-z0-9_-]{1,40}")
 
 
@@ -471,18 +470,15 @@ def tel(
 def datumfout(veld: str, datum: object) -> Fout | None:
     """``None`` when ``datum`` is a date; else the problem with field ``veld``, for a batch.
 
-    The value is shown only when it looks like a date: anything else may be free text.
+    The value is shown only as ``toon`` shows it: text of digits and dashes may be a phone
+    number, anything else free text.
     """
     if type(datum) is dt.date:
         return None
     if datum is None:
         return Fout(veld, "None", f"{veld} is required: a date YYYY-MM-DD (got None)")
-    if isinstance(datum, dt.datetime):
-        waarde = datum.isoformat()
-    elif isinstance(datum, str):
-        waarde = repr(datum) if _DATUMACHTIG.match(datum) else "<text>"
-    else:
-        waarde = toon(datum)
+    # text only as ``toon`` shows it: digits and dashes may be a phone number
+    waarde = datum.isoformat() if isinstance(datum, dt.datetime) else toon(datum)
     return Fout(veld, waarde, f"{veld} must be a date YYYY-MM-DD (got {waarde})")
 
 

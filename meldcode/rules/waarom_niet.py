@@ -34,6 +34,7 @@ from typing import Any, TypeAlias
 import attrs
 from attrs import frozen
 
+from meldcode.domain._validatie import toon
 from meldcode.domain.besluit import Besluit, Grond
 from meldcode.domain.casus import MAX_LEEFTIJD, Casus, Consultatie, Kind, Signaal
 from meldcode.domain.waarden import Beslispunt, Oordeel, Protocol, SignaalBron, SoortSignaal, Vraag
@@ -458,7 +459,7 @@ def _lees_punt(punt: Beslispunt | str) -> Beslispunt:
         return Beslispunt(punt)
     except ValueError:
         toegestaan = ", ".join(p.value for p in Beslispunt)
-        shown = repr(punt) if len(repr(punt)) < 40 else "<value>"
+        shown = toon(punt)  # a key (``'meldn'``) as typed; a name or a number by its type
         raise OngeldigeInvoer(
             [Fout("beslissing", shown, f"beslissing must be one of {toegestaan} (got {shown})")]
         ) from None

@@ -42,6 +42,7 @@ from meldcode.adapters.json.plausibiliteit import (
     Waarschuwing,
     casus_waarschuwingen,
     met_waarschuwingen,
+    waarschuwingen_tekst,
 )
 from meldcode.domain.besluit import Besluit
 from meldcode.domain.casus import Casus
@@ -97,8 +98,10 @@ def _protocol_arg(value: str) -> Protocol:
     except OngeldigeInvoer:
         gekozen = None
     if gekozen is None:
-        shown = repr(value) if len(value) < 20 else "<value>"
-        raise argparse.ArgumentTypeError(f"protocol must be 2013 or 2019 (got {shown})")
+        from meldcode.domain._validatie import toon
+
+        # as ``--profiel`` shows it: a name typed here is shown only as ``<str>``
+        raise argparse.ArgumentTypeError(f"protocol must be 2013 or 2019 (got {toon(value)})")
     return gekozen
 
 
@@ -228,12 +231,6 @@ def _uitleg(args: argparse.Namespace) -> int:
     sys.stdout.write(uitleg(besluit, basis_voor(args, casus)))
     sys.stdout.write(waarschuwingen_tekst(waarschuwingen))
     return EXIT_OK
-
-
-def waarschuwingen_tekst(waarschuwingen: Iterable[Waarschuwing]) -> str:
-    """The warnings of a case as Dutch text under the explanation (empty without warnings)."""
-    regels = [f"  - {w.tekst} [{w.code}]" for w in waarschuwingen]
-    return "\nLet op:\n" + "\n".join(regels) + "\n" if regels else ""
 
 
 def _uitleg_batch(args: argparse.Namespace, regels: Iterable[str | bytes], vandaag: dt.date) -> int:
@@ -418,11 +415,34 @@ class _Opmaak(argparse.HelpFormatter):
 
 
 class _Parser(argparse.ArgumentParser):
-    """``argparse.ArgumentParser`` with ``_Opmaak`` as its formatter (and its subcommands')."""
+    """``argparse.ArgumentParser`` with ``_Opmaak`` as its formatter (and its subcommands').
+
+    A value typed on the command line appears in its errors only as ``toon`` shows it, as in
+    every other error of meldcode: argparse itself quotes a bad choice or number as typed, and
+    a value typed in the wrong place may be a name or a phone number.
+    """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", _Opmaak)
         super().__init__(*args, **kwargs)
+
+    def _check_value(self, action: argparse.Action, value: Any) -> None:
+        if action.choices is not None and value not in action.choices:
+            from meldcode.domain._validatie import toon
+
+            keuzes = ", ".join(map(repr, action.choices))
+            raise argparse.ArgumentError(
+                action, f"invalid choice: {toon(value)} (choose from {keuzes})"
+            )
+
+    def _get_value(self, action: argparse.Action, arg_string: str) -> Any:
+        try:
+            return super()._get_value(action, arg_string)
+        except argparse.ArgumentError as exc:
+            from meldcode.domain._validatie import toon
+
+            melding = exc.message.replace(repr(arg_string), toon(arg_string))
+            raise argparse.ArgumentError(action, melding) from None
 
 
 def bouw_parser(

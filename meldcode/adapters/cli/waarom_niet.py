@@ -21,14 +21,41 @@ __all__ = ["registreer"]
 
 
 def _protocol(value: str) -> Protocol:
+    from meldcode.domain._validatie import toon
+    from meldcode.errors import OngeldigeInvoer
     from meldcode.rules.beslis import lees_protocol
 
     try:
         gelezen = lees_protocol(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"protocol must be 2013 or 2019 (got {value!r})") from None
-    assert gelezen is not None
+    except OngeldigeInvoer:
+        gelezen = None
+    if gelezen is None:
+        # as ``meldcode beslis --protocol`` shows it: a name typed here is shown only as ``<str>``
+        raise argparse.ArgumentTypeError(f"protocol must be 2013 or 2019 (got {toon(value)})")
     return gelezen
+
+
+_BESLISSINGEN = tuple(b.value for b in Beslispunt)
+
+
+def _beslissing(value: str) -> str:
+    """``--beslissing``: a decision's name; argparse's own ``choices`` would echo a wrong one."""
+    if value not in _BESLISSINGEN:
+        from meldcode.domain._validatie import toon
+
+        raise argparse.ArgumentTypeError(
+            f"beslissing must be one of {', '.join(_BESLISSINGEN)} (got {toon(value)})"
+        )
+    return value
+
+
+def _max(value: str) -> int:
+    """``--max``: 1 to 5; argparse's ``int`` and ``choices`` would echo a wrong value."""
+    if value.isascii() and value.isdigit() and 1 <= int(value) <= 5:
+        return int(value)
+    from meldcode.domain._validatie import toon
+
+    raise argparse.ArgumentTypeError(f"max must be a whole number from 1 to 5 (got {toon(value)})")
 
 
 def _waarom_niet(args: argparse.Namespace) -> int:
@@ -59,14 +86,14 @@ def registreer(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p.add_argument("casus", help="CASE.json")
     p.add_argument(
         "--beslissing",
-        choices=[b.value for b in Beslispunt],
+        type=_beslissing,
+        metavar="{" + ",".join(_BESLISSINGEN) + "}",
         default=None,
         help="only this decision (taken or not); default: every decision not taken",
     )
     p.add_argument(
         "--max",
-        type=int,
-        choices=range(1, 6),
+        type=_max,
         default=MAX_WIJZIGINGEN,
         metavar="N",
         help=f"changes of at most N answers or facts (1-5, default {MAX_WIJZIGINGEN})",

@@ -39,6 +39,7 @@ __all__ = [
     "gebeurtenis_waarschuwingen",
     "met_waarschuwingen",
     "waarschuwing_naar_dict",
+    "waarschuwingen_tekst",
 ]
 
 _INGANG_2019 = dt.date(2019, 1, 1)
@@ -141,3 +142,12 @@ def met_waarschuwingen(
     eigen: list[dict[str, Any]] = list(data.get("waarschuwingen") or [])
     codes = {w.get("code") for w in eigen}
     return {**data, "waarschuwingen": [*eigen, *(w for w in extra if w["code"] not in codes)]}
+
+
+def waarschuwingen_tekst(waarschuwingen: Iterable[Waarschuwing]) -> str:
+    """The warnings of a case as Dutch text under an explanation (empty without warnings).
+
+    What ``meldcode uitleg`` prints and ``POST /v1/uitleg`` returns after the explanation.
+    """
+    regels = [f"  - {w.tekst} [{w.code}]" for w in waarschuwingen]
+    return "\nLet op:\n" + "\n".join(regels) + "\n" if regels else ""
