@@ -17,6 +17,7 @@ The store is ``--db`` (a SQLite file or a ``postgresql://`` URL), else ``$MELDCO
 from __future__ import annotations
 
 import argparse
+import copy
 import datetime as dt
 import ipaddress
 import json
@@ -69,6 +70,7 @@ def _serve(args: argparse.Namespace) -> int:
         from uvicorn.supervisors import Multiprocess
 
         from meldcode.adapters.http.instellingen import OMGEVING, Instellingen
+        from meldcode.adapters.http.middleware import TOEGANGSLOG
     except ImportError:
         raise EngineNietBeschikbaar(
             "meldcode serve needs the service extra: pip install 'meldcode[service]'"
@@ -105,7 +107,10 @@ def _serve(args: argparse.Namespace) -> int:
         port=args.port,
         workers=args.workers,
         server_header=False,
-        access_log=not args.stil,
+        # uvicorn's access lines quote the raw request line (path values, query string): off;
+        # the app logs method, route template and status instead (TOEGANGSLOG)
+        access_log=False,
+        log_config=_logconfig(TOEGANGSLOG, stil=args.stil),
         log_level="warning" if args.stil else "info",
         timeout_keep_alive=5,
         timeout_graceful_shutdown=10,
@@ -127,6 +132,29 @@ def _serve(args: argparse.Namespace) -> int:
     else:
         server.run(sockets=[sock])
     return EXIT_OK
+
+
+def _logconfig(toegangslog: str, *, stil: bool) -> dict[str, Any]:
+    """Uvicorn's logging set-up plus the app's access lines on stdout (none if ``--stil``)."""
+    from uvicorn.config import LOGGING_CONFIG
+
+    config: dict[str, Any] = copy.deepcopy(LOGGING_CONFIG)
+    config["formatters"]["meldcode"] = {
+        "()": "uvicorn.logging.DefaultFormatter",
+        "fmt": "%(levelprefix)s %(message)s",
+        "use_colors": None,
+    }
+    config["handlers"]["meldcode"] = {
+        "formatter": "meldcode",
+        "class": "logging.StreamHandler",
+        "stream": "ext://sys.stdout",
+    }
+    config["loggers"][toegangslog] = {
+        "handlers": ["meldcode"],
+        "level": "WARNING" if stil else "INFO",
+        "propagate": False,
+    }
+    return config
 
 
 def _contact() -> dict[str, str] | None:

@@ -16,13 +16,14 @@ from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from typing import Any
 
-from fastapi import APIRouter, FastAPI, Request
+from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import JSONResponse, Response
 
 from meldcode.adapters.http.instellingen import Instellingen
 from meldcode.adapters.http.middleware import OPENAPI_PAD, Grenzen
+from meldcode.adapters.http.parameters import strikte_query
 from meldcode.adapters.http.problemen import ProbleemFout, probleem
 from meldcode.adapters.http.toegang import Opslagen
 from meldcode.adapters.opslag.archief import open_opslag
@@ -31,6 +32,7 @@ from meldcode.adapters.opslag.versleuteling import sleutel_uit_omgeving
 from meldcode.domain._validatie import toon
 from meldcode.errors import (
     DossierGewijzigd,
+    DossierGewist,
     DossierNietGevonden,
     EngineNietBeschikbaar,
     Fout,
@@ -88,10 +90,12 @@ def maak_app(
     app.state.tekstsleutel = sleutel_uit_omgeving()
     app.router.redirect_slashes = False
     _foutafhandeling(app)
+    # every route of the API refuses unknown and repeated query parameters and non-ISO dates
+    strikt = [Depends(strikte_query)]
     for naam in _ROUTERS:
-        app.include_router(importlib.import_module(naam).router)
+        app.include_router(importlib.import_module(naam).router, dependencies=strikt)
     for router in routers:
-        app.include_router(router)
+        app.include_router(router, dependencies=strikt)
     for naam in UITBREIDINGEN:
         importlib.import_module(naam).registreer(app, inst)
 
@@ -99,7 +103,7 @@ def maak_app(
 
     document: dict[str, Any] = {}
 
-    @app.get(OPENAPI_PAD, include_in_schema=False)
+    @app.get(OPENAPI_PAD, include_in_schema=False, dependencies=strikt)
     def openapi() -> JSONResponse:
         if not document:
             document.update(openapi_document(app))
@@ -123,6 +127,8 @@ def _foutafhandeling(app: FastAPI) -> None:
     """Every error as a problem-details response.
 
     The status of each of meldcode's errors is ``status_van``'s, the one the access log records.
+    No detail repeats a value from the URI (a dossier id, a path): the client knows what it
+    asked for, and a URI typed by hand may hold a name.
     """
 
     @app.exception_handler(ProbleemFout)
@@ -144,13 +150,19 @@ def _foutafhandeling(app: FastAPI) -> None:
 
     @app.exception_handler(DossierNietGevonden)
     async def _niet_gevonden(request: Request, exc: DossierNietGevonden) -> Response:
-        return probleem(status_van(exc), str(exc), code="dossier_niet_gevonden")
+        detail = (
+            f"this dossier was erased on {exc.datum} (grond: {exc.grond})"
+            if isinstance(exc, DossierGewist)
+            else "no dossier with this id in this store"
+        )
+        return probleem(status_van(exc), detail, code="dossier_niet_gevonden")
 
     @app.exception_handler(VolgnummerConflict)
     async def _conflict(request: Request, exc: VolgnummerConflict) -> Response:
         return probleem(
             status_van(exc),
-            str(exc),
+            f"the dossier has {exc.gevonden} event(s), expected {exc.verwacht}: another writer "
+            "appended first; re-read the dossier and try again",
             code="volgnummer_conflict",
             extra={"verwacht": exc.verwacht, "gevonden": exc.gevonden},
         )
@@ -168,7 +180,7 @@ def _foutafhandeling(app: FastAPI) -> None:
     async def _gewijzigd(request: Request, exc: DossierGewijzigd) -> Response:
         return probleem(
             status_van(exc),
-            str(exc),
+            f"the dossier's event {exc.volgnummer} {exc.reden}",
             code="dossier_gewijzigd",
             extra={"volgnummer": exc.volgnummer},
         )
@@ -213,7 +225,7 @@ def _foutafhandeling(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
         detail = {
-            404: f"no resource at {request.url.path}",
+            404: "no resource at this path",
             405: f"{request.method} is not allowed here",
         }.get(exc.status_code, str(exc.detail))
         return probleem(

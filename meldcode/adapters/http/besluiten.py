@@ -5,10 +5,16 @@ The body is passed as raw JSON to the library's own reader (``casus_uit_json`` /
 line do, with the same paths in its errors; the answer is ``besluit_naar_dict`` (and for why not
 ``waarom_niet_naar_dict``, what ``meldcode waarom-niet --json`` prints). Nothing is stored:
 deciding needs a key but touches no dossier.
+
+A decision carries the plausibility warnings the command line gives for the same case
+(``casus_waarschuwingen``, judged against the server's date at the time of the request, added
+by ``met_waarschuwingen``); an explanation ends with the same "Let op:" section
+(``waarschuwingen_tekst``), so ``uitleg`` is exactly what ``meldcode uitleg`` prints.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from typing import Annotated, Any, Literal
 
@@ -21,8 +27,14 @@ from meldcode.adapters.http.problemen import ProbleemFout, probleem_body
 from meldcode.adapters.http.toegang import Ingelogd
 from meldcode.adapters.json.casus import besluit_naar_dict, casus_uit_dict, casus_uit_json
 from meldcode.adapters.json.lezen import laad_json_reeks
+from meldcode.adapters.json.plausibiliteit import (
+    casus_waarschuwingen,
+    met_waarschuwingen,
+    waarschuwingen_tekst,
+)
 from meldcode.adapters.json.waarom_niet import waarom_niet_naar_dict
 from meldcode.adapters.profiel import beschikbare_profielen, laad_profiel
+from meldcode.domain._validatie import toon
 from meldcode.domain.besluit import Besluit
 from meldcode.domain.casus import Casus
 from meldcode.domain.waarden import Beslispunt
@@ -35,7 +47,7 @@ from meldcode.rules.profiel import Profiel
 from meldcode.rules.uitleg import uitleg
 from meldcode.rules.waarom_niet import MAX_WIJZIGINGEN, waarom_niet
 
-__all__ = ["basis_voor", "beslisser", "router"]
+__all__ = ["basis_voor", "beslisser", "besluit_met_waarschuwingen", "router"]
 
 router = APIRouter(tags=["besluiten"])
 
@@ -86,12 +98,13 @@ def profiel_of_fout(naam: str | None) -> Profiel | None:
     if naam is None:
         return None
     if naam not in beschikbare_profielen():
+        getoond = toon(naam)
         raise OngeldigeInvoer(
             [
                 Fout(
                     "profiel",
-                    repr(naam),
-                    f"profiel must be one of {', '.join(beschikbare_profielen())} (got {naam!r})",
+                    getoond,
+                    f"profiel must be one of {', '.join(beschikbare_profielen())} (got {getoond})",
                 )
             ]
         )
@@ -118,6 +131,13 @@ def beslisser(protocol: str | None, profiel: str | None) -> Any:
     return met_profiel
 
 
+def besluit_met_waarschuwingen(besluit: Besluit, casus: Casus, vandaag: dt.date) -> dict[str, Any]:
+    """The decision as JSON with the case's warnings, as ``meldcode beslis`` writes it."""
+    return met_waarschuwingen(
+        besluit_naar_dict(besluit), casus_waarschuwingen(casus, vandaag=vandaag)
+    )
+
+
 @router.post(
     "/v1/besluiten",
     summary="Beslis één casus",
@@ -137,7 +157,8 @@ async def besluit(
     """Decide one case."""
     tekst = await json_body(request)
     beslis_ = beslisser(protocol, profiel)
-    return JSONResponse(besluit_naar_dict(beslis_(casus_uit_json(tekst))))
+    casus = casus_uit_json(tekst)
+    return JSONResponse(besluit_met_waarschuwingen(beslis_(casus), casus, dt.date.today()))
 
 
 @router.post(
@@ -175,10 +196,11 @@ async def batch(
     tekst = await json_body(request)
     beslis_ = beslisser(protocol, profiel)
     max_batch: int = request.app.state.instellingen.max_batch
-    return JSONResponse(await run_in_threadpool(_batch, tekst, beslis_, max_batch))
+    vandaag = dt.date.today()
+    return JSONResponse(await run_in_threadpool(_batch, tekst, beslis_, max_batch, vandaag))
 
 
-def _batch(tekst: bytes, beslis_: Any, max_batch: int) -> dict[str, Any]:
+def _batch(tekst: bytes, beslis_: Any, max_batch: int, vandaag: dt.date) -> dict[str, Any]:
     data = laad_json_reeks(tekst, wat="a batch: a JSON array of cases")
     if len(data) > max_batch:
         raise ProbleemFout(
@@ -192,7 +214,9 @@ def _batch(tekst: bytes, beslis_: Any, max_batch: int) -> dict[str, Any]:
         try:
             if isinstance(element, OngeldigeInvoer):
                 raise element
-            resultaten.append({"besluit": besluit_naar_dict(beslis_(casus_uit_dict(element)))})
+            casus = casus_uit_dict(element)
+            besluit_ = besluit_met_waarschuwingen(beslis_(casus), casus, vandaag)
+            resultaten.append({"besluit": besluit_})
         except OngeldigeInvoer as exc:
             geweigerd += 1
             body = probleem_body(400, str(exc), code="ongeldige_invoer", fouten=exc.fouten)
@@ -227,7 +251,13 @@ async def uitleg_(
     casus = casus_uit_json(tekst)
     besluit_ = beslisser(protocol, profiel)(casus)
     basis = basis_voor(casus, protocol, profiel)
-    return JSONResponse({"besluit": besluit_naar_dict(besluit_), "uitleg": uitleg(besluit_, basis)})
+    waarschuwingen = casus_waarschuwingen(casus, vandaag=dt.date.today())
+    return JSONResponse(
+        {
+            "besluit": met_waarschuwingen(besluit_naar_dict(besluit_), waarschuwingen),
+            "uitleg": uitleg(besluit_, basis) + waarschuwingen_tekst(waarschuwingen),
+        }
+    )
 
 
 BeslissingParam = Annotated[
@@ -240,6 +270,18 @@ BeslissingParam = Annotated[
         json_schema_extra={"enum": [b.value for b in Beslispunt]},
     ),
 ]
+
+
+def _beslispunt(naam: str) -> Beslispunt:
+    """The ``beslissing`` parameter; 400 naming it, its value shown only as ``toon`` shows it."""
+    try:
+        return Beslispunt(naam)
+    except ValueError:
+        getoond = toon(naam)
+        toegestaan = ", ".join(p.value for p in Beslispunt)
+        raise OngeldigeInvoer(
+            [Fout("beslissing", getoond, f"beslissing must be one of {toegestaan} (got {getoond})")]
+        ) from None
 
 
 @router.post(
@@ -273,7 +315,7 @@ async def waarom_niet_(
     tekst = await json_body(request)
     casus = casus_uit_json(tekst)
     basis = basis_voor(casus, protocol, profiel)
-    beslissingen = None if beslissing is None else [beslissing]
+    beslissingen = None if beslissing is None else [_beslispunt(beslissing)]
     # an exhaustive search: off the event loop, within the request's time limit
     resultaten = await run_in_threadpool(
         waarom_niet, casus, basis.protocol, basis=basis, beslissingen=beslissingen

@@ -10,13 +10,18 @@ A pure ASGI middleware (no buffering of the body):
 - a request that takes longer than ``tijdslimiet`` seconds gets a 503;
 - a client under ``/v1`` that accepts neither JSON nor problem JSON gets a 406;
 - any unexpected exception becomes a 500 problem with a generic detail; the log gets its type
-  and the route only (an exception's text might quote a value).
+  and the route only (an exception's text might quote a value);
+- every request writes one line to the access log (``TOEGANGSLOG``, at INFO): the method, the
+  matched route's template (``/v1/dossiers/{dossier}``, never the values in the path and never
+  the query string; ``(no route)`` when none matched) and the status. ``meldcode serve``
+  prints these lines instead of uvicorn's, which show the raw request line.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from starlette.datastructures import Headers, MutableHeaders
@@ -24,7 +29,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from meldcode.adapters.http.problemen import probleem
 
-__all__ = ["OPENAPI_PAD", "VEILIGHEIDSKOPPEN", "Grenzen"]
+__all__ = ["OPENAPI_PAD", "TOEGANGSLOG", "VEILIGHEIDSKOPPEN", "Grenzen", "route_sjabloon"]
 
 OPENAPI_PAD = "/v1/openapi.json"
 
@@ -40,6 +45,9 @@ VEILIGHEIDSKOPPEN: dict[str, str] = {
 """The headers of /core/transport/security-headers, on every response."""
 
 _LOG = logging.getLogger("meldcode.service")
+TOEGANGSLOG = "meldcode.service.access"
+"""The logger of the access lines: method, route template, status (no path values, no query)."""
+_TOEGANG = logging.getLogger(TOEGANGSLOG)
 _AANVAARDBAAR = ("*/*", "application/*", "application/json", "application/problem+json")
 
 
@@ -65,11 +73,13 @@ class Grenzen:
             return
         pad: str = scope["path"]
         begonnen = False
+        status = 0
 
         async def verstuur(message: Message) -> None:
-            nonlocal begonnen
+            nonlocal begonnen, status
             if message["type"] == "http.response.start":
                 begonnen = True
+                status = message["status"]
                 koppen = MutableHeaders(scope=message)
                 koppen["API-Version"] = self.api_versie
                 for naam, waarde in VEILIGHEIDSKOPPEN.items():
@@ -84,6 +94,20 @@ class Grenzen:
                 return
             await probleem(status, detail, code=code)(scope, receive, verstuur)
 
+        try:
+            await self._verwerk(scope, receive, verstuur, antwoord)
+        finally:
+            _TOEGANG.info("%s %s %s", scope.get("method"), route_sjabloon(scope), status or "-")
+
+    async def _verwerk(
+        self,
+        scope: Scope,
+        receive: Receive,
+        verstuur: Send,
+        antwoord: Callable[[int, str, str], Awaitable[None]],
+    ) -> None:
+        """The limits of one request, around the app."""
+        pad: str = scope["path"]
         koppen = Headers(scope=scope)
         lengte = koppen.get("content-length")
         if lengte is not None and (not lengte.isdigit() or int(lengte) > self.max_bytes):
@@ -116,14 +140,20 @@ class Grenzen:
                 503, f"the request took longer than {self.tijdslimiet:g} seconds", "tijdslimiet"
             )
         except Exception as exc:
-            route: Any = scope.get("route")
             _LOG.error(
                 "internal error %s on %s %s",
                 type(exc).__name__,
                 scope.get("method"),
-                getattr(route, "path", "?"),
+                route_sjabloon(scope),
             )
             await antwoord(500, "an internal error occurred; it has been logged", "intern")
+
+
+def route_sjabloon(scope: Scope) -> str:
+    """The template of the route that matched (``/v1/dossiers/{dossier}``), or ``(no route)``."""
+    route: Any = scope.get("route")
+    sjabloon = getattr(route, "path_format", None) or getattr(route, "path", None)
+    return sjabloon if isinstance(sjabloon, str) else "(no route)"
 
 
 def _aanvaardt_json(accept: str | None) -> bool:

@@ -153,6 +153,46 @@ def _pad_van(stapel: list[list[Any]]) -> str:
     return pad
 
 
+def _te_diepe_elementen(tekst: str) -> dict[int, tuple[int, int, str]]:
+    """Per element of a top-level array that nests too deeply: its start, end and path.
+
+    The path is relative to the element. Empty when the text is not an array whose brackets
+    balance (the whole document is then refused as ``laad_json`` refuses it).
+    """
+    uit: dict[int, tuple[int, int, str]] = {}
+    stapel: list[list[Any]] = []  # per open container: its bracket and the current key/index
+    begin = 0
+    pad: str | None = None
+    for m in _TOKEN.finditer(tekst):
+        token = m.group()
+        if token[0] == '"':
+            if token[-1] == ":" and stapel and stapel[-1][0] == "{":
+                try:
+                    stapel[-1][1] = json.loads(token[:-1].rstrip())
+                except ValueError:
+                    stapel[-1][1] = "<key>"
+        elif token in "[{":
+            if not stapel and token != "[":
+                return {}
+            stapel.append([token, 0 if token == "[" else None])
+            if len(stapel) == 2:
+                begin, pad = m.start(), None
+            elif len(stapel) > MAX_DIEPTE and pad is None:
+                pad = _pad_van(stapel[1:])
+        elif token in "]}":
+            if not stapel:
+                return {}
+            stapel.pop()
+            if not stapel:
+                return uit  # what follows the array is the document's to refuse
+            if len(stapel) == 1 and pad is not None:
+                uit[stapel[0][1]] = (begin, m.end(), pad)
+                pad = None
+        elif stapel and stapel[-1][0] == "[":
+            stapel[-1][1] += 1
+    return {}
+
+
 def decodeer(tekst: str | bytes) -> str:
     """``tekst`` as a string: bytes decoded as strict UTF-8, a leading byte-order mark dropped.
 
@@ -219,17 +259,35 @@ def laad_json_reeks(
     """Decode a JSON array strictly, each element on its own: a batch of cases.
 
     The document as a whole must decode (else ``OngeldigeInvoer``, as ``laad_json`` raises) and
-    be an array (else the error says ``wat`` was expected). A duplicate key inside an element
-    makes that element an ``OngeldigeInvoer`` in its place (paths relative to the element), so
-    the elements around it are still read.
+    be an array (else the error says ``wat`` was expected). A duplicate key inside an element, or
+    an element nested deeper than ``MAX_DIEPTE`` levels (the array counts as one), makes that
+    element an ``OngeldigeInvoer`` in its place (paths relative to the element), so the elements
+    around it are still read. (A deep element is found without decoding, at any depth, and
+    blanked to ``null`` of the same length before the rest is decoded: every other element and
+    every position in an error stays as it was.)
     """
+    tekst = decodeer(tekst)
+    te_diep: dict[int, tuple[int, int, str]] = {}
+    if tekst.count("[") + tekst.count("{") > MAX_DIEPTE:
+        te_diep = _te_diepe_elementen(tekst)
+    if te_diep:
+        delen: list[str] = []
+        vorige = 0
+        for begin, eind, _ in te_diep.values():
+            delen += [tekst[vorige:begin], "null".ljust(eind - begin)]
+            vorige = eind
+        delen.append(tekst[vorige:])
+        tekst = "".join(delen)
     data, dubbel = _decodeer_json(tekst)
     if not isinstance(data, list):
         raise OngeldigeInvoer([Fout("", "<value>", f"expected {wat}")])
-    if not dubbel:
-        return list(data)
-    uit: list[object | OngeldigeInvoer] = []
-    for element in data:
-        fouten = list(_dubbele_sleutels(element))
-        uit.append(OngeldigeInvoer(fouten) if fouten else element)
+    uit: list[object | OngeldigeInvoer] = list(data)
+    if dubbel:
+        for i, element in enumerate(data):
+            fouten = list(_dubbele_sleutels(element))
+            if fouten:
+                uit[i] = OngeldigeInvoer(fouten)
+    for plek, (_, _, pad) in te_diep.items():
+        melding = f"{pad or 'the element'} is nested more than {MAX_DIEPTE} levels deep"
+        uit[plek] = OngeldigeInvoer([Fout(pad, "<value>", f"{melding} (the array counts as one)")])
     return uit
