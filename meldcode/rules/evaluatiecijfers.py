@@ -477,8 +477,11 @@ def datumfout(veld: str, datum: object) -> Fout | None:
         return None
     if datum is None:
         return Fout(veld, "None", f"{veld} is required: a date YYYY-MM-DD (got None)")
-    # text only as ``toon`` shows it: digits and dashes may be a phone number
-    waarde = datum.isoformat() if isinstance(datum, dt.datetime) else toon(datum)
+    if isinstance(datum, dt.datetime):
+        waarde = datum.isoformat()
+    else:  # text only as ``toon`` shows it: digits and dashes may be a phone number
+        waarde = toon(datum)
+        waarde = "<text>" if waarde == "<str>" else waarde
     return Fout(veld, waarde, f"{veld} must be a date YYYY-MM-DD (got {waarde})")
 
 
