@@ -15,7 +15,11 @@ columns (a region, a school) are carried along untouched. A typo must never sile
 column whose name is a near miss of a contract column (``vermoedn``, ``acute_onveilighied``,
 ``Kind Leeftijd``), are refused, naming the column and the key it resembles. A column of your
 own that happens to resemble a key is declared with ``extra=["..."]``: declared columns are
-carried along unchecked.
+carried along unchecked. Refused as well: a column named after a contract object (``weging``,
+as ``pl.read_ndjson`` or ``pd.read_json`` keep it nested: flatten it first), and a frame that
+holds the decision columns a call would add (decided before: old and new would mix). An eager
+column without a value counts as absent, whatever its dtype; a timestamp with a time zone
+counts by its calendar date in that zone.
 
 A bad row does not stop the frame: its decision columns are empty and ``besluit.fout`` names the
 field and the value, in the words of the JSON reader.
@@ -28,6 +32,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import threading
+import types
 import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
@@ -38,11 +43,13 @@ from attrs import frozen
 
 from meldcode.adapters.dataframe.expressies import Expressies, Kolommen, Opzoeking, kies
 from meldcode.adapters.dataframe.plat import (
+    GENEST,
     KENMERKEN,
     LIJSTEN,
     OBJECTEN,
     VLAGKOLOMMEN,
     dubbele_kolommen,
+    geneste_kolom,
     kolommen,
     leeg,
     rij_uit_casus,
@@ -112,17 +119,31 @@ _SPECIFIEK: dict[str, tuple[str, ...]] = {
 def _kaart(namen: tuple[object, ...], prefix: str, extra: frozenset[str]) -> dict[str, str]:
     """Which column feeds which contract path or flag; refuse typos and double spellings.
 
-    A column in ``extra`` is the caller's own, carried along unchecked. Kept per column names
-    (a frame of the same shape is mapped once); callers do not change the mapping they get.
+    Refused too: a column named after a contract object (``weging``: the object nested, not
+    its flat columns), and a column this call would add (``besluit.melden``: the frame was
+    decided before, and deciding it again would mix old and new decision columns). A column in
+    ``extra`` is the caller's own, carried along unchecked (a decision column never is). Kept
+    per column names (a frame of the same shape is mapped once); callers do not change the
+    mapping they get.
     """
     bekend = _bekend()
     kaart: dict[str, str] = {}
     fouten: list[Fout] = []
+    besluiten = [
+        n
+        for n in namen
+        if isinstance(n, str) and n.startswith(prefix) and n[len(prefix) :] in _UITVOER
+    ]
+    if besluiten:
+        fouten.append(_al_beslist(besluiten, prefix))
     for naam in namen:
-        if not isinstance(naam, str) or naam in extra:
+        if not isinstance(naam, str) or naam in extra or naam in besluiten:
             continue  # not a name the contract could mean, or declared as the caller's own
-        if naam.startswith((prefix, _INTERN, _VERGELIJK)):
-            continue  # an earlier decision in the same frame
+        if naam.startswith((_INTERN, _VERGELIJK)):
+            continue  # ``vergelijk``'s decisions in the same frame
+        if naam in GENEST:
+            fouten.append(geneste_kolom(naam, extra=True))
+            continue
         if naam in bekend:
             pad = bekend[naam]
             if pad in kaart.values():
@@ -136,7 +157,7 @@ def _kaart(namen: tuple[object, ...], prefix: str, extra: frozenset[str]) -> dic
             "consultatie",
         )
         if bedoeld is None and not onbekend_veld:
-            continue  # the caller's own column (a region, a school)
+            continue  # the caller's own column (a region, a school, an earlier decision's)
         hint = f"; did you mean {bedoeld!r}?" if bedoeld else ""
         fouten.append(
             Fout(
@@ -154,6 +175,26 @@ def _kaart(namen: tuple[object, ...], prefix: str, extra: frozenset[str]) -> dic
 @functools.cache
 def _bekend() -> dict[str, str]:
     return kolommen()
+
+
+#: the names of the columns ``beslis_frame`` adds, without their prefix
+_UITVOER: frozenset[str] = frozenset(_MOGELIJK)
+
+
+def _al_beslist(namen: Sequence[str], prefix: str) -> Fout:
+    """The problem of a frame that holds decision columns already: never mix old and new."""
+    getoond = ", ".join(repr(n) for n in namen[:3])
+    if len(namen) > 3:
+        getoond += f", ... ({len(namen)} in all)"
+    return Fout(
+        namen[0],
+        repr(namen[0]),
+        f"the frame holds decision columns already ({getoond}): deciding it again would set "
+        f"new decisions beside old ones. Drop them first (polars: "
+        f"df.drop(pl.selectors.starts_with({prefix!r})); pandas: "
+        f"df.loc[:, ~df.columns.str.startswith({prefix!r})]) or choose another prefix than "
+        f"{prefix!r}",
+    )
 
 
 def _kolomfout(kolom: str, dtype: object, verwacht: str) -> OngeldigeInvoer:
@@ -197,9 +238,9 @@ class _Controle:
 def _soorten() -> dict[str, str]:
     """What each column of the contract is checked as: an answer, the age, or a flag.
 
-    The age comes after the child's flags: its checks (its range, an unborn child's age) judge
-    the whole child, once its fields are read, as the JSON reader does; and the unborn check
-    reads ``kind.ongeboren`` as its own check has decoded it.
+    The age comes after the child's flags: its unborn check reads ``kind.ongeboren`` as its own
+    check has decoded it. (Its check then takes the place of the child's first field, as the
+    JSON reader reads ``leeftijd`` first: see ``_Invoer._controleer``.)
     """
     uit: dict[str, str] = {}
     for obj, cls in OBJECTEN.items():
@@ -214,6 +255,25 @@ def _soorten() -> dict[str, str]:
 
 #: every checked column of the contract, in the order its checks run, and what it is checked as
 _SOORTEN: Mapping[str, str] = _soorten()
+
+
+def _past(pad: str, dtype: Any) -> bool:
+    """Whether ``dtype`` is one the column of the contract path ``pad`` may have, by type alone.
+
+    An answer or a protocol is text (or a categorical, an enum), a flag a boolean, the age a
+    number, the date a date, a timestamp or text; the rest (``referentie``, the JSON lists) is
+    read as it is.
+    """
+    soort = _SOORTEN.get(pad)
+    if soort == "oordeel" or pad == "protocol":
+        return isinstance(dtype, nw.String | nw.Categorical | nw.Enum)
+    if soort == "vlag":
+        return isinstance(dtype, nw.Boolean)
+    if soort == "leeftijd":
+        return bool(dtype.is_numeric())
+    if pad == "datum":
+        return isinstance(dtype, nw.Date | nw.Datetime | nw.String)
+    return True
 
 
 class _Invoer:
@@ -252,14 +312,20 @@ class _Invoer:
     def _lege_kolommen(self) -> None:
         """An eager column without a single value says nothing: it counts as absent.
 
-        (pandas gives such a column the ``object`` dtype, whatever it was meant to hold.)
+        Whatever its dtype: pandas gives such a column the ``object`` dtype, or ``float64``
+        when read from a CSV file (its cells ``NaN``), whatever it was meant to hold. Only a
+        column of text or objects, or of another dtype than its contract field is read as, is
+        counted (``_past``): a column of the right dtype is read as it is.
         """
         if isinstance(self._df, nw.LazyFrame):
             return
         leeg = [
             pad
             for pad, naam in self.kolom.items()
-            if isinstance(self.schema[naam], nw.Object | nw.Unknown | nw.String)
+            if (
+                isinstance(self.schema[naam], nw.Object | nw.Unknown | nw.String)
+                or not _past(pad, self.schema[naam])
+            )
             and self._peil(_zonder_waarde, naam)
         ]
         for pad in leeg:
@@ -341,14 +407,24 @@ class _Invoer:
         for pad in ("protocol", "datum"):
             if pad in self.kolom:
                 getattr(self, f"_controleer_{pad}")(self.kolom[pad])
+        kind: int | None = None  # where the child's checks begin
         for pad, soort in _SOORTEN.items():
             naam = self.kolom.get(pad)
             if naam is None:
                 continue
+            if kind is None and pad.startswith("kind."):
+                kind = len(self.controles)
             if soort == "oordeel":
                 self._controleer_oordeel(naam, pad)
             elif soort == "leeftijd":
+                voor = len(self.controles)
                 self._controleer_leeftijd(naam, pad)
+                if kind is not None and len(self.controles) > voor:
+                    # the JSON reader checks the age's range as it reads ``leeftijd``, the
+                    # child's first field: a row with a bad age and a bad flag names the age.
+                    # (The unborn child's age never fails beside a bad flag: it reads the flag
+                    # as decoded, empty where the flag is bad.)
+                    self.controles.insert(kind, self.controles.pop())
             elif not isinstance(self.schema[naam], nw.Boolean):  # a boolean column is right
                 self._controleer_bool(naam)
         self.schema = {**self.schema, **{s.name: nw.Boolean() for s in self.voorbereiding}}
@@ -495,6 +571,7 @@ class _Invoer:
         uit: Any = self.ns.lit(huidig)
         datum = self.kolom.get("datum")
         if datum is not None:
+            dag = self._datumkolom(datum)
             vanaf_begin = [i for i, v in enumerate(versies) if v.ingang is None]
             op_datum: Any = self.ns.lit(vanaf_begin[-1] if vanaf_begin else huidig)
             for i, v in sorted(
@@ -503,11 +580,7 @@ class _Invoer:
             ):
                 assert v.ingang is not None
                 grens = self._datumwaarde(datum, v.ingang)
-                op_datum = (
-                    self.ns.when(self.ns.col(datum) >= grens)
-                    .then(self.ns.lit(i))
-                    .otherwise(op_datum)
-                )
+                op_datum = self.ns.when(dag >= grens).then(self.ns.lit(i)).otherwise(op_datum)
             uit = self.ns.when(self.ns.col(datum).is_null()).then(uit).otherwise(op_datum)
         naam = self.kolom.get("protocol")
         if naam is not None:
@@ -515,6 +588,20 @@ class _Invoer:
             for i, v in reversed(list(enumerate(versies))):
                 uit = self.ns.when(protocol == v.protocol.value).then(self.ns.lit(i)).otherwise(uit)
         return uit.cast(self.ns.Int8)
+
+    def _datumkolom(self, naam: str) -> Any:
+        """The column ``naam`` as the rows' dates are compared: a timestamp as its local time.
+
+        A timestamp with a time zone (``Datetime('us', 'Europe/Amsterdam')``) counts by its
+        calendar date in its own time zone, as ``Casus.datum`` is read from it: its wall-clock
+        time, without the zone, is on or after midnight of a version's date exactly when that
+        local date is. A column without a zone is read as it is.
+        """
+        kolom = self.ns.col(naam)
+        dtype = self.schema[naam]
+        if isinstance(dtype, nw.Datetime) and dtype.time_zone is not None:
+            return kolom.dt.replace_time_zone(None)
+        return kolom
 
     def _datumwaarde(self, naam: str, datum: dt.date) -> Any:
         """``datum`` as a value to compare the column ``naam`` with (text, date or datetime)."""
@@ -1012,8 +1099,11 @@ def beslis_frame(
     whose name resembles a contract column (otherwise it is refused as a likely typo).
 
     Raises ``OngeldigeInvoer`` for something that is not a frame, for a column that misspells a
-    contract key, a column of the wrong type (an answer column of numbers), an unknown
-    ``uitvoer`` or ``protocol``.
+    contract key, a column that holds a contract object nested (``weging``: flatten it), a
+    column of the wrong type (an answer column of numbers; a column without any value counts as
+    absent, whatever its type), a frame that holds the decision columns this call adds (drop
+    them or choose another ``prefix``), an unknown ``uitvoer`` or ``protocol``. A ``datum``
+    timestamp with a time zone counts by its calendar date in that zone.
     """
     gevraagd = _uitvoer(uitvoer)
     eigen = _extra(extra)
@@ -1215,11 +1305,7 @@ def _pandas(
         nieuw[kolom] = _tekst(pd, Tekstkolom(waarden=objecten), n)
     # the columns' arrays (a series of ours has its own index: its array needs no aligning)
     toegevoegd = {k: w.array if isinstance(w, pd.Series) else w for k, w in nieuw.items()}
-    if any(k in native.columns for k in toegevoegd):  # an earlier decision is replaced in place
-        uit = native.copy(deep=False)
-        for kolom, waarde in toegevoegd.items():
-            uit[kolom] = waarde
-        return uit
+    # (the input holds none of these columns: ``_kaart`` refuses a frame decided before)
     # a new frame; the input's columns are shared, not copied (concatenated: ``assign`` inserts
     # one column at a time into pandas' text index, about a fifth slower), with the input's
     # ``attrs`` and flags as ``assign`` keeps them
@@ -1280,11 +1366,32 @@ def _schema(
             return dict(bekend[0]), sleutel
     df = rijen.nw
     schema = dict(df.collect_schema() if lazy else df.schema)
+    if not rijen.polars and any(isinstance(d, nw.Unknown) for d in schema.values()):
+        _tijdzones(native, schema)
     if sleutel is not None:
         while len(_SCHEMAS) >= _PLANNEN:
             del _SCHEMAS[next(iter(_SCHEMAS))]
         _SCHEMAS[sleutel] = (schema, vast)
     return dict(schema), sleutel
+
+
+def _tijdzones(native: Any, schema: dict[str, Any]) -> None:
+    """A pandas (or Dask) timestamp column with a time zone that narwhals reads as ``Unknown``.
+
+    narwhals recognises a zone by its name's letters and slashes: ``America/Sao_Paulo`` or
+    ``Etc/GMT+1`` leave the column ``Unknown``. Its own dtype says the unit and the zone.
+    """
+    dtypes = getattr(native, "dtypes", None)
+    for naam, dtype in schema.items():
+        if not isinstance(dtype, nw.Unknown):
+            continue
+        try:
+            eigen = dtypes[naam]  # type: ignore[index]
+        except (KeyError, TypeError, IndexError):  # pragma: no cover - not a pandas-like frame
+            continue
+        zone, eenheid = getattr(eigen, "tz", None), getattr(eigen, "unit", None)
+        if zone is not None and eenheid in ("s", "ms", "us", "ns"):
+            schema[naam] = nw.Datetime(eenheid, str(zone))
 
 
 def _polars_type(dtype: Any) -> Any:
@@ -1389,19 +1496,47 @@ def _nullable_bools(native: Any, namen: Sequence[str]) -> Any:
 # --- frames from cases ----------------------------------------------------------------------
 
 
-def frame_uit_casussen(casussen: Iterable[Casus], backend: str = "polars") -> Any:
+def frame_uit_casussen(
+    casussen: Iterable[Casus | Mapping[str, Any]], backend: str = "polars"
+) -> Any:
     """A frame (``backend``: "polars", "pandas", ...) with one flat row per case.
 
-    Every column of ``plat.rij_uit_casus``: the contract's scalars under their dotted names and
-    every flag column. Useful to decide cases kept as JSON with ``beslis_frame``.
+    Each case is a ``Casus`` or a case in the exchange format (a decoded JSON object, read by
+    ``casus_uit_dict``, the JSON reader). Every column of ``plat.rij_uit_casus``: the
+    contract's scalars under their dotted names and every flag column. Useful to decide cases
+    kept as JSON with ``beslis_frame``.
+
+    Raises ``OngeldigeInvoer`` for no cases, an item that is no case (every bad item at once,
+    each path under its index: ``[2].weging.vermoeden``), and a ``backend`` that is not an
+    installed eager frame library (a lazy frame: call ``.lazy()`` on the result).
     """
-    rijen = [rij_uit_casus(c) for c in casussen]
+    implementatie = _backend(backend)
+    if isinstance(casussen, Casus | Mapping | str | bytes) or not isinstance(casussen, Iterable):
+        getoond = toon(casussen) if not isinstance(casussen, Casus) else "<Casus>"
+        raise OngeldigeInvoer(
+            [
+                Fout(
+                    "casussen",
+                    getoond,
+                    f"casussen must be a list of cases (got {getoond}): one case is [casus]",
+                )
+            ]
+        )
+    rijen: list[dict[str, Any]] = []
+    fouten: list[Fout] = []
+    for i, item in enumerate(casussen):
+        try:
+            rijen.append(rij_uit_casus(_casus(item)))
+        except OngeldigeInvoer as exc:  # the next items are read too: every error at once
+            fouten.extend(_onder(f"[{i}]", f) for f in exc.fouten)
+    if fouten:
+        raise OngeldigeInvoer(fouten)
     if not rijen:
         raise OngeldigeInvoer([Fout("casussen", "[]", "casussen must hold at least one case")])
     namen = list(rijen[0])
     kolommen_: dict[str, Any] = {n: [r[n] for r in rijen] for n in namen}
     soort = {n: _soort(n) for n in namen}
-    if backend == "pandas":
+    if implementatie is nw.Implementation.PANDAS:
         import pandas as pd  # type: ignore[import-untyped,unused-ignore]  # nullable dtypes
 
         pandas_dtype = {"tekst": "string", "datum": "datetime64[ns]", "getal": "Int64"}
@@ -1413,8 +1548,71 @@ def frame_uit_casussen(casussen: Iterable[Casus], backend: str = "polars") -> An
         )
     dtypes = {"tekst": nw.String(), "datum": nw.Date(), "getal": nw.Int64()}
     schema = {n: dtypes.get(soort[n], nw.Boolean()) for n in namen}
-    bibliotheek: Any = backend
+    bibliotheek: Any = implementatie  # an eager one (``_backend``)
     return nw.from_dict(kolommen_, schema=schema, backend=bibliotheek).to_native()
+
+
+#: the frame libraries ``frame_uit_casussen`` builds a frame with (narwhals' eager ones)
+_EAGER = ("polars", "pandas", "pyarrow", "modin", "cudf")
+
+
+def _backend(backend: object) -> nw.Implementation:
+    """``backend`` as narwhals' implementation: an installed eager frame library, else refused."""
+    gegeven: Any = backend  # narwhals names its backends in a Literal: checked below
+    implementatie = (
+        nw.Implementation.from_backend(gegeven)
+        if isinstance(backend, str | types.ModuleType)
+        else None
+    )
+    namen = ", ".join(repr(n) for n in _EAGER)
+    getoond = toon(backend)
+    if implementatie is None or implementatie.value not in _EAGER:
+        lazy = implementatie is not None and implementatie is not nw.Implementation.UNKNOWN
+        hint = " (a lazy frame: call .lazy() on an eager one)" if lazy else ""
+        raise OngeldigeInvoer(
+            [
+                Fout(
+                    "backend",
+                    getoond,
+                    f"backend must be an eager frame library, one of {namen} (got {getoond}){hint}",
+                )
+            ]
+        )
+    try:
+        implementatie.to_native_namespace()
+    except ImportError:
+        raise OngeldigeInvoer(
+            [Fout("backend", getoond, f"backend {getoond} is not installed")]
+        ) from None
+    return implementatie
+
+
+def _casus(item: object) -> Casus:
+    """One item of ``frame_uit_casussen``: a ``Casus``, or a dict read by the JSON reader."""
+    if isinstance(item, Casus):
+        return item
+    if isinstance(item, Mapping):
+        return casus_uit_dict(dict(item))
+    getoond = toon(item)
+    raise OngeldigeInvoer(
+        [
+            Fout(
+                "",
+                getoond,
+                f"a case must be a Casus or a case in the exchange format (a dict) (got {getoond})",
+            )
+        ]
+    )
+
+
+def _onder(voor: str, f: Fout) -> Fout:
+    """``f`` found in the item at ``voor`` (``[2]``): its path and its message say so."""
+    if not f.veld:
+        return Fout(voor, f.waarde, f"{voor}: {f.melding}")
+    veld = f"{voor}{f.veld}" if f.veld.startswith("[") else f"{voor}.{f.veld}"
+    if f.melding.startswith(f.veld):
+        return Fout(veld, f.waarde, veld + f.melding[len(f.veld) :])
+    return Fout(veld, f.waarde, f.melding)
 
 
 def _soort(naam: str) -> str:

@@ -33,11 +33,13 @@ from meldcode.errors import Fout, OngeldigeInvoer
 
 __all__ = [
     "BOVEN",
+    "GENEST",
     "KENMERKEN",
     "LIJSTEN",
     "OBJECTEN",
     "VLAGKOLOMMEN",
     "dubbele_kolommen",
+    "geneste_kolom",
     "kolommen",
     "leeg",
     "rij_uit_casus",
@@ -73,6 +75,49 @@ def kolommen() -> dict[str, str]:
     for naam in (*BOVEN, *LIJSTEN, *VLAGKOLOMMEN):
         out[naam] = naam
     return out
+
+
+def _genest() -> dict[str, tuple[str, ...]]:
+    """The keys of a case that hold an object whose fields are flat columns, with the columns.
+
+    Derived from the flat-column mapping: the first part of every dotted contract path that
+    is a key of a case (``weging`` of ``weging.vermoeden``; not ``signaal`` of a flag).
+    """
+    sleutels = {a.name for a in attrs.fields(Casus)}
+    uit: dict[str, list[str]] = {}
+    for pad in dict.fromkeys(kolommen().values()):
+        deel = pad.split(".", 1)[0]
+        if "." in pad and deel in sleutels:
+            uit.setdefault(deel, []).append(pad)
+    return {obj: tuple(paden) for obj, paden in uit.items()}
+
+
+#: the contract's objects whose fields are flat columns (``weging``, ``kind``,
+#: ``omstandigheden``), each with its flat columns: a column named after one holds the object
+#: nested (a polars struct, a pandas column of dicts, JSON text), as ``pl.read_ndjson`` or
+#: ``pd.read_json`` give it, which a flat row never does
+GENEST: dict[str, tuple[str, ...]] = _genest()
+
+
+def geneste_kolom(naam: str, *, extra: bool = False) -> Fout:
+    """The problem of a column that holds the contract object ``naam`` nested; how to flatten.
+
+    ``naam`` is a key of ``GENEST``; ``extra``: the reader takes ``extra=[...]``, columns of
+    the caller's own (the message says so).
+    """
+    velden = GENEST[naam]
+    eigen = (
+        f"; a column of your own of this name is declared with extra=[{naam!r}]" if extra else ""
+    )
+    return Fout(
+        naam,
+        repr(naam),
+        f"column {naam!r} holds the contract object {naam!r} nested (as pl.read_ndjson or "
+        f"pd.read_json give it), which is not read: its fields must be flat columns "
+        f"({velden[0]!r}, {velden[1]!r}, ...). Flatten it first: in polars "
+        f"df.unnest({naam!r}, separator='.'); in pandas pd.json_normalize(cases) of the "
+        f"decoded JSON objects ([json.loads(line) for line in lines]){eigen}",
+    )
 
 
 def vlaggen(casus: Casus) -> dict[str, bool]:

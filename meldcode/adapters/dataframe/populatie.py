@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import numbers
+import warnings
 from collections.abc import Callable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any, Literal, TypeGuard, cast
@@ -39,11 +40,13 @@ import numpy.typing as npt
 from attrs import field, frozen
 
 from meldcode.adapters.dataframe.plat import (
+    GENEST,
     KENMERKEN,
     LIJSTEN,
     OBJECTEN,
     VLAGKOLOMMEN,
     dubbele_kolommen,
+    geneste_kolom,
     kolommen,
     vlaggen,
 )
@@ -701,7 +704,9 @@ def _kaart(namen: Sequence[str]) -> dict[str, str]:
     fouten: list[Fout] = []
     for naam in namen:
         pad = bekend.get(naam)
-        if pad in LIJSTEN:
+        if naam in GENEST:
+            fouten.append(geneste_kolom(naam))
+        elif pad in LIJSTEN:
             fouten.append(
                 Fout(
                     naam,
@@ -828,6 +833,30 @@ def _casus(rij: int, cellen: Mapping[str, Any]) -> Casus:
     return casus
 
 
+def _geen_frame(frame: Any) -> OngeldigeInvoer:
+    """The error for something that is no eager frame: a lazy one is told to collect."""
+    getoond = f"<{type(frame).__name__}>"
+    try:
+        with warnings.catch_warnings():
+            # narwhals announces that its Dask support moves to a separate package
+            warnings.filterwarnings("ignore", message=".*Dask support is moving.*")
+            lazy = isinstance(nw.from_native(frame), nw.LazyFrame)
+    except (TypeError, nw.exceptions.NarwhalsError):
+        lazy = False
+    hint = ": collect it first (.collect(), Dask .compute())" if lazy else ""
+    wat = "a lazy frame" if lazy else getoond
+    return OngeldigeInvoer(
+        [
+            Fout(
+                "frame",
+                getoond,
+                "frame must be an eager dataframe narwhals supports (pandas, polars, ...) "
+                f"(got {wat}){hint}",
+            )
+        ]
+    )
+
+
 def casussen_uit_populatie(frame: Any) -> list[Casus]:
     """Rebuild every row of a population frame as a ``Casus``: the inverse of the generator.
 
@@ -838,12 +867,16 @@ def casussen_uit_populatie(frame: Any) -> list[Casus]:
     flag cell, is false. Other columns (a region, decision columns) are ignored. A row becomes
     one case with at most one signal and one consultation per flagged party. Raises
     ``OngeldigeInvoer`` naming the column (and the row) for a misspelled contract column, a bad
-    value, or flags that no such case gives (two kinds of signal, a kenmerk without a signal).
+    value, or flags that no such case gives (two kinds of signal, a kenmerk without a signal),
+    for a column that holds a contract object nested (``weging``: flatten it first), and for
+    something that is not an eager frame (a lazy one: collect it first).
     """
     try:
         df = nw.from_native(frame, eager_only=True)
     except nw.exceptions.DuplicateError:
         raise dubbele_kolommen(frame) from None
+    except TypeError:
+        raise _geen_frame(frame) from None
     kaart = _kaart(df.columns)
     kolomwaarden = {pad: [_python(w) for w in df[kolom].to_list()] for kolom, pad in kaart.items()}
     return [

@@ -359,15 +359,16 @@ def test_a_pandas_answer_column_with_gaps_anywhere_is_read_cell_by_cell(
         max_size=10,
     )
 )
-def test_a_pandas_flag_column_of_objects_is_checked_before_the_child_s_age(
+def test_a_pandas_flag_column_of_objects_is_named_as_the_json_reader_names_it(
     rijen: list[tuple[int | None, object]],
 ) -> None:
     """Flags with gaps are objects in pandas: a bad one is named as the JSON reader names it.
 
-    The child is judged as a whole once its fields are read: an unborn flag that is no boolean
-    comes before the age's range and the unborn child's age, and an age is checked against the
-    flag as decoded, never as the raw object. (A row with ``False`` keeps the column one of
-    objects: a column of text alone is refused as a whole, naming the column.)
+    The reader checks each field as it reads it, in the contract's order: the age's range comes
+    before an unborn flag that is no boolean, and the unborn child's age (which needs both) last;
+    an age is checked against the flag as decoded, never as the raw object. (A row with
+    ``False`` keeps the column one of objects: a column of text alone is refused as a whole,
+    naming the column.)
     """
     rijen = [*rijen, (None, False)]
     frame = pd.DataFrame(
