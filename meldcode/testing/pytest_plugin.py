@@ -150,6 +150,9 @@ def vergelijk(
 
     ``uitkomst`` is a ``Besluit`` or a mapping with the contract's keys. With ``minstens=True``
     a partner may do more than meldcode (``True`` where meldcode says ``False``) but never less.
+    The comparison is the contract's, type and value: ``1`` is not ``true`` and ``"true"`` is
+    not ``true`` (JSON tells them apart, so a partner that answers with them disagrees), nested
+    lists and objects alike; a number is a number whether whole or not (``5`` is ``5.0``).
     The failure message lists the disagreements and the rules behind meldcode's decision.
     """
     ons = besluit_naar_dict(besluit)
@@ -161,9 +164,9 @@ def vergelijk(
         if punt not in hun:
             verschillen.append(f"{punt}: missing in the outcome (meldcode: {ons[punt]!r})")
             continue
-        if hun[punt] == ons[punt] or (minstens and ons[punt] is False and hun[punt] is True):
+        if _gelijk(hun[punt], ons[punt]) or (minstens and ons[punt] is False and hun[punt] is True):
             continue
-        verschillen.append(f"{punt}: outcome {hun[punt]!r}, meldcode {ons[punt]!r}")
+        verschillen.append(f"{punt}: outcome {_getoond(hun[punt])}, meldcode {ons[punt]!r}")
     if verschillen:
         regels = ", ".join(g.regel for g in besluit.gronden) or "(no rule fired)"
         raise AssertionError(
@@ -172,6 +175,46 @@ def vergelijk(
             + "; ".join(verschillen)
             + f". meldcode's rules: {regels}"
         )
+
+
+def _gelijk(hun: object, ons: object) -> bool:
+    """Whether two decoded JSON values are the same value of the same JSON type.
+
+    Python's ``==`` lets ``1 == True`` and ``0 == False``: JSON does not. A boolean equals only
+    a boolean; a number (not a boolean) equals a number of the same value; lists (or tuples) and
+    objects are compared item by item.
+    """
+    if isinstance(hun, bool) or isinstance(ons, bool):
+        return isinstance(hun, bool) and isinstance(ons, bool) and hun is ons
+    if isinstance(hun, int | float) or isinstance(ons, int | float):
+        return isinstance(hun, int | float) and isinstance(ons, int | float) and hun == ons
+    if isinstance(hun, list | tuple) or isinstance(ons, list | tuple):
+        return (
+            isinstance(hun, list | tuple)
+            and isinstance(ons, list | tuple)
+            and len(hun) == len(ons)
+            and all(_gelijk(h, o) for h, o in zip(hun, ons, strict=True))
+        )
+    if isinstance(hun, Mapping) or isinstance(ons, Mapping):
+        return (
+            isinstance(hun, Mapping)
+            and isinstance(ons, Mapping)
+            and hun.keys() == ons.keys()
+            and all(_gelijk(hun[k], ons[k]) for k in ons)
+        )
+    if isinstance(hun, str) or isinstance(ons, str):
+        return isinstance(hun, str) and isinstance(ons, str) and hun == ons
+    return type(hun) is type(ons) and hun == ons
+
+
+def _getoond(waarde: object) -> str:
+    """A partner's value in the failure message: ``repr``, with its type unless JSON's own.
+
+    (``1 (int)`` against meldcode's ``True`` says why they differ.)
+    """
+    if isinstance(waarde, bool) or waarde is None or isinstance(waarde, str | list | dict):
+        return repr(waarde)
+    return f"{waarde!r} ({type(waarde).__name__})"
 
 
 @pytest.fixture
