@@ -25,6 +25,7 @@ from meldcode.rules.beslis import lees_protocol
 from meldcode.rules.waarom_niet import waarom_niet
 from tests.invoer.corpus import BSN, GEHEIM, TELEFOON
 from tests.invoer.draai import draai, problemen
+from tests.invoer.test_datums_overal import OP_OPDRACHTEN
 
 ROOT = Path(__file__).resolve().parents[2]
 PROFIEL = str(ROOT / "examples" / "privacy" / "school.toml")
@@ -77,17 +78,7 @@ def test_waarom_niet_options_do_not_echo_a_name_or_a_number(waarde: str, argv: l
 @settings(max_examples=150)
 @given(
     waarde=PERSOONLIJK,
-    opdracht=st.sampled_from(
-        [
-            ["dossier", "toon", "lln-0042"],
-            ["exporteer", "lln-0042"],
-            ["evaluatie"],
-            ["privacy", "verlopen", "--profiel", PROFIEL],
-            ["privacy", "opschonen", "--profiel", PROFIEL],
-            ["privacy", "wis", "lln-0042", "--bevestig"],
-            ["privacy", "inzage", "lln-0042", "--voor", "ouder"],
-        ]
-    ),
+    opdracht=st.sampled_from([list(o) for o in OP_OPDRACHTEN]),
 )
 def test_op_does_not_echo_a_name_or_a_number(waarde: str, opdracht: list[str]) -> None:
     _zelfde_fout([*opdracht, "--op={}", "--db", "/niet/hier.sqlite3"], waarde)

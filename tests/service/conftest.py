@@ -44,10 +44,13 @@ class Dienst:
         return httpx.Client(base_url=self.url, headers=koppen, timeout=60, **kwargs)
 
 
-def start_dienst(db: str, *extra: str, omgeving: dict[str, str] | None = None) -> Iterator[Dienst]:
+def start_dienst(
+    db: str, *extra: str, omgeving: dict[str, str] | None = None, stil: bool = True
+) -> Iterator[Dienst]:
     """Make the keys, start ``meldcode serve --port 0`` and wait for its address.
 
-    ``omgeving``: more environment variables for the server (a text key, ...).
+    ``omgeving``: more environment variables for the server (a text key, ...); ``stil=False``
+    leaves out ``--stil``, so the server writes its access lines.
     """
     opslag: Any = open_opslag(db)
     sleutels = {
@@ -60,7 +63,11 @@ def start_dienst(db: str, *extra: str, omgeving: dict[str, str] | None = None) -
         **(omgeving or {}),
     }
     proces = subprocess.Popen(
-        [sys.executable, "-m", "meldcode", "serve", "--port", "0", "--db", db, "--stil", *extra],
+        [
+            *(sys.executable, "-m", "meldcode", "serve", "--port", "0", "--db", db),
+            *(["--stil"] if stil else []),
+            *extra,
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

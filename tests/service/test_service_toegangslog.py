@@ -6,12 +6,9 @@ the lines of ``meldcode serve`` show ``/v1/dossiers/{dossier}`` instead, and nev
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
-import os
 import re
 import subprocess
-import sys
 import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,9 +19,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from meldcode.adapters.http.middleware import TOEGANGSLOG
-from meldcode.adapters.opslag.archief import open_opslag
-from meldcode.adapters.opslag.toegang import maak_sleutel
 from tests.service.binnen import Binnen, binnen
+from tests.service.conftest import start_dienst
 from tests.service.test_service_query import _PERSOONLIJK, _parameters, _verplicht
 
 httpx = pytest.importorskip("httpx")
@@ -96,33 +92,10 @@ def test_a_path_no_route_matches_is_logged_without_it(app: Binnen, regels: _Rege
 # --- meldcode serve ----------------------------------------------------------------------------
 
 
-_SERVE = (sys.executable, "-m", "meldcode", "serve", "--host", "127.0.0.1", "--port", "0")
-
-
 def _serve(db: Path, *extra: str) -> Iterator[tuple[str, str, subprocess.Popen[str]]]:
     """``meldcode serve`` on 127.0.0.1 without ``--stil``: its URL, a key, the process."""
-    opslag: Any = open_opslag(db)
-    sleutel, _ = maak_sleutel(opslag, "bestuur-a", op=dt.datetime.now(dt.UTC))
-    opslag.sluit()
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    proces = subprocess.Popen(
-        [*_SERVE, "--db", str(db), *extra],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
-    )
-    assert proces.stdout is not None
-    regel = proces.stdout.readline()
-    try:
-        assert regel.startswith("meldcode serve: http://127.0.0.1:"), regel
-        yield regel.split()[2], sleutel, proces
-    finally:
-        proces.terminate()
-        try:
-            proces.wait(timeout=20)
-        except subprocess.TimeoutExpired:  # pragma: no cover
-            proces.kill()
+    for dienst in start_dienst(str(db), "--host", "127.0.0.1", *extra, stil=False):
+        yield dienst.url, dienst.sleutels["bestuur-a"], dienst.proces
 
 
 @pytest.mark.parametrize("workers", ["1", "2"])

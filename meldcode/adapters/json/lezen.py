@@ -115,6 +115,15 @@ def _dubbele_sleutels(data: object) -> Iterator[Fout]:
             stapel.extend((_stap(pad, i), sub) for i, sub in reversed(list(enumerate(waarde))))
 
 
+def _noteer_sleutel(stapel: list[list[Any]], token: str) -> None:
+    """A string followed by its colon is a key: the open object's current part (for a path)."""
+    if token[-1] == ":" and stapel and stapel[-1][0] == "{":
+        try:
+            stapel[-1][1] = json.loads(token[:-1].rstrip())
+        except ValueError:
+            stapel[-1][1] = "<key>"
+
+
 def _te_diep(tekst: str) -> str | None:
     """The path at which ``tekst`` nests deeper than ``MAX_DIEPTE``, or ``None``.
 
@@ -124,11 +133,7 @@ def _te_diep(tekst: str) -> str | None:
     for m in _TOKEN.finditer(tekst):
         token = m.group()
         if token[0] == '"':
-            if token[-1] == ":" and stapel and stapel[-1][0] == "{":
-                try:
-                    stapel[-1][1] = json.loads(token[:-1].rstrip())
-                except ValueError:
-                    stapel[-1][1] = "<key>"
+            _noteer_sleutel(stapel, token)
             continue
         if token in "[{":
             stapel.append([token, 0 if token == "[" else None])
@@ -166,11 +171,7 @@ def _te_diepe_elementen(tekst: str) -> dict[int, tuple[int, int, str]]:
     for m in _TOKEN.finditer(tekst):
         token = m.group()
         if token[0] == '"':
-            if token[-1] == ":" and stapel and stapel[-1][0] == "{":
-                try:
-                    stapel[-1][1] = json.loads(token[:-1].rstrip())
-                except ValueError:
-                    stapel[-1][1] = "<key>"
+            _noteer_sleutel(stapel, token)
         elif token in "[{":
             if not stapel and token != "[":
                 return {}
