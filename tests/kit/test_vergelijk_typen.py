@@ -8,20 +8,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from meldcode import Besluit, beslis, casus_uit_dict
+from meldcode import Beslispunt, Besluit, beslis, casus_uit_dict
 from meldcode.adapters.json.casus import besluit_naar_dict
 from meldcode.testing.pytest_plugin import vergelijk
 from meldcode.testing.strategies import casussen
 
-BOOLEAANS = (
-    "melden",
-    "hulp_organiseren",
-    "dossier_sluiten",
-    "veilig_thuis_raadplegen",
-    "spoed",
-    "oudergesprek_overslaan",
-    "bespreken_met_kind",
-)
+BOOLEAANS = tuple(p.value for p in Beslispunt)
+"""The yes/no decisions of the contract."""
 
 #: values Python's ``==`` may take for a boolean, and JSON never does
 GEEN_BOOL: st.SearchStrategy[Any] = (
