@@ -29,5 +29,6 @@ def browser() -> Iterator[object]:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     map_: Path = tmp_path_factory.mktemp("wandeling")
-    with start_server(map_, ("school-a", "school-b", "school-c", "school-d", "school-e")) as s:
+    scholen = ("school-a", "school-b", "school-c", "school-d", "school-e", "school-f")
+    with start_server(map_, scholen) as s:
         yield s

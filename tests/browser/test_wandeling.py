@@ -73,6 +73,11 @@ def _controleer_pagina(w: Wandelaar, casus: Casus, basis: Regelbasis) -> None:
         if basis.regel(g.regel).dan.beslissingen & {p for p in Beslispunt if besluit.beslist(p)}
     }
     assert w.gronden() == beslissende
+    # the decision's own warnings first, each with its text; the case's implausible input after
+    getoond = w.waarschuwingen()
+    assert getoond[: len(besluit.waarschuwingen)] == [x.code for x in besluit.waarschuwingen]
+    for x in besluit.waarschuwingen:
+        assert x.tekst in w.tekst(f'[data-test=waarschuwingen] li[data-code="{x.code}"]')
     niet_genomen = [p for p in Beslispunt if not besluit.beslist(p)]
     assert w.page.locator("[data-test=waarom-niet]").count() == len(niet_genomen)
     for g in besluit.gronden:
@@ -217,6 +222,41 @@ def test_a_case_closed_at_afweging_1(wandelaar: Wandelaar, server: Server) -> No
     finally:
         opslag.sluit()
     assert isinstance(dossier.gebeurtenissen[-1], DossierGesloten)
+    _zonder_casusgegevens(w, ref)
+
+
+def test_a_contradiction_is_shown_beside_the_decision(wandelaar: Wandelaar, server: Server) -> None:
+    """Afweging 1 *nee* beside serious injury: the page says so, as ``meldcode uitleg`` does.
+
+    The rule base resolves neither way silently (docs/engine.md): the decision closes the
+    dossier and warns, and a professional on the walk-through must see that warning.
+    """
+    w, ref = wandelaar, "lln-tegen-01"
+    w.log_in(server.sleutels["school-f"])
+    w.kies_profiel(None)
+    w.nieuwe_casus(ref)
+    w.signaal("lichamelijk_geweld", "2026-03-02", kenmerken=("ernstig_letsel",))
+    w.consultatie("collega", "2026-03-03")
+    w.oudergesprek("2026-03-04")
+    w.omstandigheden("2026-03-05", leeftijd=7)
+    assert w.beantwoord({"vermoeden": "nee"}) == ["vermoeden"]
+    basis = regelbasis(Protocol.P2019)
+    casus = Casus(
+        kind=Kind(leeftijd=7),
+        signalen=(
+            Signaal(
+                soort=SoortSignaal.LICHAMELIJK_GEWELD,
+                datum=dt.date(2026, 3, 2),
+                ernstig_letsel=True,
+            ),
+        ),
+        consultaties=(Consultatie(met=Partij.COLLEGA, datum=dt.date(2026, 3, 3)),),
+        weging=Weging(vermoeden=Oordeel.NEE),
+        datum=dt.date(2026, 3, 5),
+    )
+    besluit = beslis(casus, basis=basis)
+    assert besluit.waarschuwingen, "the engine no longer warns: the walk proves nothing"
+    _controleer_pagina(w, casus, basis)
     _zonder_casusgegevens(w, ref)
 
 

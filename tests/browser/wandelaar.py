@@ -185,6 +185,13 @@ class Wandelaar:
             return []
         return [str(li.get_attribute("data-partij")) for li in lijst.locator("li").all()]
 
+    def waarschuwingen(self) -> list[str]:
+        """The codes of the warnings the decision page shows, in order."""
+        return [
+            str(li.get_attribute("data-code"))
+            for li in self.page.locator("[data-test=waarschuwingen] li").all()
+        ]
+
     def gronden(self) -> set[str]:
         return {str(f.get_attribute("data-regel")) for f in self.page.locator(".grond").all()}
 

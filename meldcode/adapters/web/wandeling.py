@@ -22,7 +22,9 @@ import attrs
 from attrs import frozen
 
 from meldcode.adapters.json.casus import DATUMVORM, datum_uit_tekst
-from meldcode.domain.besluit import Besluit, Contactgegevens
+from meldcode.adapters.json.plausibiliteit import Waarschuwing as Plausibiliteit
+from meldcode.adapters.json.plausibiliteit import casus_waarschuwingen
+from meldcode.domain.besluit import Besluit, Contactgegevens, Waarschuwing
 from meldcode.domain.casus import Casus, Consultatie, Kind, Omstandigheden, Signaal
 from meldcode.domain.dossier import (
     BesluitGenomen,
@@ -114,7 +116,10 @@ class Overzicht:
     ``basis`` is the rule base that decides (the profile's when it covers the case's protocol:
     ``profiel_geldt``); ``besluit`` the engine's decision on the case the dossier describes;
     ``toestand`` what is outstanding and the deadlines; ``bevindingen`` the record-keeping
-    check's findings; ``weging_nummer`` the volgnummer of the weighing event (``None``: none).
+    check's findings; ``weging_nummer`` the volgnummer of the weighing event (``None``: none);
+    ``waarschuwingen`` what the decision warns about (input that contradicts itself, never
+    resolved silently) and then the case's implausible input, as ``meldcode uitleg`` shows
+    them: each has a stable ``code`` and a Dutch ``tekst``.
     """
 
     dossier: Dossier
@@ -125,6 +130,7 @@ class Overzicht:
     toestand: Toestand
     bevindingen: tuple[Bevinding, ...]
     weging_nummer: int | None
+    waarschuwingen: tuple[Waarschuwing | Plausibiliteit, ...] = ()
 
 
 def basis_voor(casus: Casus, profiel: Profiel | None) -> tuple[Regelbasis, bool]:
@@ -154,6 +160,7 @@ def overzicht(dossier: Dossier, profiel: Profiel | None, *, op: dt.date) -> Over
         toestand=t,
         bevindingen=controleer(dossier),
         weging_nummer=_weging_nummer(dossier),
+        waarschuwingen=(*besluit.waarschuwingen, *casus_waarschuwingen(casus, vandaag=op)),
     )
 
 
