@@ -257,6 +257,10 @@ def test_a_contradiction_is_shown_beside_the_decision(wandelaar: Wandelaar, serv
     besluit = beslis(casus, basis=basis)
     assert besluit.waarschuwingen, "the engine no longer warns: the walk proves nothing"
     _controleer_pagina(w, casus, basis)
+    w.ga_naar("/wandeling/samenvatting")  # the printable summary says it too
+    assert w.waarschuwingen()[: len(besluit.waarschuwingen)] == [
+        x.code for x in besluit.waarschuwingen
+    ]
     _zonder_casusgegevens(w, ref)
 
 
