@@ -92,7 +92,8 @@ SUBCOMMAND_MODULES: tuple[str, ...] = (
 Handler = Callable[[argparse.Namespace], int]
 
 
-def _protocol_arg(value: str) -> Protocol:
+def protocol_argument(value: str) -> Protocol:
+    """An argparse type: ``2013`` or ``2019``, else a usage error showing ``toon`` of the value."""
     try:
         gekozen = lees_protocol(value)
     except OngeldigeInvoer:
@@ -468,7 +469,7 @@ def bouw_parser(
     def met_protocol(p: argparse.ArgumentParser) -> None:
         p.add_argument(
             "--protocol",
-            type=_protocol_arg,
+            type=protocol_argument,
             default=None,
             help="2013 or 2019; default: the case's own, else by its date, else 2019",
         )
@@ -491,7 +492,7 @@ def bouw_parser(
 
     if wil("regels"):
         p = sub.add_parser("regels", help="list the rule base with sources and quotes")
-        p.add_argument("--protocol", type=_protocol_arg, default=None)
+        p.add_argument("--protocol", type=protocol_argument, default=None)
         p.add_argument("--json", action="store_true", help="as JSON")
         voeg_profiel_toe(p)
         p.set_defaults(func=_regels)

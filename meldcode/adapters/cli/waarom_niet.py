@@ -14,25 +14,10 @@ import sys
 from meldcode.adapters.cli.profielen import basis_voor, voeg_profiel_toe
 from meldcode.adapters.json.casus import casus_uit_json
 from meldcode.adapters.json.waarom_niet import waarom_niet_naar_dict
-from meldcode.domain.waarden import Beslispunt, Protocol
+from meldcode.domain.waarden import Beslispunt
 from meldcode.rules.waarom_niet import MAX_WIJZIGINGEN, uitleg_waarom_niet, waarom_niet
 
 __all__ = ["registreer"]
-
-
-def _protocol(value: str) -> Protocol:
-    from meldcode.domain._validatie import toon
-    from meldcode.errors import OngeldigeInvoer
-    from meldcode.rules.beslis import lees_protocol
-
-    try:
-        gelezen = lees_protocol(value)
-    except OngeldigeInvoer:
-        gelezen = None
-    if gelezen is None:
-        # as ``meldcode beslis --protocol`` shows it: a name typed here is shown only as ``<str>``
-        raise argparse.ArgumentTypeError(f"protocol must be 2013 or 2019 (got {toon(value)})")
-    return gelezen
 
 
 _BESLISSINGEN = tuple(b.value for b in Beslispunt)
@@ -79,6 +64,8 @@ def _waarom_niet(args: argparse.Namespace) -> int:
 
 def registreer(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``meldcode waarom-niet`` to the command line."""
+    from meldcode.adapters.cli.main import protocol_argument  # loaded: it builds the parser
+
     p = sub.add_parser(
         "waarom-niet",
         help="why a decision was not taken: the smallest changes that would take it",
@@ -98,7 +85,7 @@ def registreer(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         metavar="N",
         help=f"changes of at most N answers or facts (1-5, default {MAX_WIJZIGINGEN})",
     )
-    p.add_argument("--protocol", type=_protocol, default=None, help="2013 or 2019")
+    p.add_argument("--protocol", type=protocol_argument, default=None, help="2013 or 2019")
     p.add_argument("--json", action="store_true", help="as JSON")
     voeg_profiel_toe(p)
     p.set_defaults(func=_waarom_niet)
