@@ -55,6 +55,21 @@ class Fout:
     def __str__(self) -> str:
         return f"{self.melding} @ $.{self.veld}" if self.veld else self.melding
 
+    def onder(self, voor: str) -> Fout:
+        """The same problem, found inside ``voor`` (``vervanging``, ``[2]``): path and text say so.
+
+        ``[2]`` + ``weging.vermoeden`` is ``[2].weging.vermoeden``; a message that begins with
+        the old path begins with the new one.
+        """
+        if not self.veld:
+            return Fout(voor, self.waarde, f"{voor}: {self.melding}")
+        veld = (
+            f"{voor}{self.veld}" if self.veld.startswith("[") or not voor else f"{voor}.{self.veld}"
+        )
+        if self.melding.startswith(self.veld):
+            return Fout(veld, self.waarde, veld + self.melding[len(self.veld) :])
+        return Fout(veld, self.waarde, self.melding)
+
 
 class OngeldigeInvoer(MeldcodeError, ValueError):
     """Input that does not fit the domain or the JSON contract.

@@ -1528,7 +1528,7 @@ def frame_uit_casussen(
         try:
             rijen.append(rij_uit_casus(_casus(item)))
         except OngeldigeInvoer as exc:  # the next items are read too: every error at once
-            fouten.extend(_onder(f"[{i}]", f) for f in exc.fouten)
+            fouten.extend(f.onder(f"[{i}]") for f in exc.fouten)
     if fouten:
         raise OngeldigeInvoer(fouten)
     if not rijen:
@@ -1603,16 +1603,6 @@ def _casus(item: object) -> Casus:
             )
         ]
     )
-
-
-def _onder(voor: str, f: Fout) -> Fout:
-    """``f`` found in the item at ``voor`` (``[2]``): its path and its message say so."""
-    if not f.veld:
-        return Fout(voor, f.waarde, f"{voor}: {f.melding}")
-    veld = f"{voor}{f.veld}" if f.veld.startswith("[") else f"{voor}.{f.veld}"
-    if f.melding.startswith(f.veld):
-        return Fout(veld, f.waarde, veld + f.melding[len(f.veld) :])
-    return Fout(veld, f.waarde, f.melding)
 
 
 def _soort(naam: str) -> str:

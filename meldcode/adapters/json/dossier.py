@@ -63,16 +63,6 @@ class _Gelezen(OngeldigeInvoer):
     """An error whose paths are already complete (from a nested event)."""
 
 
-def _onder(voor: str, f: Fout) -> Fout:
-    """``f`` found inside ``voor`` (``vervanging``, ``[2]``): its path and message say so."""
-    if not f.veld:
-        return Fout(voor, f.waarde, f"{voor}: {f.melding}")
-    veld = f"{voor}{f.veld}" if f.veld.startswith("[") or not voor else f"{voor}.{f.veld}"
-    if f.melding.startswith(f.veld):
-        return Fout(veld, f.waarde, veld + f.melding[len(f.veld) :])
-    return Fout(veld, f.waarde, f.melding)
-
-
 _conv = _maak_converter()
 
 
@@ -114,7 +104,7 @@ def _structureer(data: dict[str, Any], klasse: type[Any]) -> Any:
         try:
             gelezen = gebeurtenis_uit_dict(data.pop("vervanging"))
         except OngeldigeInvoer as exc:
-            fouten.extend(_onder("vervanging", f) for f in exc.fouten)
+            fouten.extend(f.onder("vervanging") for f in exc.fouten)
         else:
             if isinstance(gelezen, Correctie):
                 fouten.append(
@@ -182,7 +172,7 @@ def gebeurtenissen_uit_json(tekst: str | bytes) -> tuple[Gebeurtenis, ...]:
             try:
                 uit.append(gebeurtenis_uit_dict(item))
             except OngeldigeInvoer as exc:  # the next events are read too: all errors at once
-                fouten.extend(_onder(f"[{i}]", f) for f in exc.fouten)
+                fouten.extend(f.onder(f"[{i}]") for f in exc.fouten)
         if fouten:
             raise OngeldigeInvoer(fouten)
         return tuple(uit)
