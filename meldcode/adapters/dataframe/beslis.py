@@ -626,12 +626,22 @@ class _Invoer:
                     Fout(
                         naam,
                         repr(naam),
-                        f"column {naam!r} holds JSON text, which a lazy frame cannot decode: "
-                        "use the flag columns (signaal.*, consultatie.*) instead",
+                        f"column {naam!r} holds a list per row (JSON text or structs), which "
+                        "a lazy frame cannot decode: use the flag columns (signaal.*, "
+                        "consultatie.*) instead, or collect the frame first",
                     )
                 ]
             )
         self.vast = False  # what the rows hold decides which columns follow
+        schema = self._df.schema
+        # a list of structs (``pl.read_ndjson``) gives every element every field of the column,
+        # null where that element has none: a null field is an absent key, as in the JSON line
+        structs = {
+            pad
+            for pad in aanwezig
+            if isinstance(dtype := schema[self.kolom[pad]], nw.List)
+            and isinstance(dtype.inner, nw.Struct)
+        }
         fouten: list[str | None] = []
         rijen: list[dict[str, bool]] = []
         for rij in self._df.select(*(self.kolom[p] for p in aanwezig)).iter_rows(named=True):
@@ -641,6 +651,8 @@ class _Invoer:
                     waarde = rij[self.kolom[pad]]
                     if leeg(waarde):
                         continue
+                    if pad in structs:
+                        waarde = [_zonder_nulls(element) for element in waarde]
                     try:
                         data[pad] = laad_json(waarde) if isinstance(waarde, str) else waarde
                     except OngeldigeInvoer:
@@ -664,6 +676,13 @@ class _Invoer:
             naam = f"{_INTERN}lijst.fout"
             self._bereid(_reeks(naam, fouten, nw.String, self._df, ns))
             self.controles.insert(0, _Controle(~self.ns.col(naam).is_null(), self.ns.col(naam)))
+
+
+def _zonder_nulls(element: object) -> object:
+    """An element of a list of structs without its null fields (an absent key in JSON)."""
+    if isinstance(element, dict):
+        return {sleutel: waarde for sleutel, waarde in element.items() if waarde is not None}
+    return element
 
 
 def _vouw(ns: Any, controles: Sequence[_Controle]) -> Any:

@@ -20,7 +20,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from meldcode import OngeldigeInvoer, beslis, casus_uit_dict
+from meldcode import OngeldigeInvoer, beslis, besluit_naar_dict, casus_naar_dict, casus_uit_dict
 from meldcode.domain.casus import Casus
 from meldcode.testing.strategies import casussen
 
@@ -159,6 +159,68 @@ def test_a_column_named_after_a_contract_object_is_refused_whatever_it_holds(
     assert kolom(uit, "besluit.melden") == kolom(
         _beslis(BACKENDS[backend](df.drop(obj)), "2019"), "besluit.melden"
     )
+
+
+#: the keys of a list element that may be left out of a JSON line (they have a default)
+WEGLAATBAAR = {
+    "signalen": (
+        "omschrijving",
+        "datum",
+        "bron",
+        "hypothese",
+        "ernstig_letsel",
+        "levensgevaar",
+        "pleger_is_medewerker",
+    ),
+    "consultaties": ("datum", "anoniem"),
+}
+
+
+@st.composite
+def _regels_met_lijsten(draw: st.DrawFn) -> list[dict[str, Any]]:
+    """Cases as JSON objects whose list elements each leave out keys of their own choosing."""
+    uit = []
+    for casus in draw(st.lists(casussen(), min_size=1, max_size=6)):
+        data = casus_naar_dict(casus)
+        for lijst, sleutels in WEGLAATBAAR.items():
+            data[lijst] = [
+                {k: v for k, v in element.items() if k not in weg}
+                for element in data[lijst]
+                for weg in [draw(st.sets(st.sampled_from(sleutels)))]
+            ]
+        uit.append(data)
+    return uit
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(zaken=_regels_met_lijsten(), backend=st.sampled_from(["polars", "pandas"]))
+def test_lists_read_from_json_lines_are_decided_as_their_json(
+    zaken: list[dict[str, Any]], backend: str
+) -> None:
+    """A list read from JSON Lines is decided as its line: a null struct field is an absent key.
+
+    ``pl.read_ndjson`` gives every element of ``signalen`` every field of the column, null where
+    its JSON left the key out; ``pd.json_normalize`` keeps the elements as they are.
+    """
+    regels = "".join(json.dumps(z) + "\n" for z in zaken)
+    if backend == "polars":
+        frame = pl.read_ndjson(io.StringIO(regels)).unnest(*GENEST, separator=".")
+    else:
+        frame = pd.json_normalize([json.loads(regel) for regel in regels.splitlines()])
+
+    uit = _beslis(frame, "2019")
+
+    besluiten = [beslis(casus_uit_dict(z), "2019") for z in zaken]
+    assert kolom(uit, "besluit.fout") == [None] * len(zaken)
+    for naam in UITVOER_LIJST:
+        assert kolom(uit, f"besluit.{naam}") == [besluit_naar_dict(b)[naam] for b in besluiten], (
+            naam
+        )
+    assert kolom(uit, "besluit.regels") == [",".join(g.regel for g in b.gronden) for b in besluiten]
+
+
+#: decision columns that hold one value of the ``Besluit``'s JSON as it is
+UITVOER_LIJST = ("melden", "veilig_thuis_raadplegen", "oudergesprek_overslaan", "protocol")
 
 
 def test_a_population_with_a_nested_column_is_refused() -> None:
