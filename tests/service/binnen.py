@@ -37,14 +37,19 @@ class Binnen:
         *,
         query: list[tuple[str, str]] | None = None,
         body: str = "{}",
+        koppen: dict[str, str] | None = None,
     ) -> Any:
-        """One request with the key; a JSON body for POST."""
+        """One request with the key (or ``koppen`` in its place); a JSON body for POST."""
+        sleutel = self.koppen if koppen is None else koppen
         if methode == "post":
             return self.client.post(
-                f"/v1{pad}", params=query or [], content=body, headers=self.json_koppen
+                f"/v1{pad}",
+                params=query or [],
+                content=body,
+                headers={**sleutel, "Content-Type": "application/json"},
             )
         return self.client.request(
-            methode.upper(), f"/v1{pad}", params=query or [], headers=self.koppen
+            methode.upper(), f"/v1{pad}", params=query or [], headers=sleutel
         )
 
 

@@ -219,6 +219,49 @@ def test_an_iso_date_is_accepted(
     assert antwoord.status_code in (200, 404), antwoord.text
 
 
+# --- the key comes first ----------------------------------------------------------------------
+
+_GEEN_GELDIGE_SLEUTEL = st.sampled_from(
+    [
+        {},
+        {"Authorization": "Bearer mc_000000000000_" + "x" * 43},
+        {"Authorization": "Basic bWVsZGNvZGU6eA=="},
+    ]
+)
+
+
+@given(koppen=_GEEN_GELDIGE_SLEUTEL, data=st.data())
+@INSTELLINGEN
+def test_without_a_valid_key_a_bad_query_is_401_not_400(
+    app: Binnen, koppen: dict[str, str], data: st.DataObject
+) -> None:
+    """A caller without a key learns nothing of what its request got wrong: 401 comes first."""
+    beveiligd = [(m, p, o) for m, p, o in app.operaties() if o.get("security")]
+    methode, pad, operatie = data.draw(st.sampled_from(beveiligd))
+    namen = [*_parameters(operatie, "query"), "protocl", "x"]
+    query = data.draw(
+        st.lists(
+            st.tuples(st.sampled_from(namen) | _NAAM, _NIET_ISO | st.text(max_size=10)),
+            min_size=1,
+            max_size=5,
+        )
+    )
+
+    antwoord = app.stuur(methode, _pad(pad, operatie), query=query, koppen=koppen)
+
+    assert antwoord.status_code == 401, antwoord.text
+    assert antwoord.json()["code"] == "niet_geauthenticeerd"
+    assert "fouten" not in antwoord.json()
+
+
+def test_the_query_is_checked_once_the_key_is_valid(app: Binnen) -> None:
+    """The same request with a valid key gets the 400 that names the parameter."""
+    query = [("protocl", "2013")]
+
+    assert app.stuur("post", "/besluiten", query=query, koppen={}).status_code == 401
+    assert _fouten(app.stuur("post", "/besluiten", query=query))[0]["veld"] == "protocl"
+
+
 # --- nothing typed in a query or a path comes back in an error --------------------------------
 
 _VOORNAMEN = ["Jan", "Fatima", "Sanne", "Mohamed", "Daan", "Aylin", "Pieter"]

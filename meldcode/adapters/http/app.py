@@ -25,7 +25,7 @@ from meldcode.adapters.http.instellingen import Instellingen
 from meldcode.adapters.http.middleware import OPENAPI_PAD, Grenzen
 from meldcode.adapters.http.parameters import strikte_query
 from meldcode.adapters.http.problemen import ProbleemFout, probleem
-from meldcode.adapters.http.toegang import Opslagen
+from meldcode.adapters.http.toegang import Opslagen, toegang_eerst
 from meldcode.adapters.opslag.archief import open_opslag
 from meldcode.adapters.opslag.toegang import status_van
 from meldcode.adapters.opslag.versleuteling import sleutel_uit_omgeving
@@ -90,8 +90,9 @@ def maak_app(
     app.state.tekstsleutel = sleutel_uit_omgeving()
     app.router.redirect_slashes = False
     _foutafhandeling(app)
-    # every route of the API refuses unknown and repeated query parameters and non-ISO dates
-    strikt = [Depends(strikte_query)]
+    # every route of the API checks its key first (a 401 before any 400), then refuses unknown
+    # and repeated query parameters and non-ISO dates
+    strikt = [Depends(toegang_eerst), Depends(strikte_query)]
     for naam in _ROUTERS:
         app.include_router(importlib.import_module(naam).router, dependencies=strikt)
     for router in routers:

@@ -21,6 +21,7 @@ from typing import Annotated, Any
 from attrs import frozen
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from starlette.concurrency import run_in_threadpool
 
 from meldcode.adapters.http.problemen import ProbleemFout
 from meldcode.adapters.opslag.archief import Archief, open_opslag
@@ -34,6 +35,8 @@ __all__ = [
     "archief",
     "log_toegang",
     "opslag",
+    "toegang_eerst",
+    "vraagt_toegang",
 ]
 
 _BEARER = HTTPBearer(
@@ -94,24 +97,61 @@ def _geen_toegang() -> ProbleemFout:
     )
 
 
-def aanroeper(
+async def aanroeper(
     request: Request,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_BEARER)],
 ) -> Aanroeper:
-    """The caller by its bearer API key; a 401 problem without a valid one."""
+    """The caller by its bearer API key; a 401 problem without a valid one.
+
+    The store is asked once a request, in a worker thread (its connections are per thread);
+    the caller found is kept on the request, so a second call (``toegang_eerst``, then the
+    route's ``Ingelogd``) answers at once.
+    """
+    al: Aanroeper | None = getattr(request.state, "aanroeper", None)
+    if al is not None:
+        return al
     if credentials is None or credentials.scheme.lower() != "bearer":
         raise _geen_toegang()
-    sleutel = controleer_sleutel(opslag(request), credentials.credentials)
+    sleutel = await run_in_threadpool(_sleutel_van, request, credentials.credentials)
     if sleutel is None:
         raise _geen_toegang()
-    request.state.aanroeper = Aanroeper(
-        organisatie=sleutel.organisatie, sleutel_id=sleutel.sleutel_id
-    )
-    return request.state.aanroeper  # type: ignore[no-any-return]
+    gevonden = Aanroeper(organisatie=sleutel.organisatie, sleutel_id=sleutel.sleutel_id)
+    request.state.aanroeper = gevonden
+    return gevonden
+
+
+def _sleutel_van(request: Request, tekst: str) -> Any:
+    """The key ``tekst`` names, looked up with this (worker) thread's own store connection."""
+    return controleer_sleutel(opslag(request), tekst)
 
 
 Ingelogd = Annotated[Aanroeper, Depends(aanroeper)]
 """A route parameter of this type requires a valid key and receives the caller."""
+
+
+def vraagt_toegang(route: object) -> bool:
+    """Whether ``route`` (a FastAPI route) takes a key: ``aanroeper`` is among its dependencies."""
+    stapel = [getattr(route, "dependant", None)]
+    while stapel:
+        d = stapel.pop()
+        if d is None:
+            continue
+        if d.call is aanroeper:
+            return True
+        stapel.extend(d.dependencies)
+    return False
+
+
+async def toegang_eerst(request: Request) -> None:
+    """A route that takes a key checks it before anything else of the request is looked at.
+
+    A dependency of every router, ahead of the query's check: a caller without a valid key gets
+    the 401, never a 400 that says what the request got wrong. The caller found is kept on the
+    request, so the route's own ``Ingelogd`` does not look the key up again. The header is read
+    here by hand (not as a dependency), so that a route without a key keeps none in its OpenAPI.
+    """
+    if vraagt_toegang(request.scope.get("route")):
+        await aanroeper(request, await _BEARER(request))
 
 
 def archief(request: Request, wie: Aanroeper) -> Archief:
