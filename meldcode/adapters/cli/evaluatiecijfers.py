@@ -34,7 +34,7 @@ from meldcode.adapters.cli.dossier import (
 from meldcode.adapters.cli.main import stdin_bytes
 from meldcode.adapters.cli.status import EXIT_GEWIJZIGD, EXIT_INVOER, EXIT_OK
 from meldcode.adapters.json.casus import besluit_uit_dict, datum_uit_tekst
-from meldcode.adapters.json.lezen import laad_json
+from meldcode.adapters.json.lezen import lees_json
 from meldcode.adapters.json.sleutels import toon_sleutel
 from meldcode.adapters.opslag.archief import Archief, open_opslag
 from meldcode.domain._validatie import toon
@@ -113,7 +113,11 @@ def _in_besluit(f: Fout) -> Fout:
 
 def _regel(tekst: str | bytes) -> tuple[object, Besluit]:
     """One line: the date (as a ``date`` when it parses, else as given) and the decision."""
-    data = laad_json(tekst)
+    return lees_json(tekst, _regel_uit)
+
+
+def _regel_uit(data: object) -> tuple[object, Besluit]:
+    """A decoded line read (``_regel``): every problem of the line at once."""
     if not isinstance(data, dict):
         waarde = f"<{type(data).__name__}>"
         raise OngeldigeInvoer(

@@ -26,7 +26,7 @@ from meldcode.adapters.http.lezen import json_body
 from meldcode.adapters.http.problemen import ProbleemFout, probleem_body
 from meldcode.adapters.http.toegang import Ingelogd
 from meldcode.adapters.json.casus import besluit_naar_dict, casus_uit_dict, casus_uit_json
-from meldcode.adapters.json.lezen import laad_json_reeks
+from meldcode.adapters.json.lezen import lees_json_reeks
 from meldcode.adapters.json.plausibiliteit import (
     casus_waarschuwingen,
     met_waarschuwingen,
@@ -201,7 +201,7 @@ async def batch(
 
 
 def _batch(tekst: bytes, beslis_: Any, max_batch: int, vandaag: dt.date) -> dict[str, Any]:
-    data = laad_json_reeks(tekst, wat="a batch: a JSON array of cases")
+    data = lees_json_reeks(tekst, casus_uit_dict, wat="a batch: a JSON array of cases")
     if len(data) > max_batch:
         raise ProbleemFout(
             413,
@@ -214,8 +214,7 @@ def _batch(tekst: bytes, beslis_: Any, max_batch: int, vandaag: dt.date) -> dict
         try:
             if isinstance(element, OngeldigeInvoer):
                 raise element
-            casus = casus_uit_dict(element)
-            besluit_ = besluit_met_waarschuwingen(beslis_(casus), casus, vandaag)
+            besluit_ = besluit_met_waarschuwingen(beslis_(element), element, vandaag)
             resultaten.append({"besluit": besluit_})
         except OngeldigeInvoer as exc:
             geweigerd += 1

@@ -26,7 +26,13 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from meldcode.adapters.json.lezen import GrootGetal, laad_json
+from meldcode.adapters.json.lezen import (
+    GrootGetal,
+    decodeer_json,
+    heeft_dubbele_sleutel,
+    lees_gedecodeerd,
+    lees_json,
+)
 from meldcode.adapters.json.sleutels import toon_sleutel
 from meldcode.domain._validatie import (
     PSEUDONIEM,
@@ -437,8 +443,12 @@ def casus_uit_dict(data: object) -> Casus:
 
 
 def casus_uit_json(tekst: str | bytes) -> Casus:
-    """Read a case from JSON text (or UTF-8 bytes); a duplicate key is bad input."""
-    return casus_uit_dict(laad_json(tekst))
+    """Read a case from JSON text (or UTF-8 bytes); a duplicate key is bad input.
+
+    ``OngeldigeInvoer`` names every problem at once, a duplicate key among them (outside the
+    object that holds the duplicate: there, which copy counts would be a guess).
+    """
+    return lees_json(tekst, casus_uit_dict)
 
 
 def casus_naar_dict(casus: Casus) -> dict[str, Any]:
@@ -508,7 +518,7 @@ LEGE_REGEL = "empty line: every line of JSON Lines must hold one case"
 
 def referentie_van(data: object) -> str | None:
     """The ``referentie`` of decoded input when it is a valid pseudonym, else ``None``."""
-    if isinstance(data, dict):
+    if isinstance(data, dict) and not heeft_dubbele_sleutel(data, "referentie"):
         ref = data.get("referentie")
         if isinstance(ref, str) and PSEUDONIEM.match(ref):
             return ref
@@ -521,8 +531,8 @@ def lees_regel(regel: str | bytes, nummer: int) -> Resultaat:
     try:
         if not regel.strip():
             raise OngeldigeInvoer([Fout("", "<empty>", LEGE_REGEL)])
-        data = laad_json(regel)
-        casus = casus_uit_dict(data)
+        data, dubbel = decodeer_json(regel)
+        casus = lees_gedecodeerd(data, casus_uit_dict, dubbel=dubbel)
     except OngeldigeInvoer as exc:
         return Resultaat(lijn=nummer, fout=exc, referentie=referentie_van(data))
     return Resultaat(lijn=nummer, casus=casus, referentie=casus.referentie)

@@ -25,7 +25,7 @@ from meldcode.adapters.json.casus import (
     casus_naar_dict,
     converter,
 )
-from meldcode.adapters.json.lezen import laad_json
+from meldcode.adapters.json.lezen import decodeer_json, laad_json, lees_gedecodeerd, lees_json
 from meldcode.domain.dossier import (
     SOORTEN,
     Betrokkene,
@@ -158,25 +158,28 @@ def gebeurtenis_uit_dict(data: object) -> Gebeurtenis:
 
 
 def gebeurtenis_uit_json(tekst: str | bytes) -> Gebeurtenis:
-    """Read one event from JSON text (or UTF-8 bytes); a duplicate key is bad input."""
-    return gebeurtenis_uit_dict(laad_json(tekst))
+    """Read one event from JSON text (or UTF-8 bytes); a duplicate key is bad input.
+
+    ``OngeldigeInvoer`` names every problem at once, as ``casus_uit_json`` does.
+    """
+    return lees_json(tekst, gebeurtenis_uit_dict)
 
 
 def gebeurtenissen_uit_json(tekst: str | bytes) -> tuple[Gebeurtenis, ...]:
     """Read one event (an object) or several (a list of objects) from JSON text."""
-    data = laad_json(tekst)
+    data, dubbel = decodeer_json(tekst)
     if isinstance(data, list):
         uit: list[Gebeurtenis] = []
         fouten: list[Fout] = []
         for i, item in enumerate(data):
             try:
-                uit.append(gebeurtenis_uit_dict(item))
+                uit.append(lees_gedecodeerd(item, gebeurtenis_uit_dict, dubbel=dubbel))
             except OngeldigeInvoer as exc:  # the next events are read too: all errors at once
                 fouten.extend(f.onder(f"[{i}]") for f in exc.fouten)
         if fouten:
             raise OngeldigeInvoer(fouten)
         return tuple(uit)
-    return (gebeurtenis_uit_dict(data),)
+    return (lees_gedecodeerd(data, gebeurtenis_uit_dict, dubbel=dubbel),)
 
 
 def _bevat(geschreven: object, gelezen: object) -> bool:

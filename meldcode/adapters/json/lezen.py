@@ -5,7 +5,9 @@ an exception that is not ``OngeldigeInvoer``. Every JSON reader of meldcode (cas
 dossier events, evaluation lines) decodes through ``laad_json``, which:
 
 - refuses a **duplicate key** (``{"acute_onveiligheid": "ja", "acute_onveiligheid": "nee"}``):
-  with last-wins the report would silently disappear;
+  with last-wins the report would silently disappear (a reader of cases or events names it with
+  the document's other problems: ``decodeer_json`` keeps the object marked, ``lees_gedecodeerd``
+  reads it and judges nothing inside an object that holds a duplicate);
 - refuses nesting deeper than ``MAX_DIEPTE`` levels (the contract needs four) instead of
   raising ``RecursionError``;
 - reads an integer of more than ``MAX_CIJFERS`` digits as a value no field accepts, so the field
@@ -22,13 +24,27 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
 
 from meldcode.adapters.json.sleutels import toon_sleutel
 from meldcode.errors import Fout, OngeldigeInvoer
 
-__all__ = ["MAX_CIJFERS", "MAX_DIEPTE", "GrootGetal", "decodeer", "laad_json", "laad_json_reeks"]
+__all__ = [
+    "MAX_CIJFERS",
+    "MAX_DIEPTE",
+    "GrootGetal",
+    "decodeer",
+    "decodeer_json",
+    "heeft_dubbele_sleutel",
+    "laad_json",
+    "laad_json_reeks",
+    "lees_gedecodeerd",
+    "lees_json",
+    "lees_json_reeks",
+]
+
+_T = TypeVar("_T")
 
 MAX_DIEPTE = 32
 """The deepest nesting a JSON document may have (a case needs four levels, an event five)."""
@@ -94,25 +110,68 @@ def _stap(pad: str, deel: str | int) -> str:
 
 def _dubbele_sleutels(data: object) -> Iterator[Fout]:
     """Every duplicate key, with its path (walked without recursion)."""
-    stapel: list[tuple[str, object]] = [("", data)]
+    for _, fout in _dubbele_objecten(data):
+        yield fout
+
+
+def _dubbele_objecten(data: object) -> Iterator[tuple[str, Fout]]:
+    """Every duplicate key: the path of the object that holds it, and its error.
+
+    The object's path is made of the keys as they are (to compare with a reader's fields, never
+    shown); the error's path shows a key only as ``toon_sleutel`` does.
+    """
+    stapel: list[tuple[str, str, object]] = [("", "", data)]
     while stapel:
-        pad, waarde = stapel.pop()
+        pad, getoond_pad, waarde = stapel.pop()
         if isinstance(waarde, dict):
             if isinstance(waarde, _Dubbel):
                 for sleutel in waarde.dubbel:
                     getoond, _ = toon_sleutel(sleutel)
-                    veld = _stap(pad, getoond)
-                    yield Fout(
-                        veld,
-                        repr(sleutel) if getoond == sleutel else "<key>",
+                    veld = _stap(getoond_pad, getoond)
+                    melding = (
                         f"{veld} appears more than once (duplicate key): which copy counts "
-                        "would be a guess",
+                        "would be a guess"
                     )
+                    yield pad, Fout(veld, repr(sleutel) if getoond == sleutel else "<key>", melding)
             for sleutel, sub in reversed(waarde.items()):
                 getoond, _ = toon_sleutel(sleutel)
-                stapel.append((_stap(pad, getoond), sub))
+                stapel.append((_stap(pad, sleutel), _stap(getoond_pad, getoond), sub))
         elif isinstance(waarde, list):
-            stapel.extend((_stap(pad, i), sub) for i, sub in reversed(list(enumerate(waarde))))
+            stapel.extend(
+                (_stap(pad, i), _stap(getoond_pad, i), sub)
+                for i, sub in reversed(list(enumerate(waarde)))
+            )
+
+
+def _binnen(veld: str, pad: str) -> bool:
+    """Whether the field ``veld`` lies in the object at ``pad`` (``""``: the document)."""
+    return not pad or veld == pad or veld.startswith((pad + ".", pad + "["))
+
+
+def heeft_dubbele_sleutel(data: object, sleutel: str) -> bool:
+    """Whether the decoded object ``data`` had ``sleutel`` more than once (``decodeer_json``)."""
+    return isinstance(data, _Dubbel) and sleutel in data.dubbel
+
+
+def lees_gedecodeerd(data: object, lees: Callable[[object], _T], *, dubbel: bool = True) -> _T:
+    """``lees(data)`` for a document from ``decodeer_json``: a duplicate key among every problem.
+
+    ``dubbel`` is what ``decodeer_json`` said: whether the document holds a duplicate key
+    anywhere (``False``: this is ``lees(data)``, nothing is walked). With one, ``OngeldigeInvoer``
+    names each duplicate, and with them every problem ``lees`` finds outside the objects that
+    hold one: in such an object which copy counts would be a guess, so nothing in it is judged
+    further (a duplicate at the top level leaves the duplicates alone). So a case with a
+    duplicate key in ``weging`` and an age of 99 in ``kind`` names both at once.
+    """
+    dubbele = list(_dubbele_objecten(data)) if dubbel else []
+    if not dubbele:
+        return lees(data)
+    fouten = [fout for _, fout in dubbele]
+    try:
+        lees(data)
+    except OngeldigeInvoer as exc:
+        fouten += [f for f in exc.fouten if not any(_binnen(f.veld, pad) for pad, _ in dubbele)]
+    raise OngeldigeInvoer(fouten)
 
 
 def _noteer_sleutel(stapel: list[list[Any]], token: str) -> None:
@@ -254,6 +313,26 @@ def laad_json(tekst: str | bytes) -> object:
     return data
 
 
+def decodeer_json(tekst: str | bytes) -> tuple[object, bool]:
+    """Decode one JSON document strictly, but keep an object with a duplicate key, marked.
+
+    Returns the document and whether it holds a duplicate key anywhere. For a reader that names
+    a duplicate key among the document's other problems: pass both to ``lees_gedecodeerd``,
+    never the document to a reader on its own (the last copy of a duplicate stands in the
+    object, and it must not silently count).
+    """
+    return _decodeer_json(tekst)
+
+
+def lees_json(tekst: str | bytes, lees: Callable[[object], _T]) -> _T:
+    """Decode ``tekst`` strictly and read it with ``lees``: every problem at once, duplicates too.
+
+    (``decodeer_json``, then ``lees_gedecodeerd``.)
+    """
+    data, dubbel = _decodeer_json(tekst)
+    return lees_gedecodeerd(data, lees, dubbel=dubbel)
+
+
 def laad_json_reeks(
     tekst: str | bytes, *, wat: str = "a JSON array"
 ) -> list[object | OngeldigeInvoer]:
@@ -266,6 +345,21 @@ def laad_json_reeks(
     around it are still read. (A deep element is found without decoding, at any depth, and
     blanked to ``null`` of the same length before the rest is decoded: every other element and
     every position in an error stays as it was.)
+    """
+    return lees_json_reeks(tekst, _zoals_het_is, wat=wat)
+
+
+def _zoals_het_is(data: object) -> object:
+    return data
+
+
+def lees_json_reeks(
+    tekst: str | bytes, lees: Callable[[object], _T], *, wat: str = "a JSON array"
+) -> list[_T | OngeldigeInvoer]:
+    """``laad_json_reeks`` with each element read by ``lees``: its value, or its error in place.
+
+    An element's error names all its problems at once, a duplicate key among them
+    (``lees_gedecodeerd``).
     """
     tekst = decodeer(tekst)
     te_diep: dict[int, tuple[int, int, str]] = {}
@@ -282,13 +376,16 @@ def laad_json_reeks(
     data, dubbel = _decodeer_json(tekst)
     if not isinstance(data, list):
         raise OngeldigeInvoer([Fout("", "<value>", f"expected {wat}")])
-    uit: list[object | OngeldigeInvoer] = list(data)
-    if dubbel:
-        for i, element in enumerate(data):
-            fouten = list(_dubbele_sleutels(element))
-            if fouten:
-                uit[i] = OngeldigeInvoer(fouten)
-    for plek, (_, _, pad) in te_diep.items():
-        melding = f"{pad or 'the element'} is nested more than {MAX_DIEPTE} levels deep"
-        uit[plek] = OngeldigeInvoer([Fout(pad, "<value>", f"{melding} (the array counts as one)")])
+    uit: list[_T | OngeldigeInvoer] = []
+    for plek, element in enumerate(data):
+        if plek in te_diep:
+            pad = te_diep[plek][2]
+            melding = f"{pad or 'the element'} is nested more than {MAX_DIEPTE} levels deep"
+            fout = Fout(pad, "<value>", f"{melding} (the array counts as one)")
+            uit.append(OngeldigeInvoer([fout]))
+            continue
+        try:
+            uit.append(lees_gedecodeerd(element, lees, dubbel=dubbel))
+        except OngeldigeInvoer as exc:
+            uit.append(exc)
     return uit
