@@ -132,6 +132,9 @@ def _str(value: object, _: object) -> str:
     raise _Waardefout("text", value, tekst=True)
 
 
+GRONDSLEUTELS: tuple[str, ...] = ("regel", "bron", "citaat", "toelichting")
+"""The keys of a ground (``Besluit.gronden``) in the contract: ``bron`` is ``file, section``."""
+
 DATUMVORM = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 r"""The one form of a date in the contract, for ``fullmatch``: ``YYYY-MM-DD`` in ASCII digits.
 
@@ -292,16 +295,52 @@ def _maak_converter() -> cattrs.Converter:
     conv.register_structure_hook(Kind, kind_uit)
 
     def grond_uit(value: object, _: object) -> Grond:
+        # the contract writes a ground as regel, bron ("file, section"), citaat, toelichting:
+        # every key named in its error, an unknown key refused, as for any other object
         if not isinstance(value, dict):
             raise _Waardefout("an object", value)
-        bron = _str(value.get("bron"), None)
-        bestand, _sep, sectie = bron.partition(", ")
+        fouten: list[Fout] = []
+        gelezen: dict[str, str] = {}
+        for sleutel in GRONDSLEUTELS:
+            veld = f"Grond.{sleutel}"
+            if sleutel not in value:
+                if sleutel != "toelichting":
+                    fouten.append(Fout(veld, "<missing>", f"{veld} is required"))
+                continue
+            try:
+                gelezen[sleutel] = _str(value[sleutel], None)
+            except _Waardefout as exc:
+                fouten.append(
+                    Fout(veld, exc.waarde, f"{veld} must be {exc.verwacht} (got {exc.waarde})")
+                )
+        bestand, komma, sectie = gelezen.get("bron", "").partition(", ")
+        if "bron" in gelezen and not (bestand and komma and sectie):
+            getoond = toon(gelezen["bron"])
+            fouten.append(
+                Fout(
+                    "Grond.bron",
+                    getoond,
+                    f"Grond.bron must be 'file, section', as a decision writes it (got {getoond})",
+                )
+            )
+        for sleutel in sorted(value.keys() - set(GRONDSLEUTELS), key=str):
+            getoond, bedoeld = toon_sleutel(sleutel, GRONDSLEUTELS)
+            hint = f"; did you mean `{bedoeld}`?" if bedoeld and getoond == sleutel else ""
+            fouten.append(
+                Fout(
+                    f"Grond.{getoond}",
+                    repr(sleutel) if getoond == sleutel else "<key>",
+                    f"Grond.{getoond} is not a field of the contract (unknown key){hint}",
+                )
+            )
+        if fouten:
+            raise OngeldigeInvoer(fouten)
         return Grond(
-            regel=_str(value.get("regel"), None),
+            regel=gelezen["regel"],
             bestand=bestand,
             sectie=sectie,
-            citaat=_str(value.get("citaat"), None),
-            toelichting=_str(value.get("toelichting", ""), None),
+            citaat=gelezen["citaat"],
+            toelichting=gelezen.get("toelichting", ""),
         )
 
     conv.register_structure_hook(Grond, grond_uit)

@@ -6,6 +6,8 @@ import json
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from meldcode import (
     Besluit,
@@ -21,7 +23,7 @@ from meldcode import (
     casus_uit_dict,
     casus_uit_json,
 )
-from meldcode.adapters.json.casus import fout_naar_dict, lees_json_lines
+from meldcode.adapters.json.casus import GRONDSLEUTELS, fout_naar_dict, lees_json_lines
 
 CONTRACT_VOORBEELD: dict[str, Any] = {
     "protocol": "2019",
@@ -109,6 +111,46 @@ def test_a_decision_reads_back_to_the_same_object() -> None:
     besluit = beslis(casus_uit_dict(CONTRACT_VOORBEELD))
 
     assert besluit == besluit_uit_dict(besluit_naar_dict(besluit))
+
+
+_GROND_FOUT = st.one_of(
+    st.integers(),
+    st.booleans(),
+    st.none(),
+    st.lists(st.text(max_size=5), max_size=2),
+    st.dictionaries(st.text(max_size=5), st.text(max_size=5), max_size=2),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_every_key_of_a_ground_is_named_in_its_error(data: st.DataObject) -> None:
+    """A ground read back: a wrong, missing or unknown key is named under its ground's index."""
+    besluit = besluit_naar_dict(beslis(casus_uit_dict(CONTRACT_VOORBEELD)))
+    i = data.draw(st.integers(0, len(besluit["gronden"]) - 1))
+    grond = besluit["gronden"][i]
+    soort = data.draw(st.sampled_from(["waarde", "weg", "onbekend", "bron"]))
+    sleutel = data.draw(st.sampled_from(GRONDSLEUTELS))
+    if soort == "waarde":
+        grond[sleutel] = data.draw(_GROND_FOUT)
+    elif soort == "weg":
+        sleutel = data.draw(st.sampled_from(["regel", "bron", "citaat"]))
+        del grond[sleutel]
+    elif soort == "onbekend":
+        sleutel = data.draw(st.sampled_from(["regle", "bronn", "citat", "uitleg", "GEHEIM Jan"]))
+        grond[sleutel] = "x"
+    else:
+        sleutel = "bron"
+        grond["bron"] = data.draw(st.sampled_from(["", "003.txt", "003.txt,1.4", ", 1.4", "x, "]))
+
+    with pytest.raises(OngeldigeInvoer) as exc:
+        besluit_uit_dict(besluit)
+
+    velden = [f.veld for f in exc.value.fouten]
+    # a near miss of a ground's key is shown; any other key may be personal data
+    getoond = sleutel if sleutel in ("regle", "bronn", "citat") or soort != "onbekend" else "<key>"
+    assert velden == [f"gronden[{i}].{getoond}"]
+    assert "GEHEIM" not in str(exc.value)
 
 
 def test_a_subclass_of_a_case_or_a_decision_is_written_as_its_base() -> None:
