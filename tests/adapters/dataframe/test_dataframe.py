@@ -103,11 +103,13 @@ def test_a_misspelled_contract_column_is_refused() -> None:
         beslis_frame(pl.DataFrame({"weging.vermoden": ["ja"]}))
 
 
-def test_json_list_columns_need_an_eager_frame() -> None:
-    """A lazy frame cannot decode JSON text row by row: the error says to use flag columns."""
-    lazy = pl.DataFrame({"vermoeden": ["ja"], "signalen": ["[]"]}).lazy()
+@pytest.mark.parametrize("lijst", [["[]"], [[{"soort": "verwaarlozing"}]]], ids=["json", "structs"])
+def test_list_columns_need_an_eager_frame(lijst: list[Any]) -> None:
+    """A lazy frame cannot decode a list per row: the error says to use flag columns."""
+    lazy = pl.DataFrame({"vermoeden": ["ja"], "signalen": lijst}).lazy()
     with pytest.raises(OngeldigeInvoer, match=r"flag columns"):
         beslis_frame(lazy)
+    assert beslis_frame(lazy.collect())["besluit.fout"].to_list() == [None]
 
 
 def test_pandas_dates_and_integer_gaps_are_read_as_the_contract_says() -> None:
