@@ -7,7 +7,7 @@ import enum
 import math
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeGuard
 
 import attrs
 
@@ -15,8 +15,10 @@ from meldcode.errors import Fout, OngeldigeInvoer
 
 __all__ = [
     "GETALACHTIG",
+    "PERSOONSNUMMER",
     "PSEUDONIEM",
     "SLEUTELACHTIG",
+    "is_pseudoniem",
     "is_tekst",
     "toon",
     "valideer_bool",
@@ -33,6 +35,10 @@ __all__ = [
 
 _Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 PSEUDONIEM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$")
+#: the form of a pseudonymous id (``is_pseudoniem`` also refuses a personal number in it)
+PERSOONSNUMMER = re.compile(r"[0-9]{9}|0[0-9]{1,3}[-.][0-9]{6}")
+"""What no pseudonymous id may hold: nine digits in a row (a citizen service number, a phone
+number written without a dash) or a Dutch phone number (``06-12345678``, ``010-1234567``)."""
 CODE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,79}$")
 #: text that looks like a key or a value set's member (``misschien``, ``lichamelijk_geweld``)
 SLEUTELACHTIG = re.compile(r"^[a-z0-9_]{1,40}$")
@@ -195,17 +201,34 @@ def valideer_code(instance: object, attribute: attrs.Attribute[Any], value: obje
         _fout(instance, attribute, shown, "must be a code of lowercase letters, digits and '._-'")
 
 
+def is_pseudoniem(value: object) -> TypeGuard[str]:
+    """Whether ``value`` is a pseudonymous id, safe to store and to show.
+
+    1-64 letters, digits and ``_ . : -``, no spaces, and no personal number in it
+    (``PERSOONSNUMMER``: a citizen service or phone number).
+    """
+    return (
+        isinstance(value, str)
+        and PSEUDONIEM.match(value) is not None
+        and PERSOONSNUMMER.search(value) is None
+    )
+
+
 def valideer_pseudoniem(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Accept ``None`` or a pseudonymous id: 1-64 letters, digits and ``_ . : -``, no spaces."""
-    if value is None:
+    """Accept ``None`` or a pseudonymous id (``is_pseudoniem``)."""
+    if value is None or is_pseudoniem(value):
         return
-    if not isinstance(value, str) or not PSEUDONIEM.match(value):
-        _fout(
-            instance,
-            attribute,
-            toon(value) if isinstance(value, str) and PSEUDONIEM.match(value[:64]) else "<text>",
-            "must be a pseudonymous id of 1-64 letters, digits or '_.:-' (no names, no spaces)",
-        )
+    _fout(
+        instance,
+        attribute,
+        "<text>"
+        if not isinstance(value, str)
+        or not PSEUDONIEM.match(value[:64])
+        or PERSOONSNUMMER.search(value)
+        else toon(value),
+        "must be a pseudonymous id of 1-64 letters, digits or '_.:-' (no names, no spaces, "
+        "no citizen service or phone number)",
+    )
 
 
 def valideer_tuple_van(soort: type) -> _Validator:

@@ -13,7 +13,7 @@ from typing import Any
 import attrs
 
 from meldcode.adapters.durable.ruleset import DurableFout, Ruleset, controleer
-from meldcode.domain._validatie import PSEUDONIEM
+from meldcode.domain._validatie import is_pseudoniem
 from meldcode.domain.dossier import SOORTEN, Correctie, DossierGesloten
 from meldcode.domain.dossier import Gebeurtenis as _Gebeurtenis
 from meldcode.errors import Fout, OngeldigeInvoer
@@ -359,7 +359,7 @@ def _fnv1a(tekst: str) -> int:
 
 
 def _valideer_dossier(dossier: object) -> None:
-    if not isinstance(dossier, str) or not PSEUDONIEM.match(dossier):
+    if not is_pseudoniem(dossier):
         shown = f"<{type(dossier).__name__}>" if not isinstance(dossier, str) else "<text>"
         raise OngeldigeInvoer(
             [

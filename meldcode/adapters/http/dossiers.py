@@ -24,7 +24,9 @@ from meldcode.adapters.http.lezen import json_body
 from meldcode.adapters.http.problemen import ProbleemFout
 from meldcode.adapters.http.toegang import Aanroeper, Ingelogd, archief, opslag
 from meldcode.adapters.json.dossier import gebeurtenis_uit_json, toestand_naar_dict
+from meldcode.adapters.json.schema import PSEUDONIEM_SCHEMA
 from meldcode.adapters.opslag.toegang import gelogd, status_van
+from meldcode.domain._validatie import PSEUDONIEM
 from meldcode.domain.dossier import Dossier
 from meldcode.errors import DossierGewijzigd, DossierGewist, Fout, OngeldigeInvoer
 from meldcode.rules.dossier import toestand
@@ -40,8 +42,11 @@ _REF = "#/components/schemas/"
 DossierId = Annotated[
     str,
     Path(
-        pattern=r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$",
-        description="Pseudonieme dossier-id (geen naam): 1-64 letters, cijfers of `_.:-`.",
+        pattern=PSEUDONIEM.pattern,
+        # no personal number either: the store refuses it (``is_pseudoniem``), the document says so
+        json_schema_extra={"not": PSEUDONIEM_SCHEMA["not"]},
+        description="Pseudonieme dossier-id (geen naam, geen BSN of telefoonnummer): 1-64 "
+        "letters, cijfers of `_.:-`.",
     ),
 ]
 OpParam = Annotated[

@@ -35,8 +35,8 @@ from meldcode.adapters.json.lezen import (
 )
 from meldcode.adapters.json.sleutels import toon_sleutel
 from meldcode.domain._validatie import (
-    PSEUDONIEM,
     SLEUTELACHTIG,
+    is_pseudoniem,
     is_tekst,
     toon,
     valideer_bool,
@@ -559,7 +559,7 @@ def referentie_van(data: object) -> str | None:
     """The ``referentie`` of decoded input when it is a valid pseudonym, else ``None``."""
     if isinstance(data, dict) and not heeft_dubbele_sleutel(data, "referentie"):
         ref = data.get("referentie")
-        if isinstance(ref, str) and PSEUDONIEM.match(ref):
+        if is_pseudoniem(ref):
             return ref
     return None
 

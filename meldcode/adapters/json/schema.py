@@ -15,13 +15,20 @@ from typing import Any
 
 import attrs
 
+from meldcode.domain._validatie import PERSOONSNUMMER, PSEUDONIEM
 from meldcode.domain.besluit import Besluit, Grond
 from meldcode.domain.casus import Casus
 from meldcode.domain.dossier import SOORTEN, Correctie
 from meldcode.domain.waarden import Protocol
 from meldcode.rules.versies import PROTOCOLLEN
 
-__all__ = ["BESLUIT_AANVULLINGEN", "besluit_schema", "casus_schema", "gebeurtenis_schema"]
+__all__ = [
+    "BESLUIT_AANVULLINGEN",
+    "PSEUDONIEM_SCHEMA",
+    "besluit_schema",
+    "casus_schema",
+    "gebeurtenis_schema",
+]
 
 #: keys of a decision added to contract v1 by the routes (additions, never renames)
 BESLUIT_AANVULLINGEN: tuple[str, ...] = (
@@ -33,9 +40,14 @@ BESLUIT_AANVULLINGEN: tuple[str, ...] = (
 )
 
 _DATUM = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+#: a pseudonymous id (``is_pseudoniem``): its form, and no personal number in it
+PSEUDONIEM_SCHEMA: dict[str, Any] = {
+    "pattern": PSEUDONIEM.pattern,
+    "not": {"type": "string", "pattern": PERSOONSNUMMER.pattern},
+}
 _FIELD_EXTRA: dict[tuple[str, str], dict[str, Any]] = {
-    ("Casus", "referentie"): {"pattern": r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$"},
-    ("Besluit", "referentie"): {"pattern": r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$"},
+    ("Casus", "referentie"): PSEUDONIEM_SCHEMA,
+    ("Besluit", "referentie"): PSEUDONIEM_SCHEMA,
     ("HulpAfgesproken", "termijn"): {"description": "Not before `datum`."},
 }
 #: what a class's schema says about several of its fields together (the reader refuses the rest)

@@ -88,7 +88,7 @@ from meldcode.adapters.opslag.wissing import (
     grafsteen_uit_dict,
     is_grafsteen,
 )
-from meldcode.domain._validatie import PSEUDONIEM
+from meldcode.domain._validatie import is_pseudoniem
 from meldcode.domain.dossier import Dossier, Gebeurtenis
 from meldcode.errors import (
     DossierGewijzigd,
@@ -770,7 +770,7 @@ class Archief:
 
 
 def _pseudoniem(dossier: object) -> None:
-    if not isinstance(dossier, str) or not PSEUDONIEM.match(dossier):
+    if not is_pseudoniem(dossier):
         raise OngeldigeInvoer(
             [
                 Fout(

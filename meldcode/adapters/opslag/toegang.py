@@ -32,7 +32,7 @@ from typing import Any, Protocol, TypeVar
 
 from attrs import frozen
 
-from meldcode.domain._validatie import PSEUDONIEM
+from meldcode.domain._validatie import is_pseudoniem
 from meldcode.errors import (
     DossierGewijzigd,
     DossierNietGevonden,
@@ -236,7 +236,7 @@ def gelogd(
 
 def valideer_organisatie(organisatie: object) -> str:
     """An organisation name: 1-64 letters, digits or '_.:-'; else ``OngeldigeInvoer``."""
-    if not isinstance(organisatie, str) or not PSEUDONIEM.match(organisatie):
+    if not is_pseudoniem(organisatie):
         raise OngeldigeInvoer(
             [
                 Fout(

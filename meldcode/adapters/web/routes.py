@@ -47,7 +47,7 @@ from meldcode.adapters.web.wandeling import (
     signaal_uit_formulier,
     waarom_niet_voor,
 )
-from meldcode.domain._validatie import PSEUDONIEM
+from meldcode.domain._validatie import is_pseudoniem
 from meldcode.domain.dossier import Gebeurtenis
 from meldcode.errors import (
     DossierGewijzigd,
@@ -442,7 +442,7 @@ def maak_router(instellingen: WebInstellingen | None = None) -> APIRouter:
         ref = ref.strip() if isinstance(ref, str) else ""
         nieuw = data.get("nieuw") == "ja"
         fout: Fout | None = None
-        if not PSEUDONIEM.match(ref):
+        if not is_pseudoniem(ref):
             fout = Fout(
                 "referentie",
                 "",
