@@ -6,9 +6,22 @@ import functools
 
 import attrs
 
-from meldcode import Beslispunt, Besluit, Casus, Oordeel, Partij, Protocol, beslis
+from meldcode import (
+    Beslispunt,
+    Besluit,
+    Casus,
+    Oordeel,
+    Partij,
+    Protocol,
+    SoortSignaal,
+    Taak,
+    beslis,
+)
 from meldcode.rules import evalueer_casus, kies_protocol, regelbasis
 from tests.ruimte import RISICO_OPLOPEND
+
+VGV = SoortSignaal.VROUWELIJKE_GENITALE_VERMINKING
+EER = SoortSignaal.EERGERELATEERD_GEWELD
 
 BESLISPUNTEN = tuple(Beslispunt)
 
@@ -103,6 +116,9 @@ def _tegenstrijdig(casus: Casus, protocol: Protocol) -> set[str]:
         uit.add("tegenstrijdig.vermoeden-nee-levensgevaar")
     if casus.omstandigheden.onveiligheid_herhaalt_zich:
         uit.add("tegenstrijdig.vermoeden-nee-onveiligheid-herhaalt-zich")
+    # 000 stap 3: such a signal asks for urgent contact; beside "nee" that is a contradiction
+    if any(s.soort in (VGV, EER) for s in casus.signalen):
+        uit.add("tegenstrijdig.vermoeden-nee-vgv-of-eergerelateerd")
     w = casus.weging
     if protocol == Protocol.P2019 and RISICO & {w.acute_onveiligheid, w.structurele_onveiligheid}:
         uit.add("tegenstrijdig.vermoeden-nee-onveiligheid")
@@ -204,6 +220,18 @@ def oudergesprek_2013_vervalt_alleen_voor_een_melding(casus: Casus, besluit: Bes
         assert besluit.melden, "2013: the parent talk skipped without a report"
 
 
+def een_melding_wordt_geregistreerd(casus: Casus, besluit: Besluit) -> None:
+    """2019: every report comes with the advice to register it in Zorg voor Jeugd.
+
+    004 stap 5: "Registreer wanneer je gemeld hebt en of je dit met ouders besproken hebt.";
+    003 §1.5.2 "De betrokkenheid van de leerkracht ... houdt niet op na de melding"; also when
+    afweging 5B has closed the help after the report.
+    """
+    if besluit.protocol == Protocol.P2019 and besluit.melden:
+        taken = {a.taak for a in besluit.acties}
+        assert Taak.ZORG_VOOR_JEUGD_REGISTREREN in taken, "a report that is not registered"
+
+
 def volgende_vraag_is_open_en_bereikbaar(casus: Casus, besluit: Besluit) -> None:
     """``volgende_vraag`` names an unanswered question that the route has reached."""
     if besluit.volgende_vraag is None:
@@ -266,6 +294,7 @@ ALLE = (
     geen_besluit_zonder_grond,
     geen_tegenstrijdige_conclusies,
     oudergesprek_2013_vervalt_alleen_voor_een_melding,
+    een_melding_wordt_geregistreerd,
     volgende_vraag_is_open_en_bereikbaar,
     raadt_niet,
     meer_risico_maakt_van_melden_nooit_niet_melden,

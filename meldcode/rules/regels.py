@@ -226,6 +226,14 @@ _TEGENSTRIJDIG: tuple[tuple[str, Conditie, str, frozenset[Protocol]], ...] = (
         "afweging 2 is beantwoord met acute of structurele onveiligheid (ja of twijfel)",
         P19,
     ),
+    (
+        # the signal asks for urgent contact (000 stap 3) whatever afweging 1 says: the spoed
+        # stands, and the contradiction with "nee" is said, not settled
+        "vgv-of-eergerelateerd",
+        VGV_OF_EER,
+        "een signaal wijst op (voorgenomen) meisjesbesnijdenis of eergerelateerd geweld",
+        BEIDE,
+    ),
 )
 
 

@@ -485,6 +485,29 @@ ROUTES: tuple[Regel, ...] = (
         "gemeld hebt en of je dit met de ouders hebt besproken (zo niet: waarom niet).",
     ),
     Regel(
+        # 5B closes the help also after a report (afweging 2B: "De afwegingen hierna worden
+        # samen met Veilig Thuis doorlopen"); the report itself is still registered
+        id="2019.stap-5.zorg-voor-jeugd.na-melding",
+        protocollen=P19,
+        bron=Bron(CJG, "Stap 5: Zorg voor jeugd gebruiken"),
+        citaat="Registreer wanneer je gemeld hebt en of je dit met ouders besproken hebt. Indien "
+        "je niet met ouders gesproken hebt, registreer dan waarom.",
+        als=Alle((VERMOEDEN_BLIJFT, MELDEN, Beslist(B.DOSSIER_SLUITEN))),
+        dan=Conclusie(
+            acties=(
+                Opdracht(
+                    taak=Taak.ZORG_VOOR_JEUGD_REGISTREREN,
+                    rol=AF,
+                    partij=Partij.VERWIJSINDEX,
+                    advies=True,
+                ),
+            )
+        ),
+        toelichting="Advies: er is gemeld; ook nu de hulp is afgesloten (afweging 5B), "
+        "registreer in het signaleringssysteem Zorg voor Jeugd wanneer je gemeld hebt en of je "
+        "dit met de ouders hebt besproken (zo niet: waarom niet).",
+    ),
+    Regel(
         id="2013.stap-2.zonder-toestemming-anoniem",
         protocollen=P13,
         bron=Bron(JSO, JSO_STAP_2),
@@ -494,7 +517,8 @@ ROUTES: tuple[Regel, ...] = (
         als=WEIGERT,
         dan=Conclusie(acties=(Opdracht(taak=Taak.ALLEEN_ANONIEM_BESPREKEN, rol=AF),)),
         toelichting="Zonder toestemming van de ouder kan de leerling alleen anoniem worden "
-        "besproken met externen (het zorgadviesteam, het AMK).",
+        "besproken met externen (het zorgadviesteam, andere externe deskundigen). Dat gaat over "
+        "het bespreken van de leerling, niet over een melding (stap 5b).",
     ),
     Regel(
         id="2019.stap-3.toestemming-voor-externen",
@@ -504,8 +528,9 @@ ROUTES: tuple[Regel, ...] = (
         "deskundigen is schriftelijke toestemming van ouders noodzakelijk.",
         als=Alle((WEIGERT, Niet(UITZONDERING_OUDERGESPREK))),
         dan=Conclusie(acties=(Opdracht(taak=Taak.ALLEEN_ANONIEM_BESPREKEN, rol=AF),)),
-        toelichting="De ouders weigeren toestemming: bespreek de leerling met externen (ook "
-        "Veilig Thuis) alleen anoniem.",
+        toelichting="De ouders weigeren toestemming: bespreek de leerling met externen (het groot "
+        "ondersteuningsteam, andere externe deskundigen) alleen anoniem. Een melding bij Veilig "
+        "Thuis valt daar niet onder: die kan ook buiten de ouders om (1.5.1).",
     ),
     Regel(
         id="2019.stap-3.bespreken-zonder-toestemming",

@@ -137,5 +137,7 @@ EXHAUSTIEF_GETEST = frozenset(
         "2013.stap-3.andere-oorzaak",
         "2013.tegenstrijdig.vermoeden-nee-levensgevaar",
         "2013.tegenstrijdig.vermoeden-nee-onveiligheid-herhaalt-zich",
+        "2013.tegenstrijdig.vermoeden-nee-vgv-of-eergerelateerd",
+        "2019.tegenstrijdig.vermoeden-nee-vgv-of-eergerelateerd",
     }
 )

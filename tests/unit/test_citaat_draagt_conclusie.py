@@ -49,9 +49,23 @@ DRAGERS: dict[str, dict[str, str]] = {
         for jaar, namen in (
             (
                 "2019",
-                ("ernstig-letsel", "levensgevaar", "onveiligheid-herhaalt-zich", "onveiligheid"),
+                (
+                    "ernstig-letsel",
+                    "levensgevaar",
+                    "onveiligheid-herhaalt-zich",
+                    "onveiligheid",
+                    "vgv-of-eergerelateerd",
+                ),
             ),
-            ("2013", ("ernstig-letsel", "levensgevaar", "onveiligheid-herhaalt-zich")),
+            (
+                "2013",
+                (
+                    "ernstig-letsel",
+                    "levensgevaar",
+                    "onveiligheid-herhaalt-zich",
+                    "vgv-of-eergerelateerd",
+                ),
+            ),
         )
         for naam in namen
     },
@@ -326,6 +340,10 @@ DRAGERS: dict[str, dict[str, str]] = {
         "registratie in de Verwijsindex op te nemen",
     },
     "2019.stap-5.zorg-voor-jeugd": {
+        "actie:zorg_voor_jeugd_registreren/aandachtsfunctionaris/verwijsindex": "Zorg voor jeugd "
+        "gebruiken",
+    },
+    "2019.stap-5.zorg-voor-jeugd.na-melding": {
         "actie:zorg_voor_jeugd_registreren/aandachtsfunctionaris/verwijsindex": "Zorg voor jeugd "
         "gebruiken",
     },
