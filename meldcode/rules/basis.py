@@ -19,7 +19,7 @@ LANDELIJK: tuple[Regel, ...] = tuple({r.id: r for v in VERSIES for r in v.regels
 
 
 def maak_regelbasis(
-    protocol: Protocol | Protocolversie,
+    protocol: Protocol | str | Protocolversie,
     extra: Sequence[Regel] = (),
     *,
     profiel: str | None = None,
@@ -28,10 +28,12 @@ def maak_regelbasis(
 ) -> Regelbasis:
     """Build (and check) the rule base of a version, with ``extra`` rules added.
 
-    ``protocol`` is a national protocol (its version from ``meldcode.rules.versies``) or a
-    ``Protocolversie`` of the caller's own. An organisation profile passes its own rules as
-    ``extra`` together with its name, its ``sociale_kaart`` and its ``rolnamen`` (see
-    ``meldcode.rules.profiel``). Raises ``OngeldigeRegelbasis`` when the result is inconsistent.
+    ``protocol`` is a national protocol, as a ``Protocol`` or its contract string (``"2013"``,
+    ``"2019"``; its version from ``meldcode.rules.versies``), or a ``Protocolversie`` of the
+    caller's own. An organisation profile passes its own rules as ``extra`` together with its
+    name, its ``sociale_kaart`` and its ``rolnamen`` (see ``meldcode.rules.profiel``). Raises
+    ``OngeldigeInvoer`` naming ``protocol`` when it is none of these, and
+    ``OngeldigeRegelbasis`` when the result is inconsistent.
     """
     v = protocol if isinstance(protocol, Protocolversie) else versie(protocol)
     return Regelbasis(
@@ -46,7 +48,19 @@ def maak_regelbasis(
     )
 
 
+def regelbasis(protocol: Protocol | str) -> Regelbasis:
+    """The national rule base of ``protocol`` (built once; it is immutable).
+
+    ``protocol`` is a ``Protocol`` or its contract string: ``regelbasis("2019")`` is the very
+    object ``regelbasis(Protocol.P2019)`` is. ``OngeldigeInvoer`` names ``protocol`` for
+    anything else (``None`` included).
+    """
+    if isinstance(protocol, Protocol):  # the common call: no need to read it
+        return _nationaal(protocol)
+    return _nationaal(versie(protocol).protocol)
+
+
 @functools.cache
-def regelbasis(protocol: Protocol) -> Regelbasis:
-    """The national rule base of ``protocol`` (built once; it is immutable)."""
+def _nationaal(protocol: Protocol) -> Regelbasis:
+    """The national rule base of a ``Protocol``, built on first use and kept."""
     return maak_regelbasis(protocol)

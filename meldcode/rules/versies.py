@@ -87,32 +87,86 @@ HUIDIG_PROTOCOL: Protocol = VERSIES[-1].protocol
 """The version in force: chosen for a case without protocol and without date."""
 
 
-def versie(protocol: Protocol, versies: Sequence[Protocolversie] = VERSIES) -> Protocolversie:
-    """The version of ``protocol`` among ``versies``; ``OngeldigeInvoer`` when there is none."""
-    for v in versies:
-        if v.protocol is protocol:
+def versie(
+    protocol: Protocol | str, versies: Sequence[Protocolversie] | None = None
+) -> Protocolversie:
+    """The version of ``protocol`` among ``versies`` (``None``: the national ones, ``VERSIES``).
+
+    ``protocol`` is a ``Protocol`` or its contract string (``"2013"``, ``"2019"``).
+    ``OngeldigeInvoer`` names ``protocol`` when it is neither or has no version among
+    ``versies``, and ``versies`` when that is not a list of ``Protocolversie``.
+    """
+    gekozen = _lees_protocol(protocol)
+    kandidaten = _lees_versies(versies)
+    if gekozen is None:
+        raise OngeldigeInvoer([Fout("protocol", "None", "protocol is required (got None)")])
+    for v in kandidaten:
+        if v.protocol is gekozen:
             return v
-    bekend = " or ".join(repr(v.protocol.value) for v in versies)
-    shown = repr(protocol.value)
+    bekend = " or ".join(repr(v.protocol.value) for v in kandidaten)
+    shown = repr(gekozen.value)
     raise OngeldigeInvoer([Fout("protocol", shown, f"protocol must be {bekend} (got {shown})")])
 
 
 def kies_protocol(
     casus: Casus,
-    protocol: Protocol | None = None,
-    versies: Sequence[Protocolversie] = VERSIES,
+    protocol: Protocol | str | None = None,
+    versies: Sequence[Protocolversie] | None = None,
 ) -> Protocol:
     """The protocol that decides: given, else the case's, else by date, else the current one.
 
-    By date: the latest of ``versies`` whose ``ingang`` is on or before the case's ``datum``
-    (a weighing dated before 1 January 2019 falls under the 2013 code).
+    ``protocol`` is a ``Protocol`` or its contract string (``"2013"``, ``"2019"``), read as
+    ``beslis`` reads it, and always comes back as a ``Protocol``. By date: the latest of
+    ``versies`` whose ``ingang`` is on or before the case's ``datum`` (a weighing dated before
+    1 January 2019 falls under the 2013 code). ``versies`` defaults to the national versions
+    (``None``: ``VERSIES``). ``OngeldigeInvoer`` names ``casus`` when it is not a ``Casus``,
+    ``protocol`` for an unknown protocol and ``versies`` when that is not a non-empty list of
+    ``Protocolversie``.
     """
-    if protocol is not None:
-        return protocol
+    gegeven: object = casus  # callers may pass anything
+    if not isinstance(gegeven, Casus):
+        soort = type(gegeven).__name__
+        raise OngeldigeInvoer([Fout("casus", f"<{soort}>", f"casus must be a Casus (got {soort})")])
+    gekozen = _lees_protocol(protocol)
+    kandidaten = _lees_versies(versies)
+    if gekozen is not None:
+        return gekozen
     if casus.protocol is not None:
         return casus.protocol
     if casus.datum is not None:
-        geldend = [v for v in versies if v.ingang is None or v.ingang <= casus.datum]
+        geldend = [v for v in kandidaten if v.ingang is None or v.ingang <= casus.datum]
         if geldend:
             return max(geldend, key=lambda v: v.ingang or dt.date.min).protocol
-    return max(versies, key=lambda v: v.ingang or dt.date.min).protocol
+    return max(kandidaten, key=lambda v: v.ingang or dt.date.min).protocol
+
+
+def _lees_protocol(protocol: object) -> Protocol | None:
+    """``protocol`` read by ``meldcode.rules.beslis.lees_protocol``, the one reader of them all."""
+    if protocol is None or isinstance(protocol, Protocol):
+        return protocol
+    from meldcode.rules.beslis import lees_protocol  # that module imports this one
+
+    return lees_protocol(protocol)
+
+
+def _lees_versies(versies: object) -> Sequence[Protocolversie]:
+    """``versies``, ``None`` being the national ones; ``OngeldigeInvoer`` naming ``versies``."""
+    if versies is None:
+        return VERSIES
+    if (
+        isinstance(versies, Sequence)
+        and not isinstance(versies, str)
+        and versies
+        and all(isinstance(v, Protocolversie) for v in versies)
+    ):
+        return versies
+    soort = type(versies).__name__
+    raise OngeldigeInvoer(
+        [
+            Fout(
+                "versies",
+                f"<{soort}>",
+                f"versies must be a non-empty list of Protocolversie, or None (got {soort})",
+            )
+        ]
+    )

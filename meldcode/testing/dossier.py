@@ -12,12 +12,35 @@ their system keeps what meldcode keeps::
 
 ``volledig_voorbeeld()`` is one dossier through all five steps, recorded as the sources ask (no
 record-keeping findings). Every strategy draws synthetic data only: roles, never names.
+
+**Ready-made strategies, not functions.** Unlike ``meldcode.testing.strategies``, whose names
+are functions that *return* a strategy (``casussen()``, ``datums("2019")``), the event
+strategies here are strategy *objects*: use them without calling them::
+
+    from hypothesis import given
+    from meldcode.testing.dossier import melding_gedaan, weging_vastgelegd
+
+    @given(weging_vastgelegd, melding_gedaan)   # no ()
+    def test_our_store_keeps_weighings_and_reports(weging, melding): ...
+
+They are ``datums``, ``signaal_vastgelegd``, ``consultatie_gehouden``, ``gesprek_gevoerd``,
+``weging_vastgelegd``, ``besluit_genomen``, ``melding_gedaan``, ``terugkoppeling``,
+``hulp_afgesproken``, ``evaluatie_gehouden``, ``dossier_gesloten`` and ``inhoud`` (any one of
+them). ``datums`` here is a strategy of dates from June 2018 to 2027, not the function
+``strategies.datums(protocol)``. The functions are ``geldige_dossiers(max_size=30)`` (call it:
+it returns a strategy), ``volledig_voorbeeld()`` and ``voorbeeld_dossier(dossier_id)`` (plain
+values). Calling an event strategy (``melding_gedaan()``) is Python's ``TypeError``, "object
+is not callable": drop the ``()``. A bad ``max_size`` or ``dossier_id`` raises
+``meldcode.OngeldigeInvoer`` naming it.
+
 Requires Hypothesis (``pip install meldcode[testing]``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from types import MappingProxyType
 
 from hypothesis import strategies as st
 
@@ -52,7 +75,7 @@ from meldcode.domain.dossier import (
     Uitzondering,
     WegingVastgelegd,
 )
-from meldcode.errors import OngeldigeInvoer, StapOntbreekt
+from meldcode.errors import Fout, OngeldigeInvoer, StapOntbreekt
 from meldcode.rules.versies import PROTOCOLLEN
 
 __all__ = [
@@ -75,6 +98,7 @@ __all__ = [
 
 D = dt.date
 datums = st.dates(min_value=D(2018, 6, 1), max_value=D(2027, 12, 31))
+"""A ready-made strategy (use it uncalled) of dates from 1 June 2018 to 31 December 2027."""
 tekst = st.text(max_size=12)
 rollen = st.sampled_from(Betrokkene)
 rollen_of_niets = st.none() | rollen
@@ -109,6 +133,7 @@ signaal_vastgelegd = st.builds(
     diagnose=st.none() | st.builds(Diagnose, gesteld_door=rollen, omschrijving=tekst),
     **_verslag(),
 )
+"""A ready-made strategy (use it uncalled) of ``SignaalVastgelegd`` events (stap 1)."""
 consultatie_gehouden = st.builds(
     ConsultatieGehouden,
     consultatie=st.builds(Consultatie, met=st.sampled_from(Partij), anoniem=st.booleans()),
@@ -116,6 +141,7 @@ consultatie_gehouden = st.builds(
     uitkomst=tekst,
     **_verslag(),
 )
+"""A ready-made strategy (use it uncalled) of ``ConsultatieGehouden`` events (stap 2)."""
 gesprek_gevoerd = st.builds(
     GesprekGevoerd,
     met=st.sampled_from(Gesprekspartner),
@@ -125,6 +151,7 @@ gesprek_gevoerd = st.builds(
     niet_ondertekend_reden=tekst,
     **_verslag(),
 )
+"""A ready-made strategy (use it uncalled) of ``GesprekGevoerd`` events (stap 3)."""
 wegingen = st.builds(
     Weging,
     vermoeden=oordelen,
@@ -148,6 +175,7 @@ weging_vastgelegd = st.builds(
     overwegingen=tekst,
     **_verslag(),
 )
+"""A ready-made strategy (use it uncalled) of ``WegingVastgelegd`` events (stap 4)."""
 uitzonderingen = st.none() | st.sampled_from(Uitzondering)
 besluit_genomen = st.builds(
     BesluitGenomen,
@@ -160,6 +188,7 @@ besluit_genomen = st.builds(
     overleg_veilig_thuis=st.booleans(),
     overwegingen=tekst,
 )
+"""A ready-made strategy (use it uncalled) of ``BesluitGenomen`` events (stap 5)."""
 melding_gedaan = st.builds(
     MeldingGedaan,
     datum=datums,
@@ -172,7 +201,9 @@ melding_gedaan = st.builds(
     besproken_met_kind=st.booleans(),
     spoed=st.booleans(),
 )
+"""A ready-made strategy (use it uncalled) of ``MeldingGedaan`` events (a report)."""
 terugkoppeling = st.builds(TerugkoppelingVeiligThuis, datum=datums, toelichting=tekst)
+"""A ready-made strategy (use it uncalled) of ``TerugkoppelingVeiligThuis`` events."""
 hulp_afgesproken = datums.flatmap(
     lambda d: st.builds(
         HulpAfgesproken,
@@ -182,10 +213,15 @@ hulp_afgesproken = datums.flatmap(
         afspraken=tekst,
     )
 )
+"""A ready-made strategy (use it uncalled) of ``HulpAfgesproken`` events; the
+``termijn`` lies 0 to 120 days after the ``datum``.
+"""
 evaluatie_gehouden = st.builds(
     EvaluatieGehouden, datum=datums, hulp_resultaat=st.sampled_from(Oordeel), toelichting=tekst
 )
+"""A ready-made strategy (use it uncalled) of ``EvaluatieGehouden`` events."""
 dossier_gesloten = st.builds(DossierGesloten, datum=datums, reden=tekst, monitoring=tekst)
+"""A ready-made strategy (use it uncalled) of ``DossierGesloten`` events."""
 
 inhoud: st.SearchStrategy[Inhoud] = st.one_of(
     signaal_vastgelegd,
@@ -199,15 +235,28 @@ inhoud: st.SearchStrategy[Inhoud] = st.one_of(
     evaluatie_gehouden,
     dossier_gesloten,
 )
+"""A ready-made strategy (use it uncalled) of any one event above (never a ``Correctie``)."""
+
+
+def geldige_dossiers(max_size: int = 30) -> st.SearchStrategy[Dossier]:
+    """A strategy (a function: call it) of dossiers grown by ``voeg_toe`` from random events.
+
+    Up to ``max_size`` events are drawn; those ``voeg_toe`` refuses are left out. Corrections are
+    drawn too: they refer to a random earlier event and replace it with one of the same kind.
+    ``OngeldigeInvoer`` names ``max_size`` unless it is a whole number of 0 or more.
+    """
+    grootte: object = max_size  # callers may pass anything
+    if isinstance(grootte, bool) or not isinstance(grootte, int) or grootte < 0:
+        shown = repr(grootte) if isinstance(grootte, int | float) else f"<{type(grootte).__name__}>"
+        raise OngeldigeInvoer(
+            [Fout("max_size", shown, f"max_size must be a whole number of 0 or more (got {shown})")]
+        )
+    return _geldige_dossiers(max_size)
 
 
 @st.composite
-def geldige_dossiers(draw: st.DrawFn, max_size: int = 30) -> Dossier:
-    """A dossier grown by ``voeg_toe`` from random events; refused events are left out.
-
-    Corrections are drawn too: they refer to a random earlier event and replace it with one of
-    the same kind.
-    """
+def _geldige_dossiers(draw: st.DrawFn, max_size: int) -> Dossier:
+    """The strategy behind ``geldige_dossiers``."""
     dossier = Dossier(id=draw(st.from_regex(r"[a-z]{3}-[0-9]{1,4}", fullmatch=True)))
     if draw(st.booleans()):
         dossier = dossier.voeg_toe(draw(signaal_vastgelegd))
@@ -229,19 +278,23 @@ def geldige_dossiers(draw: st.DrawFn, max_size: int = 30) -> Dossier:
     return dossier
 
 
-SOORT_STRATEGIE: dict[type, st.SearchStrategy[Inhoud]] = {
-    SignaalVastgelegd: signaal_vastgelegd,
-    ConsultatieGehouden: consultatie_gehouden,
-    GesprekGevoerd: gesprek_gevoerd,
-    WegingVastgelegd: weging_vastgelegd,
-    BesluitGenomen: besluit_genomen,
-    MeldingGedaan: melding_gedaan,
-    TerugkoppelingVeiligThuis: terugkoppeling,
-    HulpAfgesproken: hulp_afgesproken,
-    EvaluatieGehouden: evaluatie_gehouden,
-    DossierGesloten: dossier_gesloten,
-}
+#: the strategy of each kind of event, for drawing a correction's replacement (read-only)
+SOORT_STRATEGIE: Mapping[type, st.SearchStrategy[Inhoud]] = MappingProxyType(
+    {
+        SignaalVastgelegd: signaal_vastgelegd,
+        ConsultatieGehouden: consultatie_gehouden,
+        GesprekGevoerd: gesprek_gevoerd,
+        WegingVastgelegd: weging_vastgelegd,
+        BesluitGenomen: besluit_genomen,
+        MeldingGedaan: melding_gedaan,
+        TerugkoppelingVeiligThuis: terugkoppeling,
+        HulpAfgesproken: hulp_afgesproken,
+        EvaluatieGehouden: evaluatie_gehouden,
+        DossierGesloten: dossier_gesloten,
+    }
+)
 
+#: the school's people present at most steps of the example dossier
 SCHOOL = (Betrokkene.LEERKRACHT, Betrokkene.INTERN_BEGELEIDER)
 
 
@@ -341,8 +394,20 @@ def volledig_voorbeeld() -> tuple[Gebeurtenis, ...]:
 
 
 def voorbeeld_dossier(dossier_id: str = "lln-0042") -> Dossier:
-    """``volledig_voorbeeld`` appended one by one (so the progression is checked)."""
-    dossier = Dossier(id=dossier_id)
+    """``volledig_voorbeeld`` appended one by one (so the progression is checked).
+
+    ``dossier_id`` is the dossier's pseudonymous id; ``OngeldigeInvoer`` names ``dossier_id``
+    when ``Dossier`` refuses it (a name, a space, a number that may be a BSN).
+    """
+    try:
+        dossier = Dossier(id=dossier_id)
+    except OngeldigeInvoer as exc:
+        raise OngeldigeInvoer(
+            [
+                Fout("dossier_id", f.waarde, f.melding.replace("Dossier.id", "dossier_id"))
+                for f in exc.fouten
+            ]
+        ) from None
     for g in volledig_voorbeeld():
         dossier = dossier.voeg_toe(g)
     return dossier

@@ -14,7 +14,9 @@ against the rule base in three lines::
 - ``meldcode_besluit``: the decision meldcode takes on that vignette's case.
 - ``meldcode_beslis``: ``beslis`` that also accepts a case in the exchange format (a dict).
 - ``meldcode_vergelijk``: assert that a partner's outcome agrees with meldcode on chosen
-  decisions, with a message that quotes the rules behind meldcode's decision.
+  decisions, with a message that quotes the rules behind meldcode's decision. A disagreement is
+  an ``AssertionError``; a wrong argument (a misspelt key, an outcome that is no mapping) is
+  ``meldcode.OngeldigeInvoer`` naming the argument, never ``KeyError`` or ``TypeError``.
 
 The plugin imports neither Hypothesis nor anything outside meldcode's core dependencies.
 """
@@ -27,11 +29,14 @@ from typing import Any
 import pytest
 
 from meldcode.adapters.json.casus import besluit_naar_dict, casus_uit_dict
+from meldcode.adapters.json.sleutels import naaste
+from meldcode.domain._validatie import toon
 from meldcode.domain.besluit import Besluit
 from meldcode.domain.casus import Casus
 from meldcode.domain.waarden import Protocol
 from meldcode.errors import Fout, OngeldigeInvoer
 from meldcode.rules.beslis import beslis, lees_protocol
+from meldcode.testing.conformance import _getoond, gelijk
 from meldcode.testing.vignetten import Vignet, parameters
 
 __all__ = [
@@ -129,7 +134,8 @@ def meldcode_besluit(meldcode_vignet: Vignet) -> Besluit:
 
 
 def _beslis(casus: Casus | Mapping[str, Any], protocol: Protocol | str | None = None) -> Besluit:
-    gelezen = casus if isinstance(casus, Casus) else casus_uit_dict(dict(casus))
+    """``beslis`` of a ``Casus`` or of a case in the exchange format (refused as beslis does)."""
+    gelezen = casus_uit_dict(dict(casus)) if isinstance(casus, Mapping) else casus
     return beslis(gelezen, protocol)
 
 
@@ -142,29 +148,43 @@ def meldcode_beslis() -> BeslisFixture:
 def vergelijk(
     uitkomst: Besluit | Mapping[str, Any],
     besluit: Besluit,
-    punten: Iterable[str] = ("melden",),
+    punten: Iterable[str] | str = ("melden",),
     *,
     minstens: bool = False,
 ) -> None:
     """Assert that a partner's ``uitkomst`` agrees with meldcode's ``besluit`` on ``punten``.
 
-    ``uitkomst`` is a ``Besluit`` or a mapping with the contract's keys. With ``minstens=True``
-    a partner may do more than meldcode (``True`` where meldcode says ``False``) but never less.
-    The comparison is the contract's, type and value: ``1`` is not ``true`` and ``"true"`` is
-    not ``true`` (JSON tells them apart, so a partner that answers with them disagrees), nested
+    ``uitkomst`` is a ``Besluit`` or a mapping with the contract's keys; ``punten`` are keys of a
+    decision in the exchange format (one key may be given as a bare string: ``"melden"`` is
+    ``["melden"]``). With ``minstens=True`` a partner may do more than meldcode (``True`` where
+    meldcode says ``False``) but never less. The comparison is the contract's, type and value
+    (``meldcode.testing.conformance.gelijk``): ``1`` is not ``true`` and ``"true"`` is not
+    ``true`` (JSON tells them apart, so a partner that answers with them disagrees), nested
     lists and objects alike; a number is a number whether whole or not (``5`` is ``5.0``).
-    The failure message lists the disagreements and the rules behind meldcode's decision.
+    The failure (``AssertionError``) lists the disagreements and the rules behind meldcode's
+    decision.
+
+    Wrong arguments are no disagreement: they raise ``meldcode.OngeldigeInvoer`` naming the
+    argument, ``uitkomst`` (neither a ``Besluit`` nor a mapping), ``besluit`` (not a
+    ``Besluit``), ``punten`` (empty, not text, or not a key of a decision; a misspelt key gets
+    the key it resembles: "did you mean 'melden'?") or ``minstens`` (not a boolean).
     """
+    if not isinstance(besluit, Besluit):
+        raise _fout("besluit", besluit, "besluit must be meldcode's Besluit")
+    if not isinstance(uitkomst, Besluit | Mapping):
+        raise _fout(
+            "uitkomst", uitkomst, "uitkomst must be a Besluit or a decision in the exchange format"
+        )
+    if not isinstance(minstens, bool):
+        raise _fout("minstens", minstens, "minstens must be True or False")
     ons = besluit_naar_dict(besluit)
     hun = besluit_naar_dict(uitkomst) if isinstance(uitkomst, Besluit) else uitkomst
     verschillen: list[str] = []
-    for punt in punten:
-        if punt not in ons:
-            raise KeyError(f"{punt!r} is not a key of a decision (see the JSON contract)")
+    for punt in _punten(punten, ons):
         if punt not in hun:
             verschillen.append(f"{punt}: missing in the outcome (meldcode: {ons[punt]!r})")
             continue
-        if _gelijk(hun[punt], ons[punt]) or (minstens and ons[punt] is False and hun[punt] is True):
+        if gelijk(hun[punt], ons[punt]) or (minstens and ons[punt] is False and hun[punt] is True):
             continue
         verschillen.append(f"{punt}: outcome {_getoond(hun[punt])}, meldcode {ons[punt]!r}")
     if verschillen:
@@ -177,44 +197,42 @@ def vergelijk(
         )
 
 
-def _gelijk(hun: object, ons: object) -> bool:
-    """Whether two decoded JSON values are the same value of the same JSON type.
-
-    Python's ``==`` lets ``1 == True`` and ``0 == False``: JSON does not. A boolean equals only
-    a boolean; a number (not a boolean) equals a number of the same value; lists (or tuples) and
-    objects are compared item by item.
-    """
-    if isinstance(hun, bool) or isinstance(ons, bool):
-        return isinstance(hun, bool) and isinstance(ons, bool) and hun is ons
-    if isinstance(hun, int | float) or isinstance(ons, int | float):
-        return isinstance(hun, int | float) and isinstance(ons, int | float) and hun == ons
-    if isinstance(hun, list | tuple) or isinstance(ons, list | tuple):
-        return (
-            isinstance(hun, list | tuple)
-            and isinstance(ons, list | tuple)
-            and len(hun) == len(ons)
-            and all(_gelijk(h, o) for h, o in zip(hun, ons, strict=True))
+def _punten(punten: object, ons: Mapping[str, Any]) -> tuple[str, ...]:
+    """``punten`` as a tuple of keys of a decision; ``OngeldigeInvoer`` naming ``punten``."""
+    enkel = isinstance(punten, str)
+    if isinstance(punten, str):
+        punten = (punten,)
+    if isinstance(punten, bytes | Mapping) or not isinstance(punten, Iterable):
+        raise _fout("punten", punten, "punten must be a list of keys of a decision (or one key)")
+    gelezen = tuple(punten)
+    if not gelezen:
+        raise OngeldigeInvoer(
+            [Fout("punten", "[]", "punten must name at least one key of a decision")]
         )
-    if isinstance(hun, Mapping) or isinstance(ons, Mapping):
-        return (
-            isinstance(hun, Mapping)
-            and isinstance(ons, Mapping)
-            and hun.keys() == ons.keys()
-            and all(_gelijk(hun[k], ons[k]) for k in ons)
-        )
-    if isinstance(hun, str) or isinstance(ons, str):
-        return isinstance(hun, str) and isinstance(ons, str) and hun == ons
-    return type(hun) is type(ons) and hun == ons
+    for i, punt in enumerate(gelezen):
+        veld = "punten" if enkel else f"punten[{i}]"
+        if not isinstance(punt, str):
+            raise _fout(veld, punt, "each of punten must be a key of a decision (text)")
+        if punt not in ons:
+            bedoeld = naaste(punt, ons)
+            hint = f"; did you mean {bedoeld!r}?" if bedoeld is not None else ""
+            getoond = toon(punt)
+            raise OngeldigeInvoer(
+                [
+                    Fout(
+                        veld,
+                        getoond,
+                        f"{getoond} is not a key of a decision (one of {', '.join(ons)}){hint}",
+                    )
+                ]
+            )
+    return gelezen
 
 
-def _getoond(waarde: object) -> str:
-    """A partner's value in the failure message: ``repr``, with its type unless JSON's own.
-
-    (``1 (int)`` against meldcode's ``True`` says why they differ.)
-    """
-    if isinstance(waarde, bool) or waarde is None or isinstance(waarde, str | list | dict):
-        return repr(waarde)
-    return f"{waarde!r} ({type(waarde).__name__})"
+def _fout(veld: str, waarde: object, melding: str) -> OngeldigeInvoer:
+    """``OngeldigeInvoer`` naming ``veld``, showing the value by its type only."""
+    soort = type(waarde).__name__
+    return OngeldigeInvoer([Fout(veld, f"<{soort}>", f"{melding} (got {soort})")])
 
 
 @pytest.fixture

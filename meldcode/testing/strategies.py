@@ -15,12 +15,22 @@ synthetic data: pseudonymous references, no names. ``volledig=True`` answers eve
 afwegingskader reaches along the route of the drawn answers, and leaves the questions it passes by
 unanswered, so the decision is complete (``besluit.volgende_vraag is None``).
 
+Every name here is a *function* that returns a strategy (``casussen()``, ``datums("2019")``);
+``meldcode.testing.dossier`` differs: its event strategies are ready-made strategy objects.
+
+Bad arguments raise ``meldcode.OngeldigeInvoer`` naming the argument when the strategy is made,
+not when Hypothesis draws from it: a ``protocol`` that is neither a ``Protocol``, ``"2013"``,
+``"2019"`` nor ``None``; a ``max_signalen`` or ``max_consultaties`` that is not a whole number
+of 0 or more; a ``kind``, ``omstandigheden`` or ``soorten`` that is not a strategy.
+
 Requires Hypothesis (``pip install meldcode[testing]``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any
 
 import attrs
@@ -45,7 +55,7 @@ from meldcode.domain.waarden import (
     SoortSignaal,
     Vraag,
 )
-from meldcode.errors import OngeldigeInvoer
+from meldcode.errors import Fout, OngeldigeInvoer
 from meldcode.rules.basis import regelbasis
 from meldcode.rules.beslis import lees_protocol
 from meldcode.rules.referentie import evalueer
@@ -73,10 +83,13 @@ __all__ = [
 ]
 
 #: the dates each protocol governed: 2013 from its introduction (1 July 2013) to the afwegingskader
-ERA: dict[Protocol, tuple[dt.date, dt.date]] = {
-    Protocol.P2013: (dt.date(2013, 7, 1), dt.date(2018, 12, 31)),
-    Protocol.P2019: (dt.date(2019, 1, 1), dt.date(2030, 12, 31)),
-}
+#: (read-only: a test cannot widen an era for the tests after it)
+ERA: Mapping[Protocol, tuple[dt.date, dt.date]] = MappingProxyType(
+    {
+        Protocol.P2013: (dt.date(2013, 7, 1), dt.date(2018, 12, 31)),
+        Protocol.P2019: (dt.date(2019, 1, 1), dt.date(2030, 12, 31)),
+    }
+)
 
 # synthetic, deliberately generic descriptions (a real description may describe a child)
 _OMSCHRIJVINGEN = (
@@ -91,12 +104,34 @@ _OMSCHRIJVINGEN = (
 
 
 def _protocol(protocol: Protocol | str | None) -> Protocol | None:
-    if protocol is None or isinstance(protocol, Protocol):
-        return protocol
-    try:
-        return lees_protocol(protocol)
-    except OngeldigeInvoer:
-        raise TypeError(f"protocol must be '2013', '2019' or None (got {protocol!r})") from None
+    """``protocol`` read as every entry point reads it; ``OngeldigeInvoer`` names ``protocol``."""
+    return lees_protocol(protocol)
+
+
+def _aantal(veld: str, waarde: object) -> int:
+    """A whole number of 0 or more; ``OngeldigeInvoer`` naming ``veld`` otherwise."""
+    if isinstance(waarde, bool) or not isinstance(waarde, int) or waarde < 0:
+        shown = repr(waarde) if isinstance(waarde, int | float) else f"<{type(waarde).__name__}>"
+        raise OngeldigeInvoer(
+            [Fout(veld, shown, f"{veld} must be a whole number of 0 or more (got {shown})")]
+        )
+    return waarde
+
+
+def _strategie(veld: str, waarde: object) -> None:
+    """Refuse anything but ``None`` or a Hypothesis strategy, naming ``veld``."""
+    if waarde is not None and not isinstance(waarde, st.SearchStrategy):
+        soort = type(waarde).__name__
+        raise OngeldigeInvoer(
+            [
+                Fout(
+                    veld,
+                    f"<{soort}>",
+                    f"{veld} must be a Hypothesis strategy or None (got {soort}); "
+                    f"for one value use st.just(...)",
+                )
+            ]
+        )
 
 
 def protocollen() -> st.SearchStrategy[Protocol]:
@@ -161,7 +196,11 @@ def signalen(
     *,
     soorten: st.SearchStrategy[SoortSignaal] | None = None,
 ) -> st.SearchStrategy[Signaal]:
-    """A signal with a synthetic description, dated in the era of ``protocol`` (or undated)."""
+    """A signal with a synthetic description, dated in the era of ``protocol`` (or undated).
+
+    ``soorten`` replaces the strategy for the kind of signal.
+    """
+    _strategie("soorten", soorten)
     return st.builds(
         Signaal,
         soort=soorten if soorten is not None else soorten_signaal(),
@@ -264,13 +303,16 @@ def casussen(
     The case either names its protocol or carries a ``datum`` in that protocol's era, so
     ``kies_protocol(casus)`` is always the protocol drawn. Only the questions of that protocol
     are answered; with ``volledig=True``, exactly those the route reaches. ``kind`` and
-    ``omstandigheden`` replace the default strategies for those parts.
+    ``omstandigheden`` replace the default strategies for those parts. ``OngeldigeInvoer``
+    names a bad ``protocol``, ``max_signalen``, ``max_consultaties``, ``kind`` or
+    ``omstandigheden`` (see the module).
     """
-    if max_signalen < 0 or max_consultaties < 0:
-        raise ValueError("max_signalen and max_consultaties must be 0 or more")
-    return _casus(
-        _protocol(protocol), volledig, max_signalen, max_consultaties, kind, omstandigheden
-    )
+    p = _protocol(protocol)
+    _aantal("max_signalen", max_signalen)
+    _aantal("max_consultaties", max_consultaties)
+    _strategie("kind", kind)
+    _strategie("omstandigheden", omstandigheden)
+    return _casus(p, volledig, max_signalen, max_consultaties, kind, omstandigheden)
 
 
 def gronden() -> st.SearchStrategy[Grond]:
