@@ -48,6 +48,7 @@ from meldcode.rules.versies import HUIDIG_PROTOCOL
 
 __all__ = ["FORMATEN", "Diagram", "Knoop", "Pijl", "diagram", "dot", "mermaid", "teken"]
 
+#: the text formats ``teken`` can draw a diagram in: Mermaid and Graphviz DOT
 FORMATEN: tuple[str, ...] = ("mermaid", "dot")
 START = "start"
 _ORDE = {o: i for i, o in enumerate(Oordeel)}

@@ -41,6 +41,7 @@ __all__ = ["FORMAAT", "TITELS", "VRIJE_TEKST", "inzage_document", "inzage_html",
 FORMAAT = "1"
 """The version of the access document's JSON form (``meldcode_inzage``)."""
 
+#: the Dutch title of each kind of event (by its ``soort`` tag) in the access document
 TITELS = {
     "signaal_vastgelegd": "Signaal vastgelegd",
     "consultatie_gehouden": "Collegiale consultatie",

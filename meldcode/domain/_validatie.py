@@ -34,8 +34,8 @@ __all__ = [
 ]
 
 _Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
-PSEUDONIEM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$")
 #: the form of a pseudonymous id (``is_pseudoniem`` also refuses a personal number in it)
+PSEUDONIEM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$")
 PERSOONSNUMMER = re.compile(r"[0-9]{9}|0[0-9]{1,3}[-.][0-9]{6}")
 """What no pseudonymous id may hold: nine digits in a row (a citizen service number, a phone
 number written without a dash) or a Dutch phone number (``06-12345678``, ``010-1234567``)."""

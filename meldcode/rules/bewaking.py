@@ -111,6 +111,8 @@ class Signalering:
 
 _GESLOTEN = (DossierGesloten.soort,)
 
+#: the follow-ups the sources ask for, each cited; the monitor in
+#: ``meldcode.adapters.durable`` runs these by default
 BEWAKINGEN: tuple[Bewaking, ...] = (
     Bewaking(
         soort=Opvolgsoort.TERUGKOPPELING_VEILIG_THUIS_UITGEBLEVEN,

@@ -91,6 +91,7 @@ class Termijn:
         return TermijnStatus.VERLOPEN if op > self.uiterlijk else TermijnStatus.LOPEND
 
 
+#: a decide function of one case (usually ``meldcode.rules.beslis``), as ``vouw`` takes it
 Beslisser = Callable[[Casus], Besluit]
 
 

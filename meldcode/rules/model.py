@@ -237,6 +237,8 @@ Afgeleid: TypeAlias = (
 Atoom: TypeAlias = Primitief | Afgeleid
 """A leaf condition: one fact of the case (or one decision); the one list of leaf types."""
 
+#: a rule's condition (three-valued): a leaf (``Atoom``) or ``Alle``, ``EenVan`` or ``Niet``
+#: of conditions
 Conditie: TypeAlias = Atoom | Alle | EenVan | Niet
 
 #: the leaf types in the sources' own terms (each has ``verlaag``)

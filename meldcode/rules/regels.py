@@ -100,6 +100,7 @@ TWIJFEL_2013: Conditie = EenVan(
 
 # --- the questions, in the afwegingskader's order --------------------------------------------
 
+#: the questions of the weging of each protocol, in the afwegingskader's order
 VRAGEN: dict[Protocol, tuple[Afweging, ...]] = {
     Protocol.P2019: (
         Afweging(
@@ -294,6 +295,8 @@ def _tegenstrijdig(protocol: Protocol) -> tuple[Regel, ...]:
     return tuple(regels)
 
 
+#: the cited core rules of both protocols (report, help, consult, close, and warnings for
+#: contradictory input); with ``ROUTES`` they make up the national rule base
 REGELS: tuple[Regel, ...] = (
     # ===== contradictory input: warned, never resolved silently =============================
     *_tegenstrijdig(Protocol.P2019),

@@ -267,6 +267,7 @@ def maak_registraties(registraties: Sequence[Registratie]) -> tuple[Registratie,
     return tuple(registraties)
 
 
+#: the cited record-keeping checks ``controleer`` runs by default
 REGISTRATIES: tuple[Registratie, ...] = maak_registraties(
     (
         Registratie(

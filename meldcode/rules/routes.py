@@ -85,6 +85,8 @@ def _contact(partij: Partij, rol: Rol = AF, *, advies: bool = False) -> Opdracht
     return Opdracht(taak=Taak.CONTACT_OPNEMEN, rol=rol, partij=partij, advies=advies)
 
 
+#: the cited rules on whom to contact when, the special routes, the follow-up after a report
+#: and who does what; with ``REGELS`` they make up the national rule base
 ROUTES: tuple[Regel, ...] = (
     # ===== 002: which party to contact when (protocol 2019) =================================
     Regel(

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import textwrap
 
+from meldcode.domain._validatie import toon
 from meldcode.domain.besluit import Besluit, Contactgegevens
+from meldcode.domain.casus import Casus
 from meldcode.domain.waarden import (
     Beslispunt,
     Oordeel,
@@ -15,6 +17,7 @@ from meldcode.domain.waarden import (
     SoortSignaal,
     Taak,
 )
+from meldcode.errors import Fout, OngeldigeInvoer
 from meldcode.rules.model import Regelbasis
 from meldcode.rules.versies import VERSIES
 
@@ -33,6 +36,7 @@ __all__ = [
     "uitleg",
 ]
 
+#: the labels shown to professionals for each Beslispunt
 BESLISPUNT_LABELS: dict[Beslispunt, str] = {
     Beslispunt.MELDEN: "Melden bij Veilig Thuis",
     Beslispunt.HULP_ORGANISEREN: "Hulp organiseren en effect volgen",
@@ -43,6 +47,7 @@ BESLISPUNT_LABELS: dict[Beslispunt, str] = {
     Beslispunt.BESPREKEN_MET_KIND: "Melding ook bespreken met het kind",
 }
 
+#: the labels shown to professionals for each Partij (see ``partij_label`` for protocol 2013)
 PARTIJ_LABELS: dict[Partij, str] = {
     Partij.INTERN_BEGELEIDER: "intern begeleider / aandachtsfunctionaris",
     Partij.COLLEGA: "collega",
@@ -62,6 +67,7 @@ PARTIJ_LABELS: dict[Partij, str] = {
     Partij.GEDRAGSDESKUNDIGE: "gedragsdeskundige op school",
 }
 
+#: the labels shown to professionals for each Rol (see ``rol_label`` for a profile's own name)
 ROL_LABELS: dict[Rol, str] = {
     Rol.LEERKRACHT: "leerkracht",
     Rol.AANDACHTSFUNCTIONARIS: "aandachtsfunctionaris",
@@ -72,6 +78,7 @@ ROL_LABELS: dict[Rol, str] = {
     Rol.MEDEWERKER: "medewerker die signaleert",
 }
 
+#: each Taak as an instruction to professionals (who does what, and the follow-up)
 TAAK_LABELS: dict[Taak, str] = {
     Taak.BELLEN_112: "bel 112",
     Taak.BESTUUR_INFORMEREN: "informeer onmiddellijk het schoolbestuur",
@@ -126,6 +133,7 @@ def _protocolnaam(protocol: Protocol) -> str:
     return f"meldcode {protocol.value}"
 
 
+#: the labels shown to professionals for each Oordeel (an answer to an afweging)
 OORDEEL_LABELS: dict[Oordeel, str] = {
     Oordeel.JA: "ja",
     Oordeel.NEE: "nee",
@@ -151,6 +159,7 @@ OMSTANDIGHEID_LABELS: dict[str, str] = {
     "schaden (kindcheck)",
 }
 
+#: the labels shown to professionals for each SoortSignaal (the kind of a signal)
 SOORT_LABELS: dict[SoortSignaal, str] = {
     SoortSignaal.LICHAMELIJK_GEWELD: "lichamelijk geweld",
     SoortSignaal.PSYCHISCH_GEWELD: "psychisch geweld",
@@ -172,6 +181,7 @@ KENMERK_LABELS: dict[str, str] = {
     "pleger_is_medewerker": "een medewerker van de school als vermoedelijke pleger",
 }
 
+#: the labels shown to professionals for each SignaalBron (where a signal comes from)
 BRON_LABELS: dict[SignaalBron, str] = {
     SignaalBron.EIGEN_WAARNEMING: "eigen waarneming",
     SignaalBron.KIND: "het kind zelf",
@@ -221,7 +231,22 @@ def uitleg(besluit: Besluit, basis: Regelbasis | None = None) -> str:
     """The decision and its grounds as Dutch text: decisions, warnings, next question, rules.
 
     ``basis`` (the rule base that decided) lets the next question be shown in words.
+    ``OngeldigeInvoer`` names ``besluit`` when it is not a ``Besluit`` (a ``Casus`` is decided
+    first, with ``beslis``) and ``basis`` when it is neither a ``Regelbasis`` nor ``None``.
     """
+    gegeven: object = besluit  # callers may pass anything: None, a Casus, a dict
+    if not isinstance(gegeven, Besluit):
+        getoond = toon(gegeven)
+        hint = "; decide the case first with beslis" if isinstance(gegeven, Casus) else ""
+        raise OngeldigeInvoer(
+            [Fout("besluit", getoond, f"besluit must be a Besluit (got {getoond}){hint}")]
+        )
+    gegeven_basis: object = basis
+    if gegeven_basis is not None and not isinstance(gegeven_basis, Regelbasis):
+        getoond = toon(gegeven_basis)
+        raise OngeldigeInvoer(
+            [Fout("basis", getoond, f"basis must be a Regelbasis or None (got {getoond})")]
+        )
     regels = [f"Besluit volgens de {_protocolnaam(besluit.protocol)}"]
     if basis is not None and basis.profiel:
         regels.append(f"Profiel: {basis.profiel}")

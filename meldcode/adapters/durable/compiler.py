@@ -45,6 +45,7 @@ from meldcode.rules.semantiek import Knoop, Op, Schakeling, schakeling
 
 __all__ = ["ONBEANTWOORD", "Bouwer", "Drie", "DurableKnoop", "antwoordveld", "patroon"]
 
+#: the value of a question's answer field (``w_<vraag>``) when the question is unanswered
 ONBEANTWOORD = "-"
 #: and/or steps allowed in one durable rule; durable's own limit is 15 (32 sequence entries)
 _MAX_STAPPEN = 10

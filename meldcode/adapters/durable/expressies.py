@@ -60,8 +60,11 @@ class Of:
     delen: tuple[Expr, ...]
 
 
+#: an expression of the algebra: a constant, a comparison, or an and/or of expressions
 Expr: TypeAlias = Constante | Vergelijking | En | Of
+#: the constant true: the empty conjunction, folded away by ``en`` and ``of``
 WAAR = Constante(True)
+#: the constant false: the empty disjunction, folded away by ``en`` and ``of``
 ONWAAR = Constante(False)
 _TEGENDEEL = {"==": "!=", "!=": "==", ">=": "<", "<": ">="}
 _OPERATOR = {"!=": "$neq", ">=": "$gte", "<": "$lt"}

@@ -49,6 +49,8 @@ from meldcode.rules.waarom_niet import MAX_WIJZIGINGEN, waarom_niet
 
 __all__ = ["basis_voor", "beslisser", "besluit_met_waarschuwingen", "router"]
 
+#: the routes that decide and explain cases: ``/v1/besluiten`` (and ``_batch``),
+#: ``/v1/uitleg`` and ``/v1/waarom-niet``
 router = APIRouter(tags=["besluiten"])
 
 _CASUS = {

@@ -35,6 +35,7 @@ from meldcode.rules.kalender import NEDERLAND
 
 __all__ = ["router"]
 
+#: the routes of the caller's dossiers (``/v1/dossiers``) and of ``/v1/evaluatiecijfers``
 router = APIRouter(tags=["dossiers"])
 _T = TypeVar("_T")
 _REF = "#/components/schemas/"

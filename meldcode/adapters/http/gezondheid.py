@@ -10,6 +10,7 @@ from meldcode.adapters.http.toegang import opslag
 
 __all__ = ["router"]
 
+#: the route ``GET /v1/gezondheid``: is the service up and its store reachable
 router = APIRouter(tags=["gezondheid"])
 
 

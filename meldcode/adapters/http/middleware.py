@@ -31,6 +31,8 @@ from meldcode.adapters.http.problemen import probleem
 
 __all__ = ["OPENAPI_PAD", "TOEGANGSLOG", "VEILIGHEIDSKOPPEN", "Grenzen", "route_sjabloon"]
 
+#: the path of the OpenAPI document, the one response that carries
+#: ``Access-Control-Allow-Origin: *``
 OPENAPI_PAD = "/v1/openapi.json"
 
 VEILIGHEIDSKOPPEN: dict[str, str] = {

@@ -21,6 +21,8 @@ from meldcode.rules.model import Regel
 
 __all__ = ["router"]
 
+#: the read-only routes: the rules (``/v1/regels``), the contract's schemas
+#: (``/v1/schemas/...``) and the profiles (``/v1/profielen``)
 router = APIRouter()
 _REF = "#/components/schemas/"
 

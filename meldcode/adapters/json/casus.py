@@ -66,6 +66,7 @@ __all__ = [
     "referentie_van",
 ]
 
+#: the version of the JSON exchange format (the contract) this module reads and writes
 CONTRACT_VERSIE = "1"
 _T = TypeVar("_T")
 _VRIJE_TEKST = frozenset({"omschrijving"})
@@ -552,6 +553,7 @@ class Resultaat:
     referentie: str | None = None
 
 
+#: the error message for a blank line in JSON Lines input
 LEGE_REGEL = "empty line: every line of JSON Lines must hold one case"
 
 

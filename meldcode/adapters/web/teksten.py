@@ -67,6 +67,7 @@ __all__ = [
     "vastgelegd",
 ]
 
+#: the labels shown to professionals for each Betrokkene (a person's role in the dossier)
 BETROKKENE_LABELS: dict[Betrokkene, str] = {
     Betrokkene.LEERKRACHT: "leerkracht",
     Betrokkene.INTERN_BEGELEIDER: "intern begeleider",
@@ -88,32 +89,40 @@ BETROKKENE_LABELS: dict[Betrokkene, str] = {
     Betrokkene.DERDE: "derde",
 }
 
+#: the labels shown to professionals for each Gesprekspartner (with whom a conversation
+#: was held)
 GESPREKSPARTNER_LABELS: dict[Gesprekspartner, str] = {
     Gesprekspartner.OUDERS: "de ouders",
     Gesprekspartner.KIND: "het kind",
 }
 
+#: the labels shown to professionals for each Uitzondering (a reason to report without a
+#: conversation with the parents)
 UITZONDERING_LABELS: dict[Uitzondering, str] = {
     Uitzondering.VEILIGHEID: "de veiligheid van het kind, de melder of anderen loopt gevaar",
     Uitzondering.CONTACT_VERBREKEN: "de ouders zullen naar verwachting het contact verbreken",
 }
 
+#: the name shown to professionals for each Protocol (the version of the meldcode)
 PROTOCOL_LABELS: dict[Protocol, str] = {
     Protocol.P2019: "meldcode 2019 (afwegingskader, Veilig Thuis)",
     Protocol.P2013: "meldcode 2013 (stap 5a hulp of 5b melden, AMK)",
 }
 
+#: the labels shown to professionals for each TermijnSoort (a dossier's kind of deadline)
 TERMIJN_LABELS: dict[TermijnSoort, str] = {
     TermijnSoort.VEILIG_THUIS_BESLUIT: "Veilig Thuis besluit over de melding en koppelt terug",
     TermijnSoort.HULP_RESULTAAT: "de hulp moet effect hebben; daarna volgt afweging 5",
 }
 
+#: the labels shown to professionals for each TermijnStatus (met, running or overdue)
 TERMIJNSTATUS_LABELS: dict[TermijnStatus, str] = {
     TermijnStatus.VOLDAAN: "voldaan",
     TermijnStatus.LOPEND: "loopt",
     TermijnStatus.VERLOPEN: "verlopen",
 }
 
+#: the labels shown to professionals for each class of dossier event (``gebeurtenis_label``)
 GEBEURTENIS_LABELS: dict[type, str] = {
     SignaalVastgelegd: "Signaal vastgelegd",
     ConsultatieGehouden: "Consultatie gehouden",

@@ -385,6 +385,7 @@ class DossierGesloten(_Basis):
     monitoring: str = field(default="", validator=valideer_tekst, repr=False)
 
 
+#: any dossier event other than a ``Correctie``: what a correction may replace
 Inhoud: TypeAlias = (
     SignaalVastgelegd
     | ConsultatieGehouden
