@@ -3,7 +3,17 @@
 A profile is data, never code: conditions are written as the same small trees ``meldcode regels
 --json`` prints (``{omstandigheid = "..."}``, ``{alle = [...]}``, ...), so a profile file is read,
 checked and turned into the pure ``Profiel`` of ``meldcode.rules.profiel`` — nothing in it is
-executed. Every problem raises ``OngeldigeInvoer`` naming the key path in the file and the value.
+executed. Every problem raises ``OngeldigeInvoer`` naming the key path in the file.
+
+A value or key typed into a profile may be a name or a number (``naam = "Jan de Vries"``,
+``"Jan de Vries 123456782" = 1``), so an error shows it only as ``toon`` shows it (a short key
+or number as typed, anything else by its type); an unknown key is shown when it is a near miss
+of a key that belongs there (with that key as the suggestion) and otherwise as ``<key>``, as the
+case reader does. Whatever the national rule base would refuse with the value in its message
+(the profile's name, a rule's id, a fact, an age, a number of working days, a switch) is checked
+here first. A file that is not UTF-8, not TOML, or nested more than ``MAX_DIEPTE`` levels deep
+is refused naming the file (by its name, never its folders), not with an exception of the
+reader.
 
 The profiles printed in the sources ship with the package (``meldcode/profielen/*.toml``):
 ``laad_profiel("vcog")`` or ``laad_profiel("path/to/own.toml")``.
@@ -12,15 +22,20 @@ The profiles printed in the sources ship with the package (``meldcode/profielen/
 from __future__ import annotations
 
 import enum
+import re
 import tomllib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any, TypeVar
 
+from meldcode.adapters.json.lezen import MAX_DIEPTE
+from meldcode.adapters.json.sleutels import naaste
 from meldcode.domain._validatie import toon
 from meldcode.domain.besluit import Contactgegevens
+from meldcode.domain.casus import MAX_LEEFTIJD
+from meldcode.domain.feiten import KENMERKEN, OMSTANDIGHEDEN
 from meldcode.domain.waarden import (
     Beslispunt,
     Oordeel,
@@ -55,9 +70,11 @@ from meldcode.rules.model import (
     SignaalVan,
 )
 from meldcode.rules.profiel import Profiel
+from meldcode.rules.routes import INGETROKKEN, SCHAKELAARS
 from meldcode.rules.versies import PROTOCOLLEN
 
 __all__ = [
+    "MAX_DIEPTE",
     "beschikbare_profielen",
     "conditie_uit_dict",
     "laad_profiel",
@@ -67,21 +84,62 @@ __all__ = [
 
 _E = TypeVar("_E", bound=enum.Enum)
 
+#: a profile's name, as ``meldcode.rules.profiel.Profiel`` requires it
+_NAAM = re.compile(r"^[a-z][a-z0-9-]{0,39}$")
+#: a rule's id, as ``meldcode.rules.model.Regelbasis`` requires it (and at most 80 characters)
+_REGEL_ID = re.compile(r"^[a-z0-9+-]+(\.[a-z0-9-]+)+$")
+_REGEL_ID_LENGTE = 80
+#: a number of working days of an ``opvolging`` termijn, as the rule base allows it
+_WERKDAGEN = (1, 366)
+#: years and months of a ``bewaartermijn``, as ``Bewaartermijn`` allows them
+_BEWAARTERMIJN = (0, 1200)
+#: a file's name is shown when it is this plain (no spaces, at most eight digits)
+_BESTANDSNAAM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,59}$")
+
 
 def _fout(pad: str, waarde: object, verwacht: str) -> OngeldigeInvoer:
     shown = toon(waarde)
     return OngeldigeInvoer([Fout(pad, shown, f"{pad} must be {verwacht} (got {shown})")])
 
 
+def _veilige_sleutel(sleutel: object) -> str | None:
+    """``sleutel`` as it may be shown (a short key or number: ``toon`` shows it), else ``None``."""
+    if isinstance(sleutel, str) and toon(sleutel) == repr(sleutel):
+        return sleutel
+    return None
+
+
+def _toon_sleutel(sleutel: object, bekend: Collection[str]) -> tuple[str, str | None]:
+    """How to show an unknown key, and the known key (of ``bekend``) it is a near miss of.
+
+    A near miss is shown with its suggestion (``nam`` for ``naam``); a key ``toon`` shows as typed
+    (``kleur``) is shown; anything else may be a name someone typed and is ``<key>``.
+    """
+    bijna = naaste(sleutel, bekend) if isinstance(sleutel, str) and bekend else None
+    if bijna is not None:
+        assert isinstance(sleutel, str)
+        return sleutel, bijna
+    return _veilige_sleutel(sleutel) or "<key>", None
+
+
+def _onbekende_sleutel(
+    pad: str, sleutel: object, bekend: Collection[str], wat: str, soort: str = "unknown key"
+) -> OngeldigeInvoer:
+    """``pad.sleutel is not {wat} ({soort})``, the key shown only as ``_toon_sleutel`` allows."""
+    shown, bijna = _toon_sleutel(sleutel, bekend)
+    plek = f"{pad}.{shown}" if pad else shown
+    melding = f"{plek} is not {wat} ({soort})"
+    if bijna is not None:
+        melding += f"; did you mean {pad + '.' if pad else ''}{bijna}?"
+    return OngeldigeInvoer([Fout(plek, repr(sleutel) if shown == sleutel else shown, melding)])
+
+
 def _tabel(data: object, pad: str, sleutels: set[str], verplicht: set[str]) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise _fout(pad or "profile", data, "a table")
-    onbekend = sorted(set(data) - sleutels)
+    onbekend = [k for k in data if k not in sleutels]
     if onbekend:
-        plek = f"{pad}.{onbekend[0]}" if pad else onbekend[0]
-        raise OngeldigeInvoer(
-            [Fout(plek, toon(onbekend[0]), f"{plek} is not a key of a profile (unknown key)")]
-        )
+        raise _onbekende_sleutel(pad, onbekend[0], sleutels, "a key of a profile")
     ontbreekt = sorted(verplicht - set(data))
     if ontbreekt:
         plek = f"{pad}.{ontbreekt[0]}" if pad else ontbreekt[0]
@@ -128,9 +186,14 @@ def _protocollen(waarde: object, pad: str) -> tuple[Protocol, ...]:
     return tuple(uit)
 
 
-def _int(waarde: object, pad: str) -> int:
-    if isinstance(waarde, bool) or not isinstance(waarde, int):
-        raise _fout(pad, waarde, "a whole number")
+def _int(waarde: object, pad: str, bereik: tuple[int, int] | None = None) -> int:
+    if bereik is None:
+        if isinstance(waarde, bool) or not isinstance(waarde, int):
+            raise _fout(pad, waarde, "a whole number")
+        return waarde
+    laag, hoog = bereik
+    if isinstance(waarde, bool) or not isinstance(waarde, int) or not laag <= waarde <= hoog:
+        raise _fout(pad, waarde, f"a whole number from {laag} to {hoog}")
     return waarde
 
 
@@ -138,6 +201,16 @@ def _bool(waarde: object, pad: str) -> bool:
     if not isinstance(waarde, bool):
         raise _fout(pad, waarde, "true or false")
     return waarde
+
+
+def _naam_uit(waarde: object, pad: str, namen: Collection[str], wat: str) -> str:
+    """One of ``namen``: a wrong one is shown as ``toon`` shows it, with a near miss suggested."""
+    if isinstance(waarde, str) and waarde in namen:
+        return waarde
+    shown = toon(waarde)
+    bijna = naaste(waarde, namen) if isinstance(waarde, str) else None
+    hint = f"; did you mean {bijna!r}?" if bijna is not None else ""
+    raise OngeldigeInvoer([Fout(pad, shown, f"{pad} must be one of the {wat} (got {shown}){hint}")])
 
 
 # --- conditions ------------------------------------------------------------------------------
@@ -153,38 +226,48 @@ def _signaal(d: dict[str, Any], pad: str) -> Conditie:
     inner = _tabel(d["signaal"], f"{pad}.signaal", {"soorten", "kenmerk"}, set())
     soorten = frozenset(_enums(SoortSignaal, inner.get("soorten", []), f"{pad}.signaal.soorten"))
     kenmerk = inner.get("kenmerk")
-    if kenmerk is not None and not isinstance(kenmerk, str):
-        raise _fout(f"{pad}.signaal.kenmerk", kenmerk, "text")
+    if kenmerk is not None:
+        kenmerk = _naam_uit(kenmerk, f"{pad}.signaal.kenmerk", KENMERKEN, "kenmerken of a signal")
     return ErIsSignaal(soorten=soorten, kenmerk=kenmerk)
 
 
+_LEEFTIJD = (0, MAX_LEEFTIJD)
+
 _ENKEL: dict[str, Callable[[Any, str], Conditie]] = {
-    "omstandigheid": lambda w, p: Omstandigheid(_tekst({"o": w}, "o", p)),
-    "kind_leeftijd_vanaf": lambda w, p: KindLeeftijdVanaf(_int(w, p)),
-    "kind_leeftijd_tot": lambda w, p: KindLeeftijdTot(_int(w, p)),
+    "omstandigheid": lambda w, p: Omstandigheid(
+        _naam_uit(w, p, OMSTANDIGHEDEN, "omstandigheden of a case")
+    ),
+    "kind_leeftijd_vanaf": lambda w, p: KindLeeftijdVanaf(_int(w, p, _LEEFTIJD)),
+    "kind_leeftijd_tot": lambda w, p: KindLeeftijdTot(_int(w, p, _LEEFTIJD)),
     "kind_ongeboren": lambda w, p: KindOngeboren() if _bool(w, p) else Niet(KindOngeboren()),
     "signaal_van": lambda w, p: SignaalVan(frozenset(_enums(SignaalBron, w, p))),
     "geconsulteerd": lambda w, p: Geconsulteerd(_enum(Partij, w, p)),
     "beslist": lambda w, p: Beslist(_enum(Beslispunt, w, p)),
     "alle": lambda w, p: Alle(_delen(w, p)),
     "een_van": lambda w, p: EenVan(_delen(w, p)),
-    "niet": lambda w, p: Niet(conditie_uit_dict(w, p)),
+    "niet": lambda w, p: Niet(_conditie(w, p)),
 }
+_CONDITIESLEUTELS = frozenset([*_ENKEL, "antwoord", "signaal"])
 
 
 def _delen(waarde: object, pad: str) -> tuple[Conditie, ...]:
     lijst = _lijst(waarde, pad)
     if not lijst:
         raise _fout(pad, waarde, "a non-empty list of conditions")
-    return tuple(conditie_uit_dict(d, f"{pad}[{i}]") for i, d in enumerate(lijst))
+    return tuple(_conditie(d, f"{pad}[{i}]") for i, d in enumerate(lijst))
 
 
 def conditie_uit_dict(data: object, pad: str = "als") -> Conditie:
     """A condition tree from its dict form (as ``meldcode regels --json`` writes conditions).
 
     Raises ``OngeldigeInvoer`` naming the key path when the form is not one of the condition
-    types of ``meldcode.rules.model``.
+    types of ``meldcode.rules.model``, or when it is nested more than ``MAX_DIEPTE`` levels deep.
     """
+    _controleer_diepte(data, pad)
+    return _conditie(data, pad)
+
+
+def _conditie(data: object, pad: str) -> Conditie:
     if not isinstance(data, dict):
         raise _fout(pad, data, "a condition table")
     if "antwoord" in data:
@@ -196,8 +279,54 @@ def conditie_uit_dict(data: object, pad: str = "als") -> Conditie:
         maak = _ENKEL.get(sleutel)
         if maak is not None:
             return maak(waarde, f"{pad}.{sleutel}")
-    soorten = ", ".join(sorted([*_ENKEL, "antwoord", "signaal"]))
+    soorten = ", ".join(sorted(_CONDITIESLEUTELS))
+    onbekend = [k for k in data if k not in _CONDITIESLEUTELS]
+    if onbekend:
+        raise _onbekende_sleutel(
+            pad,
+            onbekend[0],
+            _CONDITIESLEUTELS,
+            "a key of a condition",
+            f"unknown key; a condition has exactly one of the keys {soorten}",
+        )
     raise _fout(pad, "<table>", f"a condition with exactly one of the keys {soorten}")
+
+
+# --- nesting ----------------------------------------------------------------------------------
+
+
+def _te_diep(data: object) -> list[str] | None:
+    """The steps to the first table or list nested deeper than ``MAX_DIEPTE``, or ``None``.
+
+    Iterative, so a decoded document of any depth is walked without ``RecursionError``; the
+    document itself is level 1. A key that may not be shown is ``<key>``.
+    """
+    stapel: list[tuple[object, int, list[str]]] = [(data, 1, [])]
+    while stapel:
+        waarde, diepte, pad = stapel.pop()
+        if isinstance(waarde, dict):
+            delen: Iterator[tuple[str, object]] = (
+                (f".{_veilige_sleutel(k) or '<key>'}", v) for k, v in waarde.items()
+            )
+        elif isinstance(waarde, list):
+            delen = ((f"[{i}]", v) for i, v in enumerate(waarde))
+        else:
+            continue
+        if diepte > MAX_DIEPTE:
+            return pad
+        stapel.extend((v, diepte + 1, [*pad, stap]) for stap, v in delen)
+    return None
+
+
+def _controleer_diepte(data: object, pad: str = "") -> None:
+    stappen = _te_diep(data)
+    if stappen is None:
+        return
+    # the first steps name the place (``regel[0].als``); the rest would be the same key again
+    plek = (pad + "".join(stappen[:3])).lstrip(".") or "the profile"
+    raise OngeldigeInvoer(
+        [Fout(plek, "<table>", f"{plek} is nested more than {MAX_DIEPTE} levels deep")]
+    )
 
 
 # --- rules and profiles ---------------------------------------------------------------------
@@ -219,7 +348,7 @@ def _termijn(d: object, pad: str) -> Opvolgtermijn:
     partij = t.get("partij")
     return Opvolgtermijn(
         taak=_enum(Taak, t["taak"], f"{pad}.taak"),
-        werkdagen=_int(t["werkdagen"], f"{pad}.werkdagen"),
+        werkdagen=_int(t["werkdagen"], f"{pad}.werkdagen", _WERKDAGEN),
         partij=None if partij is None else _enum(Partij, partij, f"{pad}.partij"),
     )
 
@@ -246,18 +375,60 @@ def _conclusie(d: object, pad: str) -> Conclusie:
     )
 
 
-def _regel(d: object, pad: str, bestand: str, protocollen: frozenset[Protocol]) -> Regel:
+def _regel_id(t: Mapping[str, Any], pad: str, profiel: str, gezien: dict[str, str]) -> str:
+    """The rule's id, checked as the rule base checks it, but shown only as ``toon`` shows it."""
+    regel_id = _tekst(t, "id", pad)
+    plek = f"{pad}.id"
+    shown = toon(regel_id)
+    if len(regel_id) > _REGEL_ID_LENGTE or not _REGEL_ID.match(regel_id):
+        raise OngeldigeInvoer(
+            [
+                Fout(
+                    plek,
+                    shown,
+                    f"{plek} must look like '{profiel}.step.name': at most {_REGEL_ID_LENGTE} "
+                    f"lower-case letters, digits, '-' and '.' (got {shown})",
+                )
+            ]
+        )
+    if not regel_id.startswith(f"{profiel}."):
+        raise OngeldigeInvoer(
+            [
+                Fout(
+                    plek,
+                    shown,
+                    f"{plek}: a rule of profile {profiel!r} must have an id starting with "
+                    f"'{profiel}.' (got {shown})",
+                )
+            ]
+        )
+    if regel_id in gezien:
+        raise OngeldigeInvoer(
+            [Fout(plek, shown, f"{plek} is the id of {gezien[regel_id]} too (a duplicate id)")]
+        )
+    gezien[regel_id] = pad
+    return regel_id
+
+
+def _regel(
+    d: object,
+    pad: str,
+    bestand: str,
+    protocollen: frozenset[Protocol],
+    profiel: str,
+    gezien: dict[str, str],
+) -> Regel:
     sleutels = {"id", "protocollen", "bestand", "sectie", "citaat", "als", "dan", "tenzij"}
     t = _tabel(d, pad, sleutels | {"toelichting"}, {"id", "sectie", "citaat", "als", "dan"})
     eigen = t.get("protocollen")
     return Regel(
-        id=_tekst(t, "id", pad),
+        id=_regel_id(t, pad, profiel, gezien),
         protocollen=protocollen
         if eigen is None
         else frozenset(_protocollen(eigen, f"{pad}.protocollen")),
         bron=Bron(_tekst(t, "bestand", pad, bestand), _tekst(t, "sectie", pad)),
         citaat=_tekst(t, "citaat", pad),
-        als=conditie_uit_dict(t["als"], f"{pad}.als"),
+        als=_conditie(t["als"], f"{pad}.als"),
         dan=_conclusie(t["dan"], f"{pad}.dan"),
         tenzij=frozenset(_enums(Beslispunt, t.get("tenzij", []), f"{pad}.tenzij")),
         toelichting=_tekst(t, "toelichting", pad, ""),
@@ -280,8 +451,8 @@ def _bewaartermijn(d: object, pad: str) -> Bewaartermijn:
     sleutels = {"vanaf", "jaren", "maanden", "grondslag", "toelichting"}
     t = _tabel(d, pad, sleutels, {"vanaf", "grondslag"})
     vanaf = _enum(Bewaarmoment, t["vanaf"], f"{pad}.vanaf")
-    jaren = _int(t.get("jaren", 0), f"{pad}.jaren")
-    maanden = _int(t.get("maanden", 0), f"{pad}.maanden")
+    jaren = _int(t.get("jaren", 0), f"{pad}.jaren", _BEWAARTERMIJN)
+    maanden = _int(t.get("maanden", 0), f"{pad}.maanden", _BEWAARTERMIJN)
     grondslag = _tekst(t, "grondslag", pad)
     toelichting = _tekst(t, "toelichting", pad, "")
     try:
@@ -301,33 +472,54 @@ def _bewaartermijn(d: object, pad: str) -> Bewaartermijn:
         ) from None
 
 
+def _schakelaars(waarde: object) -> frozenset[str]:
+    """The switches turned on; an unknown one is named as ``toon`` shows it (or ``<key>``)."""
+    if not isinstance(waarde, dict):
+        raise _fout("schakelaars", waarde, "a table")
+    bekend = SCHAKELAARS.keys() | INGETROKKEN.keys()
+    for naam in waarde:
+        if naam not in bekend:
+            known = ", ".join(sorted(SCHAKELAARS))
+            raise _onbekende_sleutel(
+                "schakelaars",
+                naam,
+                sorted(SCHAKELAARS),
+                "a known schakelaar",
+                f"unknown schakelaars; known: {known}",
+            )
+    # a withdrawn switch that is on is refused by ``Profiel``, with the reason
+    return frozenset(naam for naam, aan in waarde.items() if _bool(aan, f"schakelaars.{naam}"))
+
+
 def profiel_uit_dict(data: object) -> Profiel:
     """A ``Profiel`` from a decoded TOML (or JSON) table; every rule base check is run too.
 
     Raises ``OngeldigeInvoer`` for a malformed file (naming the key path) and
     ``OngeldigeRegelbasis`` when the profile's rules do not fit the national rule base.
     """
+    _controleer_diepte(data)
     sleutels = {"naam", "titel", "bron", "protocollen", "rollen", "schakelaars"}
     sleutels |= {"bewaartermijn"}
     t = _tabel(
         data, "", sleutels | {"sociale_kaart", "regel"}, {"naam", "titel", "bron", "protocollen"}
     )
+    naam = _tekst(t, "naam", "")
+    if not _NAAM.match(naam):
+        raise _fout("naam", naam, "1-40 lower-case letters, digits or '-', starting with a letter")
     bron = _tekst(t, "bron", "")
     # a profile belongs to an era: it names the protocol(s) it is written for, never by default
     protocollen = frozenset(_protocollen(t["protocollen"], "protocollen"))
     if not protocollen:
         raise _fout("protocollen", t["protocollen"], "a non-empty list of protocols")
     rollen = _tabel(t.get("rollen", {}), "rollen", {r.value for r in Rol}, set())
-    schakelaars = t.get("schakelaars", {})
-    if not isinstance(schakelaars, dict):
-        raise _fout("schakelaars", schakelaars, "a table")
+    gezien: dict[str, str] = {}
     profiel = Profiel(
-        naam=_tekst(t, "naam", ""),
+        naam=naam,
         titel=_tekst(t, "titel", ""),
         bron=bron,
         protocollen=protocollen,
         regels=tuple(
-            _regel(r, f"regel[{i}]", bron, protocollen)
+            _regel(r, f"regel[{i}]", bron, protocollen, naam, gezien)
             for i, r in enumerate(_lijst(t.get("regel", []), "regel"))
         ),
         sociale_kaart=tuple(
@@ -335,9 +527,7 @@ def profiel_uit_dict(data: object) -> Profiel:
             for i, k in enumerate(_lijst(t.get("sociale_kaart", []), "sociale_kaart"))
         ),
         rolnamen=tuple((Rol(naam), _tekst(rollen, naam, "rollen")) for naam in sorted(rollen)),
-        schakelaars=frozenset(
-            naam for naam, aan in schakelaars.items() if _bool(aan, f"schakelaars.{naam}")
-        ),
+        schakelaars=_schakelaars(t.get("schakelaars", {})),
         bewaartermijn=None
         if "bewaartermijn" not in t
         else _bewaartermijn(t["bewaartermijn"], "bewaartermijn"),
@@ -347,12 +537,79 @@ def profiel_uit_dict(data: object) -> Profiel:
     return profiel
 
 
-def profiel_uit_toml(tekst: str) -> Profiel:
-    """A ``Profiel`` from TOML text."""
+# messages of ``tomllib`` that hold no part of the file, shown as they are
+_TOML_MELDINGEN = frozenset(
+    {
+        "Invalid statement",
+        "Expected newline or end of document after a statement",
+        "Cannot overwrite a value",
+        "Expected ']' at the end of a table declaration",
+        "Expected ']]' at the end of an array declaration",
+        "Expected '=' after a key in a key/value pair",
+        "Invalid initial character for a key part",
+        "Unclosed array",
+        "Unclosed inline table",
+        "Unescaped '\\' in a string",
+        "Invalid hex value",
+        "Escaped character is not a Unicode scalar value",
+        "Unterminated string",
+        "Invalid date or datetime",
+        "Invalid value",
+    }
+)
+# messages of ``tomllib`` that quote a key or a character of the file: said without it
+_TOML_ZONDER_WAARDE = (
+    ("Cannot declare ", "a table is declared twice"),
+    ("Cannot mutate immutable namespace ", "a table given inline is extended later"),
+    ("Cannot redefine namespace ", "an array of tables is redefined"),
+    ("Duplicate inline table key ", "a key is given twice in an inline table"),
+    ("Found invalid character ", "a character that is not allowed here"),
+    ("Illegal character ", "a control character that TOML does not allow"),
+)
+_TOML_PLEK = re.compile(r"^(?P<melding>.*) \(at (?P<plek>line \d+, column \d+|end of document)\)$")
+
+
+def _toml_fout(exc: tomllib.TOMLDecodeError) -> str:
+    """What is wrong and where (line and column), without any text of the file."""
+    gevonden = _TOML_PLEK.match(str(exc))
+    if gevonden is None:
+        return "not valid TOML"
+    melding, plek = gevonden["melding"], gevonden["plek"]
+    if melding not in _TOML_MELDINGEN and not re.fullmatch(r"Expected '[^']{1,4}'", melding):
+        melding = next(
+            (zonder for begin, zonder in _TOML_ZONDER_WAARDE if melding.startswith(begin)),
+            "a syntax error",
+        )
+    return f"not valid TOML ({melding} at {plek})"
+
+
+def _decodeer(tekst: str | bytes) -> str:
+    """``tekst`` as a string: bytes decoded as strict UTF-8, a leading byte-order mark dropped."""
+    if isinstance(tekst, bytes | bytearray):
+        try:
+            tekst = bytes(tekst).decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise OngeldigeInvoer(
+                [Fout("", "<bytes>", f"not valid UTF-8 (byte {exc.start} cannot be decoded)")]
+            ) from None
+    return tekst.removeprefix("\ufeff")
+
+
+def profiel_uit_toml(tekst: str | bytes) -> Profiel:
+    """A ``Profiel`` from TOML text (or its UTF-8 bytes).
+
+    Text that is not UTF-8 or not TOML, or nested more than ``MAX_DIEPTE`` levels deep, raises
+    ``OngeldigeInvoer`` saying where (never with text of the file).
+    """
+    tekst = _decodeer(tekst)
     try:
         data = tomllib.loads(tekst)
     except tomllib.TOMLDecodeError as exc:
-        raise OngeldigeInvoer([Fout("", "<text>", f"not valid TOML ({exc})")]) from None
+        raise OngeldigeInvoer([Fout("", "<text>", _toml_fout(exc))]) from None
+    except RecursionError:  # brackets nested far deeper than any profile needs
+        raise OngeldigeInvoer(
+            [Fout("", "<text>", f"the profile is nested more than {MAX_DIEPTE} levels deep")]
+        ) from None
     return profiel_uit_dict(data)
 
 
@@ -369,26 +626,50 @@ def beschikbare_profielen() -> tuple[str, ...]:
     )
 
 
+def _toon_bestand(pad: Path) -> str:
+    """A profile file for a message: its name when that is plain, never its folders.
+
+    A folder (``/home/jan.de.vries/``) or a name with spaces (``Jan de Vries.toml``) may name a
+    person: the file is then ``<file>``.
+    """
+    naam = pad.name
+    if _BESTANDSNAAM.match(naam) and sum(c.isdigit() for c in naam) <= 8:
+        return repr(naam)
+    return "<file>"
+
+
 def laad_profiel(naam_of_pad: str) -> Profiel:
     """A shipped profile by name (``"vcog"``, ``"fedra"``) or a profile file by path.
 
-    A value ending in ``.toml`` or naming an existing file is read as a path.
+    A value ending in ``.toml`` or naming an existing file is read as a path. A file that
+    cannot be read, or is not UTF-8 or TOML, raises ``OngeldigeInvoer`` naming the file (as
+    ``_toon_bestand`` shows it) under the field ``profiel``.
     """
     pad = Path(naam_of_pad)
     if naam_of_pad.endswith(".toml") or pad.is_file():
+        bestand = _toon_bestand(pad)
         try:
-            tekst = pad.read_text(encoding="utf-8")
+            inhoud = pad.read_bytes()
         except OSError as exc:
+            reden = {
+                FileNotFoundError: "not found",
+                IsADirectoryError: "a folder, not a file",
+                PermissionError: "no permission to read it",
+            }.get(type(exc), f"cannot be read ({type(exc).__name__})")
+            raise OngeldigeInvoer(
+                [Fout("profiel", bestand, f"profile file {bestand}: {reden}")]
+            ) from None
+        try:
+            return profiel_uit_toml(inhoud)
+        except OngeldigeInvoer as exc:  # a problem of the whole file: say which file
+            if any(f.veld for f in exc.fouten):
+                raise
             raise OngeldigeInvoer(
                 [
-                    Fout(
-                        "",
-                        repr(naam_of_pad),
-                        f"{naam_of_pad}: cannot read profile ({type(exc).__name__})",
-                    )
+                    Fout("profiel", f.waarde, f"profile file {bestand}: {f.melding}")
+                    for f in exc.fouten
                 ]
             ) from None
-        return profiel_uit_toml(tekst)
     if naam_of_pad not in beschikbare_profielen():
         shown = toon(naam_of_pad)
         raise OngeldigeInvoer(
@@ -401,5 +682,4 @@ def laad_profiel(naam_of_pad: str) -> Profiel:
                 )
             ]
         )
-    bestand = _map().joinpath(f"{naam_of_pad}.toml")
-    return profiel_uit_toml(bestand.read_text(encoding="utf-8"))
+    return profiel_uit_toml(_map().joinpath(f"{naam_of_pad}.toml").read_bytes())

@@ -12,13 +12,17 @@
   it, removing the last events *and* rewriting the head, or re-chaining the whole dossier,
   cannot be told from an honest history. An erased dossier is shown as such (when, on which
   ground). Checking needs no key: free text is only seen as present or absent.
-- ``meldcode exporteer DOSSIER`` writes the complete dossier as JSON, for the inspectorate (exit
-  4, with the readable events, when a record is damaged); it is logged in the store like an
-  access export (as ``volledig``). The parents' right of access is ``meldcode privacy inzage``,
-  which leaves out what may be withheld.
+- ``meldcode exporteer DOSSIER [-o FILE]`` writes the complete dossier as JSON, for the
+  inspectorate (exit 4, with the readable events, when a record is damaged); it is logged in the
+  store like an access export (as ``volledig``), with ``-o`` only once the file is written (a
+  file that cannot be written is bad input, exit 1, and nothing is logged: see
+  ``meldcode.adapters.cli.uitvoer``). The parents' right of access is ``meldcode privacy
+  inzage``, which leaves out what may be withheld.
 
 The store is ``--db`` (a SQLite file, or a ``postgresql://`` URL), else ``$MELDCODE_DB``, else
-``meldcode-dossiers.sqlite3`` in the current folder. Output shown to professionals is Dutch.
+``meldcode-dossiers.sqlite3`` in the current folder (``opslag_openen``: a SQLite file that
+cannot be opened or made is bad input naming ``--db``). ``--na`` is a whole number from 0 to
+1000000, as the HTTP API's ``na``. Output shown to professionals is Dutch.
 
 Every use of a dossier is written to the store's access log, as the service's are
 (``meldcode toegang`` shows it): the organisation ``standaard``, ``cli:<user name>`` for who,
@@ -30,18 +34,22 @@ Never free text.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import hashlib
 import json
 import os
 import re
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from meldcode.adapters.cli.getallen import Geheel
 from meldcode.adapters.cli.status import EXIT_BEVINDINGEN, EXIT_GEWIJZIGD, EXIT_OK
+from meldcode.adapters.cli.uitvoer import ArchiefMetUitgesteldLog, Uitvoer, bestandsfout, reden
 from meldcode.adapters.json.casus import datum_uit_tekst
 from meldcode.adapters.json.dossier import (
     bevinding_naar_dict,
@@ -52,7 +60,7 @@ from meldcode.adapters.json.dossier import (
 )
 from meldcode.adapters.json.lezen import laad_json
 from meldcode.adapters.json.plausibiliteit import gebeurtenis_waarschuwingen
-from meldcode.adapters.opslag.archief import Archief, Ketenfout, Record, open_opslag
+from meldcode.adapters.opslag.archief import Archief, Ketenfout, Opslag, Record, open_opslag
 from meldcode.adapters.opslag.inzagelog import Inzageregel
 from meldcode.adapters.opslag.toegang import Toegang, aanvrager_cli, gelogd, status_van
 from meldcode.adapters.opslag.versleuteling import sleutel_uit_omgeving
@@ -78,12 +86,15 @@ __all__ = [
     "db_argument",
     "export_naar_dict",
     "lees_anker",
+    "opslag_openen",
     "registreer",
     "toestand_tekst",
 ]
 
 _HASH = re.compile(r"^[0-9a-f]{64}$")
 STANDAARD_DB = "meldcode-dossiers.sqlite3"
+#: ``--na``: as many events as the HTTP API's ``na`` allows
+NA = Geheel(0, 1_000_000)
 _TERMIJNEN = {
     TermijnSoort.VEILIG_THUIS_BESLUIT: "besluit en terugkoppeling van Veilig Thuis",
     TermijnSoort.HULP_RESULTAAT: "afgesproken termijn voor het effect van de hulp (afweging 5)",
@@ -134,9 +145,30 @@ def opslagadres(db: str | None) -> str:
     return db or os.environ.get("MELDCODE_DB") or STANDAARD_DB
 
 
+def opslag_openen(adres: str) -> Opslag:
+    """``open_opslag`` for the command line: a SQLite file it cannot open or make is bad input.
+
+    A folder that does not exist, a folder given as the file, or no permission to write there
+    raise ``OngeldigeInvoer`` naming ``--db`` (exit 1), not an internal error.
+    """
+    if "://" in adres:
+        return open_opslag(adres)
+    wat = "the dossier store cannot be opened or made"
+    if Path(adres).is_dir():
+        raise bestandsfout("db", "--db", "it is a folder, not a file", wat)
+    try:
+        return open_opslag(adres)
+    except OSError as exc:
+        raise bestandsfout("db", "--db", reden(exc), wat) from None
+    except sqlite3.OperationalError as exc:
+        if "unable to open" not in str(exc):
+            raise
+        raise bestandsfout("db", "--db", "SQLite cannot open or make it there", wat) from None
+
+
 def _archief(args: argparse.Namespace) -> Archief:
     # the key of the free text, when one is configured: from the environment, never an argument
-    return Archief(open_opslag(opslagadres(args.db)), sleutel=sleutel_uit_omgeving())
+    return Archief(opslag_openen(opslagadres(args.db)), sleutel=sleutel_uit_omgeving())
 
 
 def _gelogd(
@@ -569,26 +601,33 @@ def export_naar_dict(
 
 
 def _exporteer(args: argparse.Namespace) -> int:
-    archief = _archief(args)
-    try:
-        export = _gelogd(
-            archief,
-            "exporteren",
-            args.dossier,
-            lambda: export_naar_dict(archief, args.dossier, args.op),
+    naar_bestand = bool(args.uitvoer) and args.uitvoer != "-"
+    # the file is checked before the dossier is read: a path that cannot be written is bad
+    # input, and nothing is read or logged
+    with Uitvoer(args.uitvoer) if naar_bestand else contextlib.nullcontext() as uit:
+        archief = ArchiefMetUitgesteldLog(
+            opslag_openen(opslagadres(args.db)), sleutel=sleutel_uit_omgeving()
         )
-    finally:
-        archief.sluit()
-    fouten = not export["keten"]["intact"]
-    tekst = json.dumps(export, ensure_ascii=False, indent=2) + "\n"
-    if args.uitvoer and args.uitvoer != "-":
-        # an export holds data about a child: readable by its owner only
-        fd = os.open(args.uitvoer, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as uit:
-            uit.write(tekst)
-    else:
-        sys.stdout.write(tekst)
-    return EXIT_GEWIJZIGD if fouten else EXIT_OK
+
+        def werk() -> dict[str, Any]:
+            export = export_naar_dict(archief, args.dossier, args.op)
+            if uit is not None:  # logged only once the file is written
+                uit.schrijf(_export_tekst(export), daarna=archief.log_uitgesteld)
+            else:
+                archief.log_uitgesteld()
+            return export
+
+        try:
+            export = _gelogd(archief, "exporteren", args.dossier, werk)
+        finally:
+            archief.sluit()
+    if uit is None:
+        sys.stdout.write(_export_tekst(export))
+    return EXIT_GEWIJZIGD if not export["keten"]["intact"] else EXIT_OK
+
+
+def _export_tekst(export: dict[str, Any]) -> str:
+    return json.dumps(export, ensure_ascii=False, indent=2) + "\n"
 
 
 def _lijst(args: argparse.Namespace) -> int:
@@ -628,9 +667,11 @@ def registreer(subparsers: Any) -> None:
     p.add_argument("gebeurtenis", help="EVENT.json (an object or a list), or - for stdin")
     p.add_argument(
         "--na",
-        type=int,
+        type=NA,
         default=None,
-        help="the number of events you saw: refuse if another writer appended meanwhile",
+        metavar="N",
+        help="the number of events you saw (0-1000000): refuse if another writer appended "
+        "meanwhile",
     )
     met_db(p)
     p.set_defaults(func=_toevoegen)
@@ -666,7 +707,13 @@ def registreer(subparsers: Any) -> None:
         help="write the complete dossier as JSON (inspectorate; for parents: privacy inzage)",
     )
     p.add_argument("dossier")
-    p.add_argument("-o", "--uitvoer", default=None, help="file to write (default: stdout)")
+    p.add_argument(
+        "-o",
+        "--uitvoer",
+        default=None,
+        metavar="FILE",
+        help="file to write (mode 0600; default: stdout); logged only once it is written",
+    )
     met_db(p)
     met_op(p)
     p.set_defaults(func=_exporteer)

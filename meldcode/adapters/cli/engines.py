@@ -18,6 +18,7 @@ EngineFunctie = Callable[[Casus, Protocol | None], Besluit]
 """A decide function as the command line calls it: ``(casus, protocol)``."""
 EngineFunctieMetBasis = Callable[..., Besluit]
 """A decide function that also takes ``basis=`` (a profile's rule base), as ``beslis`` does."""
+#: the engines `--engine` chooses from: the pure rule base, or durable_rules over the same rules
 ENGINES: tuple[str, ...] = ("pure", "durable")
 
 

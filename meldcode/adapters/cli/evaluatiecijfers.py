@@ -29,6 +29,7 @@ from meldcode.adapters.cli.dossier import (
     STANDAARD_DB,
     datum_argument,
     db_argument,
+    opslag_openen,
     opslagadres,
 )
 from meldcode.adapters.cli.main import stdin_bytes
@@ -36,7 +37,7 @@ from meldcode.adapters.cli.status import EXIT_GEWIJZIGD, EXIT_INVOER, EXIT_OK
 from meldcode.adapters.json.casus import besluit_uit_dict, datum_uit_tekst
 from meldcode.adapters.json.lezen import lees_json
 from meldcode.adapters.json.sleutels import toon_sleutel
-from meldcode.adapters.opslag.archief import Archief, open_opslag
+from meldcode.adapters.opslag.archief import Archief
 from meldcode.domain._validatie import toon
 from meldcode.domain.besluit import Besluit
 from meldcode.domain.dossier import Dossier
@@ -208,8 +209,10 @@ def _uit_dossiers(
 ) -> tuple[Evaluatiecijfers, list[Probleem], bool]:
     if "://" not in adres and not Path(adres).exists():
         # reading must not create an empty store
-        raise OngeldigeInvoer([Fout("db", repr(adres), f"{adres}: no dossier store here")])
-    archief = Archief(open_opslag(adres))
+        raise OngeldigeInvoer(
+            [Fout("db", "<path>", "--db: no dossier store here (nothing was made)")]
+        )
+    archief = Archief(opslag_openen(adres))
     dossiers: list[Dossier] = []
     problemen: list[Probleem] = []
     gewijzigd = False

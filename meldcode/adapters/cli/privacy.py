@@ -10,9 +10,12 @@
   ``meldcode privacy opruimen`` rebuilds the store's files when an erasure could not (another
   connection kept the store busy);
 - ``meldcode privacy inzage DOSSIER --voor ouder|leerling [--leeftijd N] [--formaat html|json]
-  [-o FILE]`` writes the access export, and logs it; ``meldcode privacy inzagelog [DOSSIER]``
-  lists the exports handed out;
-- ``meldcode privacy sleutel PAD`` creates a key file (mode 0600) for the free text.
+  [-o FILE]`` writes the access export, and logs it (with ``-o`` only once the file is written:
+  a file that cannot be written is bad input, exit 1, and nothing is logged); ``--leeftijd`` is
+  a whole number from 0 to 30, as a case's age; ``meldcode privacy inzagelog [DOSSIER]`` lists
+  the exports handed out;
+- ``meldcode privacy sleutel PAD`` creates a key file (mode 0600) for the free text; a path
+  where one exists, or that cannot be written, is bad input.
 
 The key of the free text comes from ``$MELDCODE_TEKSTSLEUTELBESTAND`` (a key file) or
 ``$MELDCODE_TEKSTSLEUTEL``, never from an argument. ``--uitschrijvingen`` is a JSON object
@@ -24,6 +27,7 @@ ever printed except in the access export itself.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import os
@@ -35,11 +39,13 @@ from meldcode.adapters.cli.dossier import (
     STANDAARD_DB,
     datum_argument,
     db_argument,
+    opslag_openen,
     opslagadres,
 )
+from meldcode.adapters.cli.getallen import Geheel
+from meldcode.adapters.cli.uitvoer import ArchiefMetUitgesteldLog, Uitvoer, bestandsfout, reden
 from meldcode.adapters.json.casus import datum_uit_tekst
 from meldcode.adapters.json.lezen import laad_json
-from meldcode.adapters.opslag.archief import Archief, open_opslag
 from meldcode.adapters.opslag.versleuteling import (
     SLEUTEL_OMGEVING,
     SLEUTELBESTAND_OMGEVING,
@@ -57,25 +63,31 @@ from meldcode.adapters.privacy import (
     wis,
 )
 from meldcode.adapters.profiel import laad_profiel
-from meldcode.domain._validatie import PSEUDONIEM, toon
+from meldcode.domain._validatie import is_pseudoniem, toon
+from meldcode.domain.casus import MAX_LEEFTIJD
 from meldcode.errors import Fout, OngeldigeInvoer
 from meldcode.rules.inzage import Aanvrager, Achterhouding
 
 __all__ = ["lees_uitschrijvingen", "registreer"]
 
 EXIT_OK = 0
+#: ``--leeftijd``: an age as a case states one (16 or older for a pupil's own request)
+LEEFTIJD = Geheel(0, MAX_LEEFTIJD)
 _NIET_OPGERUIMD = (
     "Let op: een andere verbinding hield de opslag bezet, de bestanden zijn nog niet opnieuw "
     "opgebouwd; herhaal 'meldcode privacy opruimen' later om restanten te verwijderen."
 )
 
 
-def _archief(args: argparse.Namespace) -> Archief:
+def _archief(args: argparse.Namespace) -> ArchiefMetUitgesteldLog:
+    """The store's archive; it logs an access export only when ``log_uitgesteld`` is called."""
     adres = opslagadres(args.db)
     if "://" not in adres and not Path(adres).exists():
         # these commands act on an existing store: never create an empty one
-        raise OngeldigeInvoer([Fout("db", repr(adres), f"{adres}: no dossier store here")])
-    return Archief(open_opslag(adres), sleutel=sleutel_uit_omgeving())
+        raise OngeldigeInvoer(
+            [Fout("db", "<path>", "--db: no dossier store here (nothing was made)")]
+        )
+    return ArchiefMetUitgesteldLog(opslag_openen(adres), sleutel=sleutel_uit_omgeving())
 
 
 def lees_uitschrijvingen(pad: str | None) -> dict[str, dt.date]:
@@ -110,7 +122,7 @@ def lees_uitschrijvingen(pad: str | None) -> dict[str, dt.date]:
     uit: dict[str, dt.date] = {}
     fouten: list[Fout] = []
     for sleutel, waarde in data.items():
-        if not PSEUDONIEM.match(sleutel):
+        if not is_pseudoniem(sleutel):
             fouten.append(
                 Fout("uitschrijvingen", "<text>", "uitschrijvingen keys must be dossier ids")
             )
@@ -271,27 +283,30 @@ def _wissingen(args: argparse.Namespace) -> int:
 
 def _inzage(args: argparse.Namespace) -> int:
     achterhouden = frozenset(Achterhouding) - {Achterhouding(t) for t in args.toon}
-    archief = _archief(args)
-    try:
-        tekst = inzage(
-            archief,
-            args.dossier,
-            Aanvrager(args.voor),
-            op=args.op,
-            tijd=dt.datetime.now(dt.UTC),
-            formaat=args.formaat,
-            leeftijd=args.leeftijd,
-            achterhouden=achterhouden,
-            veiligheid_afgewogen=args.veiligheid_afgewogen,
-        )
-    finally:
-        archief.sluit()
-    if args.uitvoer and args.uitvoer != "-":
-        # an access export holds data about a child: readable by its owner only
-        fd = os.open(args.uitvoer, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as uit:
-            uit.write(tekst)
-    else:
+    naar_bestand = bool(args.uitvoer) and args.uitvoer != "-"
+    # the file is checked before the dossier is read: a path that cannot be written is bad
+    # input, and nothing is read or logged
+    with Uitvoer(args.uitvoer) if naar_bestand else contextlib.nullcontext() as uit:
+        archief = _archief(args)
+        try:
+            tekst = inzage(
+                archief,
+                args.dossier,
+                Aanvrager(args.voor),
+                op=args.op,
+                tijd=dt.datetime.now(dt.UTC),
+                formaat=args.formaat,
+                leeftijd=args.leeftijd,
+                achterhouden=achterhouden,
+                veiligheid_afgewogen=args.veiligheid_afgewogen,
+            )
+            if uit is not None:  # logged only once the file is written
+                uit.schrijf(tekst, daarna=archief.log_uitgesteld)
+            else:
+                archief.log_uitgesteld()
+        finally:
+            archief.sluit()
+    if uit is None:
         sys.stdout.write(tekst)
     return EXIT_OK
 
@@ -331,7 +346,15 @@ def _inzagelog(args: argparse.Namespace) -> int:
 
 
 def _sleutel(args: argparse.Namespace) -> int:
-    sleutel = schrijf_sleutelbestand(args.pad)
+    if os.path.lexists(args.pad):
+        raise bestandsfout("pad", "PAD", "a file exists there (a key file is never overwritten)")
+    try:
+        sleutel = schrijf_sleutelbestand(args.pad)
+    except OSError as exc:
+        if os.path.lexists(args.pad):  # made, but not written in full: not a key file
+            with contextlib.suppress(OSError):
+                os.unlink(args.pad)
+        raise bestandsfout("pad", "PAD", reden(exc)) from None
     print(
         f"Sleutel gemaakt in {args.pad} (alleen leesbaar voor de eigenaar; kenmerk "
         f"{sleutel.kenmerk}). Gebruik: export {SLEUTELBESTAND_OMGEVING}={args.pad}. Bewaar een "
@@ -410,9 +433,21 @@ def registreer(subparsers: Any) -> None:
     p = sub.add_parser("inzage", help="write the access export for a parent or pupil (16+)")
     p.add_argument("dossier", help="the pseudonymous dossier id")
     p.add_argument("--voor", required=True, choices=[a.value for a in Aanvrager], help="for whom")
-    p.add_argument("--leeftijd", type=int, default=None, help="the pupil's age (16 or older)")
+    p.add_argument(
+        "--leeftijd",
+        type=LEEFTIJD,
+        default=None,
+        metavar="N",
+        help=f"the pupil's age, 0-{MAX_LEEFTIJD} (a pupil asks himself from 16)",
+    )
     p.add_argument("--formaat", choices=list(FORMATEN), default="html", help="html or json")
-    p.add_argument("-o", "--uitvoer", default=None, help="file to write (default: stdout)")
+    p.add_argument(
+        "-o",
+        "--uitvoer",
+        default=None,
+        metavar="FILE",
+        help="file to write (mode 0600; default: stdout); logged only once it is written",
+    )
     p.add_argument(
         "--toon",
         action="append",

@@ -26,8 +26,8 @@ import sys
 from typing import Any
 from urllib.parse import urlsplit
 
-from meldcode.adapters.cli.dossier import db_argument
-from meldcode.adapters.opslag.archief import open_opslag
+from meldcode.adapters.cli.dossier import db_argument, opslag_openen
+from meldcode.adapters.cli.getallen import Geheel, Kommagetal
 from meldcode.adapters.opslag.toegang import maak_sleutel
 from meldcode.adapters.opslag.versleuteling import sleutel_uit_omgeving
 from meldcode.adapters.web import wandeling_beschikbaar
@@ -37,6 +37,13 @@ __all__ = ["is_loopback", "registreer", "toon_opslag"]
 
 EXIT_OK = 0
 EXIT_INVOER = 1
+
+#: the ranges of the numeric options (``--help`` and docs/service.md state them)
+POORT = Geheel(0, 65_535)
+WERKERS = Geheel(1, 256)
+MAX_BYTES = Geheel(1, 1_073_741_824)
+MAX_BATCH = Geheel(1, 1_000_000)
+TIJDSLIMIET = Kommagetal(0.0, 3600.0)
 
 
 def _db(args: argparse.Namespace) -> str:
@@ -87,8 +94,6 @@ def _serve(args: argparse.Namespace) -> int:
                 )
             ]
         )
-    if args.workers < 1:
-        raise OngeldigeInvoer([Fout("workers", str(args.workers), "--workers must be 1 or more")])
     instellingen = Instellingen(
         db=_db(args),
         max_bytes=args.max_bytes,
@@ -96,7 +101,7 @@ def _serve(args: argparse.Namespace) -> int:
         tijdslimiet=args.tijdslimiet,
         contact=_contact(),
     )
-    open_opslag(instellingen.db).sluit()  # a bad store fails here, before listening
+    opslag_openen(instellingen.db).sluit()  # a bad store fails here, before listening
     # and so does a malformed text key, or a key file others can read (every worker reads it)
     sleutel_uit_omgeving()
     os.environ[OMGEVING] = instellingen.naar_json()
@@ -172,7 +177,7 @@ def _tijd(t: dt.datetime | None) -> str:
 
 
 def _sleutel_maak(args: argparse.Namespace) -> int:
-    opslag: Any = open_opslag(_db(args))
+    opslag: Any = opslag_openen(_db(args))
     try:
         tekst, sleutel = maak_sleutel(opslag, args.organisatie, op=dt.datetime.now(dt.UTC))
     finally:
@@ -187,7 +192,7 @@ def _sleutel_maak(args: argparse.Namespace) -> int:
 
 
 def _sleutel_intrekken(args: argparse.Namespace) -> int:
-    opslag: Any = open_opslag(_db(args))
+    opslag: Any = opslag_openen(_db(args))
     try:
         gelukt = opslag.trek_sleutel_in(args.sleutel_id, op=dt.datetime.now(dt.UTC))
     finally:
@@ -207,7 +212,7 @@ def _sleutel_intrekken(args: argparse.Namespace) -> int:
 
 
 def _sleutel_lijst(args: argparse.Namespace) -> int:
-    opslag: Any = open_opslag(_db(args))
+    opslag: Any = opslag_openen(_db(args))
     try:
         sleutels = opslag.sleutels(organisatie=args.organisatie)
     finally:
@@ -219,7 +224,7 @@ def _sleutel_lijst(args: argparse.Namespace) -> int:
 
 
 def _toegang(args: argparse.Namespace) -> int:
-    opslag: Any = open_opslag(_db(args))
+    opslag: Any = opslag_openen(_db(args))
     try:
         rijen = opslag.toegangen(organisatie=args.organisatie, dossier=args.dossier)
     finally:
@@ -263,19 +268,41 @@ def registreer(subparsers: Any) -> None:
 
     p = subparsers.add_parser("serve", help="start the HTTP API (needs meldcode[service])")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
-    p.add_argument("--port", type=int, default=8000, help="port (default 8000; 0: any free one)")
-    p.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
+    p.add_argument(
+        "--port", type=POORT, default=8000, help="port, 0-65535 (default 8000; 0: any free one)"
+    )
+    p.add_argument(
+        "--workers",
+        type=WERKERS,
+        metavar="N",
+        default=1,
+        help="worker processes, 1-256 (default 1)",
+    )
     p.add_argument(
         "--publiek",
         action="store_true",
         help="allow a non-loopback --host (only behind a TLS reverse proxy)",
     )
     p.add_argument(
-        "--max-bytes", type=int, default=1_048_576, help="largest request body (default 1 MiB)"
+        "--max-bytes",
+        type=MAX_BYTES,
+        metavar="N",
+        default=1_048_576,
+        help="largest request body in bytes, 1 to 1073741824 (default 1048576: 1 MiB)",
     )
-    p.add_argument("--max-batch", type=int, default=1000, help="most cases in one batch")
     p.add_argument(
-        "--tijdslimiet", type=float, default=30.0, help="seconds a request may take (default 30)"
+        "--max-batch",
+        type=MAX_BATCH,
+        metavar="N",
+        default=1000,
+        help="most cases in one batch, 1 to 1000000 (default 1000)",
+    )
+    p.add_argument(
+        "--tijdslimiet",
+        type=TIJDSLIMIET,
+        metavar="SECONDS",
+        default=30.0,
+        help="seconds a request may take, above 0 and at most 3600 (default 30)",
     )
     p.add_argument("--stil", action="store_true", help="no access lines on stdout")
     met_db(p)

@@ -21,13 +21,21 @@ __all__ = [
     "Status",
 ]
 
+#: done: every input was decided, recorded or checked
 EXIT_OK = 0
+#: bad input: a case, event or file was refused (the message names the field)
 EXIT_INVOER = 1
+#: usage: an unknown command or option, or a wrong value of an option
 EXIT_GEBRUIK = 2
+#: findings: ``controleer`` found record-keeping findings (the chain itself is intact)
 EXIT_BEVINDINGEN = 3
+#: edited record: a stored dossier record was edited, removed, re-chained or is unreadable
 EXIT_GEWIJZIGD = 4
+#: damaged store: the dossier store cannot be read; nothing was written
 EXIT_OPSLAG = 5
+#: missing dependency: an optional dependency is not installed (the message names the extra)
 EXIT_AFHANKELIJKHEID = 6
+#: internal error: a bug in meldcode, never bad input
 EXIT_INTERN = 70
 
 
@@ -45,10 +53,16 @@ STATUSSEN: tuple[Status, ...] = (
     Status(
         EXIT_INVOER,
         "bad input",
-        "a case, event or file was refused (a message names the field); in a batch the good "
-        "lines are still decided and the status is 1 at the end",
+        "a case, event or file was refused (a message names the field), or a file to write "
+        "(`-o`, a key file's path, `--db`) cannot be written there; in a batch the good lines "
+        "are still decided and the status is 1 at the end",
     ),
-    Status(EXIT_GEBRUIK, "usage", "unknown command or option, or an option's value is wrong"),
+    Status(
+        EXIT_GEBRUIK,
+        "usage",
+        "unknown command or option, or an option's value is wrong (a number not in ASCII "
+        "digits or out of its range)",
+    ),
     Status(
         EXIT_BEVINDINGEN,
         "findings",
