@@ -241,6 +241,8 @@ class Tekst:
     tekst: str
 
 
+#: what one output column computes from the rails: a boolean, the first label that
+#: holds, the labels that hold, or a fixed text
 Uit: TypeAlias = Waar | Eerste | Lijst | Tekst
 
 #: the outputs that are booleans (decisions)
