@@ -274,7 +274,9 @@ class Kern:
         codes_ = _nummers(woorden[0])
         for volgende_woord in woorden[1:]:
             volgende = _nummers(volgende_woord)
-            codes_ = _nummers(codes_ * np.int64(volgende.max() + 1) + volgende)
+            # (a frame without rows has no greatest number: any width will do)
+            breedte = np.int64(volgende.max() + 1) if self.n else np.int64(1)
+            codes_ = _nummers(codes_ * breedte + volgende)
         eerste = np.full(int(codes_.max()) + 1 if self.n else 0, -1, dtype=np.int64)
         eerste[codes_[::-1]] = np.arange(self.n - 1, -1, -1)  # a row of each subset
         # a subset's text from its bytes: each byte's part looked up (eight labels at a time)
