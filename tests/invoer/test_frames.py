@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from meldcode import OngeldigeInvoer, beslis, casus_uit_dict
-from tests.invoer.corpus import GEHEIM, VERBODEN, casus_data
+from tests.invoer.corpus import BSN, GEHEIM, TELEFOON, TELEFOON_GETAL, VERBODEN, casus_data
 
 nw = pytest.importorskip("narwhals", reason="needs the dataframe extra")
 pd = pytest.importorskip("pandas", reason="pandas is in the dev extra")
@@ -63,6 +63,42 @@ def test_every_near_miss_of_a_contract_column_is_refused_naming_it() -> None:
                 fouten.append(f"{variant}: accepted")
 
     assert geprobeerd > 2 * len(CONTRACT)
+    assert fouten == [], "\n".join(fouten[:20])
+
+
+def schijnvarianten(naam: str) -> list[str]:
+    """Names that only look like ``naam``, each changed one way.
+
+    A byte-order mark (also its bytes read as Latin-1), a zero-width space, full-width letters,
+    an accent, a Cyrillic letter, a slash for a separator.
+    """
+    uit = [
+        "\ufeff" + naam,
+        "\ufeff".encode().decode("latin-1") + naam,
+        "\ufeff" + "\ufeff".encode().decode("cp1252") * 2 + naam,  # re-encoded, twice
+        naam[:2] + "\u200b" + naam[2:],
+        "".join(chr(ord(c) + 0xFEE0) for c in naam),
+        naam[0] + "\u0308" + naam[1:],
+        naam.replace("e", "\u0435", 1),
+    ]
+    if "." in naam or "_" in naam:
+        uit.append(naam.replace(".", "/").replace("_", "/"))
+    return [u for u in uit if u != naam]
+
+
+def test_every_name_that_only_looks_like_a_contract_column_is_refused_naming_it() -> None:
+    """A byte-order mark, ``vermoëden``, ``ｖｅｒｍｏｅｄｅｎ``, ``weging/vermoeden``: refused."""
+    fouten: list[str] = []
+    for naam in CONTRACT:
+        for variant in schijnvarianten(naam):
+            try:
+                beslis_frame(pl.DataFrame({variant: [None]}))
+            except OngeldigeInvoer as exc:
+                if exc.veld != variant or f"did you mean {naam!r}?" not in str(exc):
+                    fouten.append(f"{variant!r}: {exc}")
+            else:
+                fouten.append(f"{variant!r}: accepted")
+
     assert fouten == [], "\n".join(fouten[:20])
 
 
@@ -169,6 +205,19 @@ SLECHTE_RIJEN: list[tuple[dict[str, Any], str]] = [
     ({"protocol": GEHEIM}, "protocol"),
     ({"datum": "14-03-2026"}, "datum"),
     ({"datum": GEHEIM}, "datum"),
+    ({"datum": "2018-02-30"}, "datum"),
+    ({"datum": "2019-02-29"}, "datum"),
+    ({"datum": "2018-13-01"}, "datum"),
+    ({"datum": BSN}, "datum"),
+    ({"protocol": BSN}, "protocol"),
+    ({"weging.vermoeden": BSN}, "weging.vermoeden"),
+    ({"weging.vermoeden": TELEFOON}, "weging.vermoeden"),
+    ({"kind.leeftijd": int(BSN)}, "kind.leeftijd"),
+    ({"kind.leeftijd": -int(BSN)}, "kind.leeftijd"),
+    (
+        {"omstandigheden.veiligheid_in_geding": TELEFOON_GETAL},
+        "omstandigheden.veiligheid_in_geding",
+    ),
     ({"kind.leeftijd": 99}, "kind.leeftijd"),
     ({"kind.leeftijd": -1}, "kind.leeftijd"),
     ({"kind.leeftijd": 4, "kind.ongeboren": True}, "kind.leeftijd"),

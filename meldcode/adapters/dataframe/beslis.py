@@ -13,7 +13,9 @@ what the rules read of the signals and consultations. Eager frames may instead c
 columns (a region, a school) are carried along untouched. A typo must never silently become
 "not answered": a column with a known prefix but an unknown key (``weging.vermoden``), and a
 column whose name is a near miss of a contract column (``vermoedn``, ``acute_onveilighied``,
-``Kind Leeftijd``), are refused, naming the column and the key it resembles. A column of your
+``Kind Leeftijd``) or only looks like one (a byte-order mark, an invisible, accented or
+full-width character, ``weging/vermoeden``, a pandas tuple ``("weging", "vermoeden")``), are
+refused, naming the column and the key it resembles. A column of your
 own that happens to resemble a key is declared with ``extra=["..."]``: declared columns are
 carried along unchecked. Refused as well: a column named after a contract object (``weging``,
 as ``pl.read_ndjson`` or ``pd.read_json`` keep it nested: flatten it first), and a frame that
@@ -43,6 +45,7 @@ from attrs import frozen
 
 from meldcode.adapters.dataframe.expressies import Expressies, Kolommen, Opzoeking, kies
 from meldcode.adapters.dataframe.plat import (
+    BOMS,
     GENEST,
     KENMERKEN,
     LIJSTEN,
@@ -53,6 +56,8 @@ from meldcode.adapters.dataframe.plat import (
     kolommen,
     leeg,
     rij_uit_casus,
+    toon_kolomnaam,
+    uiterlijk,
     vlaggen,
 )
 from meldcode.adapters.dataframe.vertaling import BOOLEAANS, Uit, vertaling, wortels
@@ -82,6 +87,9 @@ __all__ = [
 ]
 
 FrameT = TypeVar("FrameT")
+#: a column's name as ``extra`` takes it: text, or a pandas label that is a tuple (a
+#: ``MultiIndex``) or bytes
+Kolomnaam = str | tuple[Any, ...] | bytes
 
 #: the decision columns, in order (each prefixed, ``besluit.melden`` by default);
 #: ``<beslispunt>_regel`` for another decision than melden can be asked for with ``uitvoer``
@@ -99,9 +107,25 @@ _REGELKOLOMMEN = {f"{p.value}_regel": p for p in Beslispunt}
 _MOGELIJK = tuple(dict.fromkeys((*BESLUIT_KOLOMMEN, *_REGELKOLOMMEN)))
 _INTERN = "__meldcode."
 _VERGELIJK = "__vergelijk."
-#: a text in quotes that is not a key (1 to 40 of a-z, 0-9, _): empty, too long or another sign
-_GEEN_SLEUTEL = r"(?s)^'(?:|.{41,}|.*[^a-z0-9_].*)'$"
+#: a text in quotes that ``toon`` does not show as a key (1 to 40 of a-z, 0-9, _): empty, too
+#: long, another sign, or more than eight digits (a citizen service or phone number)
+_GEEN_SLEUTEL = r"(?s)^'(?:|.{41,}|.*[^a-z0-9_].*|(?:[^0-9]*[0-9]){9}.*)'$"
+#: text followed by a quote that ``toon`` shows: empty, a key, or a number or a date
+#: (``_validatie.SLEUTELACHTIG``, ``GETALACHTIG``; the quote is the end: Python's ``$`` alone
+#: also matches before a final newline)
+_TOONBAAR = r"^(?:|[a-z0-9_]{1,40}|[+-]?[0-9][0-9 .,:/+-]{0,24})'$"
+#: nine digits or more anywhere: ``toon`` does not show such text
+_NEGEN_CIJFERS = r"[0-9](?:[^0-9]*[0-9]){8}"
 _DATUM = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+#: every month and day of a year as ``MM-DD``, the leap day included
+_DAGEN: tuple[str, ...] = tuple(
+    (dt.date(2000, 1, 1) + dt.timedelta(days=i)).strftime("%m-%d") for i in range(366)
+)
+#: two digits that make a number divisible by four (a year's last two: ``yy % 4 == 0``)
+_VIERVOUDEN: tuple[str, ...] = tuple(f"{i:02d}" for i in range(0, 100, 4))
+#: from this size on ``toon`` shows a number by its type (a BSN has nine digits)
+_GROOT = 10**8
+_GROOTSTE_FLOAT = 1.7976931348623157e308
 #: every valid answer, as text
 _ANTWOORDEN: frozenset[str] = frozenset(o.value for o in Oordeel)
 _OORDELEN = ", ".join(repr(o.value) for o in Oordeel)
@@ -116,15 +140,18 @@ _SPECIFIEK: dict[str, tuple[str, ...]] = {
 
 
 @functools.lru_cache(maxsize=256)
-def _kaart(namen: tuple[object, ...], prefix: str, extra: frozenset[str]) -> dict[str, str]:
+def _kaart(namen: tuple[object, ...], prefix: str, extra: frozenset[object]) -> dict[str, str]:
     """Which column feeds which contract path or flag; refuse typos and double spellings.
 
     Refused too: a column named after a contract object (``weging``: the object nested, not
-    its flat columns), and a column this call would add (``besluit.melden``: the frame was
-    decided before, and deciding it again would mix old and new decision columns). A column in
-    ``extra`` is the caller's own, carried along unchecked (a decision column never is). Kept
-    per column names (a frame of the same shape is mapped once); callers do not change the
-    mapping they get.
+    its flat columns), a column this call would add (``besluit.melden``: the frame was
+    decided before, and deciding it again would mix old and new decision columns), a column
+    whose name only looks like a contract column (a byte-order mark, an invisible, accented or
+    full-width character, another separator: ``plat.uiterlijk``), and a column named by a
+    tuple (pandas' ``MultiIndex``) or by bytes that looks like one. A column in ``extra`` is
+    the caller's own, carried along unchecked (a decision column never is). Kept per column
+    names (a frame of the same shape is mapped once); callers do not change the mapping they
+    get.
     """
     bekend = _bekend()
     kaart: dict[str, str] = {}
@@ -137,8 +164,13 @@ def _kaart(namen: tuple[object, ...], prefix: str, extra: frozenset[str]) -> dic
     if besluiten:
         fouten.append(_al_beslist(besluiten, prefix))
     for naam in namen:
-        if not isinstance(naam, str) or naam in extra or naam in besluiten:
-            continue  # not a name the contract could mean, or declared as the caller's own
+        if naam in extra or naam in besluiten:
+            continue  # declared as the caller's own
+        if not isinstance(naam, str):
+            fout = _naam_geen_tekst(naam, bekend)
+            if fout is not None:
+                fouten.append(fout)
+            continue  # not a name the contract could mean
         if naam.startswith((_INTERN, _VERGELIJK)):
             continue  # ``vergelijk``'s decisions in the same frame
         if naam in GENEST:
@@ -151,6 +183,9 @@ def _kaart(namen: tuple[object, ...], prefix: str, extra: frozenset[str]) -> dic
             kaart[naam] = pad
             continue
         bedoeld = naaste(naam, bekend)
+        schijn = bedoeld is None and uiterlijk(naam) != naam
+        if schijn:
+            bedoeld = _lijkt_op(naam, bekend)
         onbekend_veld = "." in naam and naam.split(".", 1)[0] in (
             *OBJECTEN,
             "signaal",
@@ -159,6 +194,8 @@ def _kaart(namen: tuple[object, ...], prefix: str, extra: frozenset[str]) -> dic
         if bedoeld is None and not onbekend_veld:
             continue  # the caller's own column (a region, a school, an earlier decision's)
         hint = f"; did you mean {bedoeld!r}?" if bedoeld else ""
+        if schijn and bedoeld:
+            hint += f" Its name only looks like it: {_schijn(naam)}"
         fouten.append(
             Fout(
                 naam,
@@ -170,6 +207,67 @@ def _kaart(namen: tuple[object, ...], prefix: str, extra: frozenset[str]) -> dic
     if fouten:
         raise OngeldigeInvoer(fouten)
     return kaart
+
+
+def _schijn(naam: str) -> str:
+    """What makes ``naam`` only look like a contract column, and how to repair it."""
+    if naam.startswith(BOMS):
+        return "it begins with a byte-order mark; read the file with encoding='utf-8-sig'"
+    return (
+        "it holds an invisible, accented or full-width character, a letter of another script "
+        "or another separator; rename the column"
+    )
+
+
+def _lijkt_op(naam: str, bekend: Mapping[str, str]) -> str | None:
+    """The contract column ``naam`` is, is a near miss of, or only looks like; else ``None``."""
+    if naam in bekend:
+        return naam
+    bedoeld = naaste(naam, bekend)
+    if bedoeld is None and (gezien := uiterlijk(naam)) != naam:
+        bedoeld = gezien if gezien in bekend else naaste(gezien, bekend)
+    return bedoeld
+
+
+def _naam_geen_tekst(naam: object, bekend: Mapping[str, str]) -> Fout | None:
+    """A column named by a tuple (pandas' ``MultiIndex``) or by bytes that looks like ours.
+
+    Such a column is never read as the contract column it looks like (``("weging",
+    "vermoeden")`` is not ``weging.vermoeden``), so the question would count as absent. The
+    tuple's text parts, joined by dots and each alone, are compared as any other name; a
+    column that resembles none is the caller's own, as before.
+    """
+    if isinstance(naam, bytes):
+        delen = [naam.decode("utf-8", "replace")]
+        soort = "bytes, not text"
+        plat_maken = "decode the names first (df.columns = [k.decode() for k in df.columns])"
+        getoond = repr(naam) if _lijkt_op(delen[0], bekend) else "<bytes>"
+    elif isinstance(naam, tuple):
+        delen = [
+            d.decode("utf-8", "replace") if isinstance(d, bytes) else d
+            for d in naam
+            if isinstance(d, str | bytes) and d
+        ]
+        soort = "a tuple (a pandas MultiIndex), which the contract does not read"
+        plat_maken = (
+            "flatten the names first (df.columns = "
+            "['.'.join(map(str, filter(None, k))) for k in df.columns])"
+        )
+        delen_getoond = [toon_kolomnaam(d) for d in naam]
+        getoond = f"({', '.join(delen_getoond)}{',' if len(naam) == 1 else ''})"
+    else:
+        return None
+    kandidaten = [".".join(delen), *delen] if len(delen) > 1 else delen
+    bedoeld = next((b for k in kandidaten if (b := _lijkt_op(k, bekend)) is not None), None)
+    if bedoeld is None:
+        return None
+    return Fout(
+        getoond,
+        getoond,
+        f"column {getoond} is named by {soort}: it looks like {bedoeld!r}, which would count "
+        f"as absent. {plat_maken[0].upper()}{plat_maken[1:]}; a column of your own is declared "
+        f"with extra=[{getoond}]",
+    )
 
 
 @functools.cache
@@ -206,11 +304,90 @@ def _kolomfout(kolom: str, dtype: object, verwacht: str) -> OngeldigeInvoer:
 def _getoond(ns: Any, kolom: Any) -> Any:
     """A text value as an error may show it: itself, quoted, if it looks like a key, else ``<str>``.
 
-    One chain, no part of it used twice: polars then builds the text only when some row fails
-    the check, instead of for every row beforehand (see ``_Controle``).
+    As the JSON reader shows a value that is not one of a value set's: a key of more than
+    eight digits is ``<str>`` too (it may be a citizen service number). One chain, no part of
+    it used twice: polars then builds the text only when some row fails the check, instead of
+    for every row beforehand (see ``_Controle``).
     """
     tekst = ns.concat_str(ns.lit("'"), kolom.cast(ns.String), ns.lit("'"))
     return tekst.str.replace(_GEEN_SLEUTEL, "<str>", literal=False)
+
+
+def _getoond_tekst(ns: Any, kolom: Any) -> Any:
+    """A text value as ``toon`` shows it, as the JSON reader shows a bad date.
+
+    Quoted when it is empty, a key, or a number or a date of at most eight digits
+    (``'2018-02-30'``); else ``<str>``. Every part is used once (see ``_Controle``).
+    """
+    toonbaar = ns.concat_str(kolom, ns.lit("'")).str.contains(_TOONBAAR) & ~kolom.str.contains(
+        _NEGEN_CIJFERS
+    )
+    getoond = ns.concat_str(ns.lit("'"), kolom, ns.lit("'"))
+    return ns.when(toonbaar).then(getoond).otherwise(ns.lit("<str>"))
+
+
+def _geen_datum(ns: Any, kolom: Any, *, polars: bool) -> Any:
+    """Where a text column holds something else than a date of the contract, as an expression.
+
+    A date is exactly ``YYYY-MM-DD`` in ASCII digits and a day that exists
+    (``json.casus.datum_uit_tekst``): ``2018-13-01``, ``2018-02-30``, ``2019-02-29`` and
+    ``0000-01-01`` have the form but are no day. Read from the text itself (its month and day
+    among the year's, the leap day only in a leap year), so that no library's date parser
+    decides what a date is, and a lazy frame checks it in its query.
+    """
+    tekst = kolom
+    vorm = kolom.str.contains(_DATUM)
+    if not polars:
+        # pandas: no gaps in the parts (its kinds of booleans do not combine where one has a
+        # gap), and Python's ``$`` also matches before a final newline
+        tekst = kolom.fill_null("")
+        vorm = tekst.str.contains(_DATUM) & (tekst.str.len_chars() == 10)
+    dag = tekst.str.slice(5, 5)
+    jaar = tekst.str.slice(2, 2)
+    # a leap year: divisible by 4, and by 400 when it ends in 00
+    schrikkel = ((jaar != "00") & jaar.is_in(_VIERVOUDEN)) | (
+        (jaar == "00") & tekst.str.slice(0, 2).is_in(_VIERVOUDEN)
+    )
+    echt = (
+        vorm
+        & dag.is_in(_DAGEN)
+        & ((dag != "02-29") | schrikkel)
+        & (tekst.str.slice(0, 4) != "0000")
+    )
+    return ~kolom.is_null() & ~echt.fill_null(False)
+
+
+def _getoond_leeftijd(ns: Any, kolom: Any, dtype: Any) -> Any:
+    """An age as the JSON reader shows the same number, for an error (``toon``).
+
+    A whole number as one (``5.0`` and a decimal ``5.00`` as ``5``), another as JSON writes
+    the number (a decimal ``9.50`` as ``9.5``); a number of more than eight digits by its type
+    (``<int>``, or ``<float>`` when it is not whole: it may be a citizen service number or a
+    phone number). Every part is used once (see ``_Controle``).
+    """
+    if dtype.is_integer():
+        tekst = kolom.cast(ns.String)
+        if isinstance(dtype, nw.Int8 | nw.Int16 | nw.UInt8 | nw.UInt16):
+            return tekst  # never as large as that
+        groot = kolom >= _GROOT
+        if dtype.is_signed_integer():
+            groot = groot | (kolom <= -_GROOT)
+        return ns.when(groot).then(ns.lit("<int>")).otherwise(tekst)
+    schaal = getattr(dtype, "scale", None)
+    if dtype.is_float() or not isinstance(schaal, int):
+        tekst = kolom.cast(ns.String).str.replace(r"\.0$", "", literal=False)
+        tekst = tekst.str.replace("NaN", "nan", literal=True)
+    elif schaal:  # a decimal's own digits (as a float, Arrow shows 7.30 as 7.300000000000001)
+        tekst = kolom.cast(ns.String).str.replace("0+$", "", literal=False)
+        tekst = tekst.str.replace(r"\.$", "", literal=False)
+    else:
+        tekst = kolom.cast(ns.String)
+    if dtype.is_float():  # NaN and infinity are shown as they are
+        groot = kolom.abs().is_between(_GROOT, _GROOTSTE_FLOAT)
+    else:
+        groot = (kolom >= _GROOT) | (kolom <= -_GROOT)
+    soort = ns.when(kolom == kolom.round(0)).then(ns.lit("<int>")).otherwise(ns.lit("<float>"))
+    return ns.when(groot).then(soort).otherwise(tekst)
 
 
 def _melding(ns: Any, pad: str, wat: str, getoond: Any) -> Any:
@@ -494,34 +671,36 @@ class _Invoer:
             )
 
     def _controleer_leeftijd(self, naam: str, pad: str) -> None:
-        """The age's range, and that an unborn child has none: one check, the range first.
+        """The age: a whole number, in range, and none for an unborn child; one check.
 
-        Both messages show the age as text: as one check, the text is built in one branch
-        (see ``_Controle``), and a row with both problems and a bad answer names the age
-        first, as the JSON reader does.
+        In the JSON reader's order and words: a number that is not whole (``9.5``, a decimal
+        ``9.50``, ``inf``) first, then the range, then the unborn child's age. Every message
+        shows the age as the JSON reader does (``_getoond_leeftijd``); as one check, the text is
+        built in one branch (see ``_Controle``), and a row with several problems and a bad
+        answer names the age first, as the JSON reader does.
         """
         dtype = self.schema[naam]
         if not dtype.is_numeric():
             raise _kolomfout(naam, dtype, "whole numbers")
         eager = not isinstance(self._df, nw.LazyFrame)
-        kolom = self.ns.col(naam)
+        ns = self.ns
+        kolom = ns.col(naam)
+        geheel = dtype.is_integer()
+        #: where the age is bad: out of range, or (floats, decimals) not a whole number
         bereik: Any | None = None
-        if not (dtype.is_integer() and eager and self._peil(_in_bereik, naam, 0, MAX_LEEFTIJD)):
-            if dtype.is_integer():  # never NaN: out of range is below 0 or above the maximum
+        if not (geheel and eager and self._peil(_in_bereik, naam, 0, MAX_LEEFTIJD)):
+            if geheel:  # never NaN: out of range is below 0 or above the maximum
                 bereik = ((kolom < 0) | (kolom > MAX_LEEFTIJD)).fill_null(False)
             else:
-                goed = (kolom >= 0) & (kolom <= MAX_LEEFTIJD)
-                if dtype.is_float():  # pandas keeps whole numbers with gaps as floats
-                    goed = goed & (kolom == kolom.round(0))
+                # floats (pandas keeps whole numbers with gaps as floats) and decimals: 9.0
+                # and a decimal 9.00 are the whole number 9, as 9.0 is in JSON; 9.5 is none
+                goed = (kolom >= 0) & (kolom <= MAX_LEEFTIJD) & (kolom == kolom.round(0))
                 bereik = ~kolom.is_null() & ~goed.fill_null(False)
         ongeboren = self._ongeboren(naam)
         if bereik is None and ongeboren is None:
             return  # every age is in range and no unborn child has one: no row needs checking
-        getoond = kolom.cast(self.ns.String)
-        if dtype.is_float():  # whole ages kept as floats: 5.0 shows as 5
-            getoond = getoond.str.replace(r"\.0$", "", literal=False)
-        buiten = self.ns.lit(f"{pad} must be a whole number from 0 to {MAX_LEEFTIJD} (got ")
-        ongeboren_tekst = self.ns.lit(
+        buiten = ns.lit(f"{pad} must be a whole number from 0 to {MAX_LEEFTIJD} (got ")
+        ongeboren_tekst = ns.lit(
             f"{pad} must be null when ongeboren is true: an unborn child has no age (got "
         )
         if ongeboren is None:
@@ -530,8 +709,15 @@ class _Invoer:
             fout, begin = ongeboren, ongeboren_tekst
         else:
             fout = bereik | ongeboren
-            begin = self.ns.when(bereik).then(buiten).otherwise(ongeboren_tekst)
-        melding = self.ns.concat_str(begin, getoond, self.ns.lit(f") @ $.{pad}"))
+            begin = ns.when(bereik).then(buiten).otherwise(ongeboren_tekst)
+        if not geheel:  # ``bereik`` is set: a number that is not whole is named so first
+            heel = kolom == kolom.round(0)
+            if dtype.is_float():
+                heel = heel & kolom.is_finite()  # NaN and infinity are no whole number
+            geen_geheel = ns.lit(f"{pad} must be a whole number (got ")
+            begin = ns.when(~heel).then(geen_geheel).otherwise(begin)
+        getoond = _getoond_leeftijd(ns, kolom, dtype)
+        melding = ns.concat_str(begin, getoond, ns.lit(f") @ $.{pad}"))
         self.controles.append(_Controle(fout, melding))
 
     def _controleer_protocol(self, naam: str) -> None:
@@ -555,10 +741,15 @@ class _Invoer:
             return
         if not isinstance(dtype, nw.String):
             raise _kolomfout(naam, dtype, "dates (a date type or 'YYYY-MM-DD' text)")
+        if not isinstance(self._df, nw.LazyFrame) and self._peil(_echte_datums, naam):
+            return  # every text is a date of the contract: no row needs checking
         kolom = self.ns.col(naam)
-        fout = ~kolom.is_null() & ~kolom.str.contains(_DATUM).fill_null(False)
+        fout = _geen_datum(self.ns, kolom, polars=self.ns is not nw)
         self.controles.append(
-            _Controle(fout, _melding(self.ns, "datum", "a date 'YYYY-MM-DD'", self.ns.lit("<str>")))
+            _Controle(
+                fout,
+                _melding(self.ns, "datum", "a date YYYY-MM-DD", _getoond_tekst(self.ns, kolom)),
+            )
         )
 
     def versie(self, versies: Sequence[Protocolversie]) -> Any:
@@ -792,6 +983,21 @@ def _alle_antwoorden(df: Any, naam: str) -> bool:
     return set(waarden) <= _ANTWOORDEN
 
 
+def _echte_datums(df: Any, naam: str) -> bool:
+    """Whether every text of the eager frame's column ``naam`` (gaps aside) is a real date.
+
+    The row check itself (``_geen_datum``), asked of the whole column at once: when no row
+    fails it, the query carries no check for the dates.
+    """
+    native = df.to_native()
+    if nw.dependencies.is_polars_dataframe(native):  # polars' own expressions, no dispatch
+        import polars as pl
+
+        return not native.select(_geen_datum(pl, pl.col(naam), polars=True).any()).item()
+    frame = nw.from_native(native, eager_only=True)
+    return not frame.select(_geen_datum(nw, nw.col(naam), polars=False).any()).item()
+
+
 def _zonder_waarde(df: Any, naam: str) -> bool:
     """Whether the eager frame's column ``naam`` holds no value at all (every cell empty)."""
     native = df.to_native()
@@ -933,9 +1139,12 @@ def _frame(native: Any) -> Any:
     return df
 
 
-def _namen(argument: str, waarde: object) -> tuple[str, ...]:
-    """An argument that names columns: an iterable of text, not one text (its letters)."""
-    if isinstance(waarde, str) or not isinstance(waarde, Iterable):
+def _namen(argument: str, waarde: object, *, labels: bool = False) -> tuple[Any, ...]:
+    """An argument that names columns: an iterable of text, not one text (its letters).
+
+    ``labels``: a pandas label that is a tuple (a ``MultiIndex``) or bytes names a column too.
+    """
+    if isinstance(waarde, str | bytes) or not isinstance(waarde, Iterable):
         getoond = toon(waarde)
         raise OngeldigeInvoer(
             [
@@ -948,7 +1157,7 @@ def _namen(argument: str, waarde: object) -> tuple[str, ...]:
         )
     namen = tuple(waarde)
     for naam in namen:
-        if not isinstance(naam, str):
+        if not (isinstance(naam, str) or (labels and _pandas_label(naam))):
             getoond = toon(naam)
             raise OngeldigeInvoer(
                 [Fout(argument, getoond, f"{argument} must hold column names (got {getoond})")]
@@ -956,8 +1165,22 @@ def _namen(argument: str, waarde: object) -> tuple[str, ...]:
     return namen
 
 
-def _extra(extra: Iterable[str]) -> frozenset[str]:
-    return frozenset(_namen("extra", extra))
+def _pandas_label(naam: object) -> bool:
+    """Whether ``naam`` is a pandas column label of bytes, or a tuple of labels (hashable)."""
+    if isinstance(naam, bytes):
+        return True
+    if not isinstance(naam, tuple):
+        return False
+    try:
+        hash(naam)
+    except TypeError:
+        return False
+    return True
+
+
+def _extra(extra: Iterable[Kolomnaam]) -> frozenset[object]:
+    """The caller's own columns: names, and pandas' labels that are tuples or bytes."""
+    return frozenset(_namen("extra", extra, labels=True))
 
 
 def _uitvoer(uitvoer: Iterable[str] | None) -> tuple[str, ...]:
@@ -1094,7 +1317,7 @@ def beslis_frame(
     basis: Regelbasis | None = None,
     prefix: str = "besluit.",
     uitvoer: Iterable[str] | None = None,
-    extra: Iterable[str] = (),
+    extra: Iterable[Kolomnaam] = (),
 ) -> FrameT:
     """Decide every row of ``frame``; return the same kind of frame with decision columns added.
 
@@ -1118,11 +1341,12 @@ def beslis_frame(
     whose name resembles a contract column (otherwise it is refused as a likely typo).
 
     Raises ``OngeldigeInvoer`` for something that is not a frame, for a column that misspells a
-    contract key, a column that holds a contract object nested (``weging``: flatten it), a
-    column of the wrong type (an answer column of numbers; a column without any value counts as
-    absent, whatever its type), a frame that holds the decision columns this call adds (drop
-    them or choose another ``prefix``), an unknown ``uitvoer`` or ``protocol``. A ``datum``
-    timestamp with a time zone counts by its calendar date in that zone.
+    contract key or only looks like one (a pandas tuple or bytes label too), a column that
+    holds a contract object nested (``weging``: flatten it), a column of the wrong type (an
+    answer column of numbers; a column without any value counts as absent, whatever its type),
+    a frame that holds the decision columns this call adds (drop them or choose another
+    ``prefix``), an unknown ``uitvoer`` or ``protocol``. A ``datum`` timestamp with a time zone
+    counts by its calendar date in that zone.
     """
     gevraagd = _uitvoer(uitvoer)
     eigen = _extra(extra)
@@ -1671,7 +1895,7 @@ def vergelijk(
     protocollen: Sequence[Protocol | str | Regelbasis | tuple[str, Regelbasis]],
     *,
     beslissing: str = "melden",
-    extra: Iterable[str] = (),
+    extra: Iterable[Kolomnaam] = (),
 ) -> Vergelijking:
     """Decide ``frame`` under two protocols or profiles and cross-tabulate ``beslissing``.
 

@@ -22,6 +22,8 @@ can use it without the dataframe extra.
 from __future__ import annotations
 
 import math
+import re
+import unicodedata
 from typing import Any
 
 import attrs
@@ -32,6 +34,7 @@ from meldcode.domain.feiten import KENMERKEN, LIJSTVLAGGEN
 from meldcode.errors import Fout, OngeldigeInvoer
 
 __all__ = [
+    "BOMS",
     "BOVEN",
     "GENEST",
     "KENMERKEN",
@@ -43,6 +46,8 @@ __all__ = [
     "kolommen",
     "leeg",
     "rij_uit_casus",
+    "toon_kolomnaam",
+    "uiterlijk",
     "vlaggen",
 ]
 
@@ -181,12 +186,54 @@ def dubbele_kolommen(native: Any) -> OngeldigeInvoer:
         )
         for naam in dict.fromkeys(namen)
         if namen.count(naam) > 1
-        for getoond in [_kolomnaam(naam)]
+        for getoond in [toon_kolomnaam(naam)]
     ] or [Fout("frame", "<frame>", "every column of a frame needs a name of its own")]
     return OngeldigeInvoer(fouten)
 
 
-def _kolomnaam(naam: object) -> str:
+#: a byte-order mark, and one read in the wrong encoding: UTF-8's as Latin-1 or cp1252, UTF-16's
+#: as Latin-1
+BOMS: tuple[str, ...] = ("\ufeff", "\u00ef\u00bb\u00bf", "\u00fe\u00ff", "\u00ff\u00fe")
+#: letters of other scripts that look like the Latin letters of the contract's keys (Cyrillic,
+#: Greek; the dotless i and the script g are Latin)
+_LOOKALIKES = str.maketrans(
+    {
+        **dict(zip("аеіјорсухѕԁ", "aeijopcyxsd", strict=True)),
+        **dict(zip("АВЕІЈКМНОРСТХЅ", "ABEIJKMHOPCTXS", strict=True)),
+        **dict(zip("αικνορυ", "aikvopu", strict=True)),
+        **dict(zip("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ", "ABEZHIKMNOPTYX", strict=True)),
+        "ı": "i",
+        "ɡ": "g",
+    }
+)
+#: what is left that is not a letter, a digit, ``_``, ``.``, ``-`` or a space: a separator
+_ANDERE_SCHEIDING = re.compile(r"[^A-Za-z0-9_. -]+")
+
+
+def uiterlijk(naam: str) -> str:
+    r"""The name ``naam`` looks like: what a reader sees of a column name, in plain ASCII.
+
+    Byte-order marks before it (``\ufeff``, or its bytes read as Latin-1: ``ï»¿``, once or
+    more), invisible characters (a zero-width space, a soft hyphen: Unicode's format
+    characters) and accents (``vermoëden``) are dropped; full-width and other compatibility
+    forms (``ｖｅｒｍｏｅｄｅｎ``) and Cyrillic or Greek letters that look Latin become the letters
+    they look like; any other sign between words (``weging/vermoeden``) becomes ``_``. A column
+    so named would otherwise be carried along as the caller's own while the contract column it
+    looks like counts as absent. The result is compared as any other name
+    (``sleutels.naaste``).
+    """
+    while naam.startswith(BOMS):  # a file written, or read wrongly, more than once
+        naam = next(naam[len(bom) :] for bom in BOMS if naam.startswith(bom))
+    if naam.isascii():
+        return _ANDERE_SCHEIDING.sub("_", naam)
+    naam = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", naam))
+    naam = "".join(
+        c for c in naam if not unicodedata.combining(c) and unicodedata.category(c) != "Cf"
+    )
+    return _ANDERE_SCHEIDING.sub("_", naam.translate(_LOOKALIKES))
+
+
+def toon_kolomnaam(naam: object) -> str:
     """A column's name in a message: a contract column or a dotted key as it is, else its kind.
 
     (``besluit.melden`` and ``regio`` are shown; ``Jan de Vries`` is not.)
