@@ -1355,6 +1355,11 @@ def beslis_frame(
             [Fout("prefix", toon(prefix), f"prefix must be non-empty text (got {toon(prefix)})")]
         )
     enige = _basis_van(protocol, basis)
+    if nw.dependencies.is_dask_dataframe(frame):
+        uit_dask: FrameT = _dask(
+            frame, protocol, basis=basis, prefix=prefix, uitvoer=gevraagd, extra=eigen
+        )
+        return uit_dask
     native: Any = frame
     with warnings.catch_warnings():
         # narwhals announces that its Dask support moves to a separate package; it still works
@@ -1445,6 +1450,22 @@ def beslis_frame(
                 resultaat = _nullable_bools(resultaat, [f"{prefix}{s}" for s in gevraagd])
     uit: FrameT = resultaat
     return uit
+
+
+def _dask(ddf: Any, protocol: Protocol | str | None, **opties: Any) -> Any:
+    """A Dask frame decided where it lives: each partition (a pandas frame) by the NumPy kernel.
+
+    Dask's own expressions for every node of the rule base make a graph that Dask's optimiser
+    walks recursively, past Python's limit for every column of the contract; a partition is a
+    pandas frame, decided as one. The partitions' empty frame (Dask's ``_meta``) is decided at
+    once: it is the result's schema, and a frame-level error (a misspelt column) is raised by
+    this call, not when the result is computed.
+    """
+
+    def beslis_deel(deel: Any) -> Any:
+        return beslis_frame(deel, protocol, **opties)
+
+    return ddf.map_partitions(beslis_deel, meta=beslis_deel(ddf._meta))
 
 
 #: an eager polars frame of at least this many rows is decided as a query collected at once:

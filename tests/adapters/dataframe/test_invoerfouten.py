@@ -255,8 +255,10 @@ def test_an_age_that_is_a_personal_number_is_shown_by_its_type(
             lambda n: n + math.copysign(0.5, n)
         )
     elif soort == "Decimal":
+        # a fraction only below 2**50: beyond, the JSON reader's float and polars' decimal
+        # arithmetic (through floats) no longer keep a quarter, and the two messages may differ
         nummers = getallen.filter(lambda n: abs(n) < 10**17).map(Decimal) | getallen.filter(
-            lambda n: abs(n) < 10**17
+            lambda n: abs(n) < 2**50
         ).map(lambda n: Decimal(n) + Decimal(math.copysign(0.25, n)))
     else:
         nummers = getallen
