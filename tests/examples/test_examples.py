@@ -204,3 +204,17 @@ def test_the_demo_decides_and_explains_every_example_case() -> None:
 
     assert status == 0
     assert len(list((EXAMPLES / "casussen").glob("*.json"))) == out.getvalue().count("=== ")
+
+
+def test_the_notebook_counts_the_cases_still_open_apart(
+    notebook: dict[str, list[dict[str, Any]]],
+) -> None:
+    """Cases a protocol has not decided yet are counted, and the complete ones compared alone."""
+    tekst = _tekst(notebook["open"])
+    open_ = re.search(r"'2013': (\d+), '2019': (\d+)", tekst)
+    volledig = _kruistabel(tekst)
+
+    assert open_ is not None
+    assert int(open_[1]) > 0
+    assert int(open_[2]) > 0
+    assert 0 < sum(volledig.values()) < 100_000 - max(int(open_[1]), int(open_[2])) + 1

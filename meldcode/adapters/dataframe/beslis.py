@@ -163,9 +163,18 @@ def _kaart(namen: tuple[object, ...], prefix: str, extra: frozenset[object]) -> 
     ]
     if besluiten:
         fouten.append(_al_beslist(besluiten, prefix))
+    # an earlier call's decisions under another prefix (``prefix="p13."``): every call adds
+    # ``<prefix>fout``, so its prefix is known, and its columns are carried along
+    eerdere = {n[: -len("fout")] for n in namen if isinstance(n, str) and n.endswith("fout")}
+    eerdere.discard("")
+    eerder = {
+        n
+        for n in namen
+        if isinstance(n, str) and any(n.startswith(p) and n[len(p) :] in _UITVOER for p in eerdere)
+    }
     for naam in namen:
-        if naam in extra or naam in besluiten:
-            continue  # declared as the caller's own
+        if naam in extra or naam in besluiten or naam in eerder:
+            continue  # declared as the caller's own, or an earlier decision's
         if not isinstance(naam, str):
             fout = _naam_geen_tekst(naam, bekend)
             if fout is not None:
@@ -1889,6 +1898,12 @@ class Vergelijking:
     ``verschillen`` has the rows where the two differ, split by the rule that decided it on
     either side (``regel_<label>``, empty where that side did not decide it), most frequent
     first. Both are frames of the input's kind (collected when the input was lazy).
+
+    A case that still waits for an answer under a side (its ``volgende_vraag``) has the decision
+    not taken there, so it counts under ``false`` although that side has not decided it yet:
+    ``open`` gives, per label, how many of the counted cases that is (the decision not taken,
+    an answer still missing), and ``vergelijk(..., volledig=True)`` counts only the cases
+    complete under both sides (``volledig`` says which was done).
     """
 
     a: str
@@ -1896,6 +1911,8 @@ class Vergelijking:
     beslissing: str
     kruistabel: Any
     verschillen: Any
+    open: dict[str, int] = attrs.field(factory=dict)
+    volledig: bool = False
 
 
 def _label(item: Protocol | str | Regelbasis | tuple[str, Regelbasis]) -> tuple[str, Regelbasis]:
@@ -1917,6 +1934,7 @@ def vergelijk(
     *,
     beslissing: str = "melden",
     extra: Iterable[Kolomnaam] = (),
+    volledig: bool = False,
 ) -> Vergelijking:
     """Decide ``frame`` under two protocols or profiles and cross-tabulate ``beslissing``.
 
@@ -1925,7 +1943,21 @@ def vergelijk(
     either side are counted under an empty decision. ``extra`` declares columns of the caller's
     own, as for ``beslis_frame``. For example: how many more reports does the 2019
     afwegingskader give than the 2013 code, and through which rules?
+
+    A case that waits for an answer under a side is counted with the decision not taken there
+    (``Vergelijking.open`` counts them per side); ``volledig=True`` counts only the cases
+    complete under both sides, so that "2019 reports, 2013 does not" means 2013 decided not to.
     """
+    if not isinstance(volledig, bool):
+        raise OngeldigeInvoer(
+            [
+                Fout(
+                    "volledig",
+                    toon(volledig),
+                    f"volledig must be true or false (got {toon(volledig)})",
+                )
+            ]
+        )
     if len(protocollen) != 2:
         raise OngeldigeInvoer(
             [Fout("protocollen", str(len(protocollen)), "vergelijk takes exactly two protocollen")]
@@ -1937,7 +1969,7 @@ def vergelijk(
     (a, basis_a), (b, basis_b) = (_label(p) for p in protocollen)
     if a == b:
         raise OngeldigeInvoer([Fout("protocollen", repr(a), "the two labels must differ")])
-    uitvoer = (beslissing, f"{beslissing}_regel")
+    uitvoer = (beslissing, f"{beslissing}_regel", "volgende_vraag")
     df: Any = frame
     df = beslis_frame(df, basis=basis_a, prefix=f"{_VERGELIJK}a.", uitvoer=uitvoer, extra=extra)
     df = beslis_frame(df, basis=basis_b, prefix=f"{_VERGELIJK}b.", uitvoer=uitvoer, extra=extra)
@@ -1950,6 +1982,21 @@ def vergelijk(
         f"regel_{a}": nw.col(f"{_VERGELIJK}a.{beslissing}_regel"),
         f"regel_{b}": nw.col(f"{_VERGELIJK}b.{beslissing}_regel"),
     }
+    wacht = {
+        label: nw.col(f"{_VERGELIJK}{kant}.volgende_vraag").is_null()
+        for label, kant in ((a, "a"), (b, "b"))
+    }
+    if volledig:
+        nwdf = nwdf.filter(wacht[a] & wacht[b])
+    # the decision not taken while the case still waits for an answer (an error row: neither)
+    open_ = nwdf.select(
+        *(
+            (~wacht[label] & ~nw.col(f"{_VERGELIJK}{kant}.{beslissing}").fill_null(True))
+            .sum()
+            .alias(label)
+            for label, kant in ((a, "a"), (b, "b"))
+        )
+    ).row(0)
     paren = nwdf.select(*(w.alias(k) for k, w in kolommen_.items()))
     totaal = len(paren)
 
@@ -1969,4 +2016,6 @@ def vergelijk(
         beslissing=beslissing,
         kruistabel=kruistabel.to_native(),
         verschillen=verschillen.to_native(),
+        open={a: int(open_[0]), b: int(open_[1])},
+        volledig=volledig,
     )

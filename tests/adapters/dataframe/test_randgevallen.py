@@ -286,6 +286,30 @@ def test_a_frame_decided_before_is_decided_again_once_its_columns_are_dropped(
     assert [n for n in namen if n.startswith("besluit.")] == ["besluit.melden", "besluit.fout"]
 
 
+@settings(max_examples=40, deadline=None)
+@given(
+    eerst=st.from_regex(r"[a-z][a-z0-9]{0,6}[._]", fullmatch=True),
+    uitvoer=st.lists(st.sampled_from(UITVOER), unique=True, max_size=3) | st.none(),
+    backend=st.sampled_from(["polars", "polars-lazy", "pandas"]),
+)
+def test_decisions_kept_under_another_prefix_are_carried_along(
+    eerst: str, uitvoer: list[str] | None, backend: str
+) -> None:
+    """2013 under ``p13.``, then 2019 under the default: the first call's columns are carried.
+
+    Whatever the prefix: short ones (``x.``) resembled ``protocol`` and were refused.
+    """
+    frame = BACKENDS[backend](pl.DataFrame({"vermoeden": ["ja"], "acute_onveiligheid": ["ja"]}))
+    beslist = _beslis(frame, "2013", prefix=eerst, uitvoer=uitvoer)
+
+    opnieuw = _beslis(beslist, "2019", uitvoer=("melden",))
+
+    assert kolom(opnieuw, "besluit.melden") == [True]
+    assert kolom(opnieuw, f"{eerst}fout") == kolom(beslist, f"{eerst}fout")
+    if uitvoer is None or "melden" in uitvoer:
+        assert kolom(opnieuw, f"{eerst}melden") == [False]  # 2013 waits for kan_beschermen
+
+
 def test_a_column_of_the_caller_s_with_the_prefix_is_carried_along() -> None:
     """Only the columns the call would add are refused: ``besluit.notitie`` is the caller's."""
     df = pl.DataFrame({"vermoeden": ["ja"], "acute_onveiligheid": ["ja"], "besluit.notitie": ["x"]})

@@ -339,6 +339,39 @@ def test_vergelijk_counts_what_the_engine_decides_under_both_protocols(backend: 
     assert per_regel == {r: extra.count(r) for r in set(extra)}
 
 
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_vergelijk_says_which_cases_are_still_open_and_can_leave_them_out(backend: str) -> None:
+    """A case waiting for an answer is no decision not to report: counted apart, or left out."""
+    casussen_ = [
+        attrs.evolve(v, weging=w) for v in varianten()[:2] for w in wegingen(Protocol.P2019)
+    ]
+    frame = frame_uit_casussen(casussen_, backend)
+    besluiten = {p: [beslis(c, p) for c in casussen_] for p in ("2013", "2019")}
+
+    uit = vergelijk(frame, ["2013", "2019"])
+    volledig = vergelijk(frame, ["2013", "2019"], volledig=True)
+
+    assert uit.open == {
+        p: sum(not b.melden and b.volgende_vraag is not None for b in bs)
+        for p, bs in besluiten.items()
+    }
+    assert min(uit.open.values()) > 0  # the family has open cases under both protocols
+    compleet = [
+        (b13.melden, b19.melden)
+        for b13, b19 in zip(besluiten["2013"], besluiten["2019"], strict=True)
+        if b13.volgende_vraag is None and b19.volgende_vraag is None
+    ]
+    tabel = nw.from_native(volledig.kruistabel)
+    geteld = {(r["2013"], r["2019"]): r["aantal"] for r in tabel.iter_rows(named=True)}
+    assert geteld == {p: compleet.count(p) for p in set(compleet)}
+    assert volledig.volledig
+    assert volledig.open == {"2013": 0, "2019": 0}
+    for fout in ("ja", 1, None):
+        with pytest.raises(OngeldigeInvoer) as exc:
+            vergelijk(frame, ["2013", "2019"], volledig=fout)  # type: ignore[arg-type]
+        assert exc.value.veld == "volledig"
+
+
 def test_vergelijk_a_profile_switch_against_the_national_rule_base() -> None:
     """What-if: the disclosure switch only ever adds consultations, through its own rule."""
     casussen_ = [
