@@ -30,7 +30,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from meldcode.adapters.json.lezen import MAX_DIEPTE
+from meldcode.adapters.json.lezen import MAX_DIEPTE, decodeer
 from meldcode.adapters.json.sleutels import naaste
 from meldcode.domain._validatie import toon
 from meldcode.domain.besluit import Contactgegevens
@@ -583,25 +583,13 @@ def _toml_fout(exc: tomllib.TOMLDecodeError) -> str:
     return f"not valid TOML ({melding} at {plek})"
 
 
-def _decodeer(tekst: str | bytes) -> str:
-    """``tekst`` as a string: bytes decoded as strict UTF-8, a leading byte-order mark dropped."""
-    if isinstance(tekst, bytes | bytearray):
-        try:
-            tekst = bytes(tekst).decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise OngeldigeInvoer(
-                [Fout("", "<bytes>", f"not valid UTF-8 (byte {exc.start} cannot be decoded)")]
-            ) from None
-    return tekst.removeprefix("\ufeff")
-
-
 def profiel_uit_toml(tekst: str | bytes) -> Profiel:
     """A ``Profiel`` from TOML text (or its UTF-8 bytes).
 
     Text that is not UTF-8 or not TOML, or nested more than ``MAX_DIEPTE`` levels deep, raises
     ``OngeldigeInvoer`` saying where (never with text of the file).
     """
-    tekst = _decodeer(tekst)
+    tekst = decodeer(tekst)
     try:
         data = tomllib.loads(tekst)
     except tomllib.TOMLDecodeError as exc:

@@ -69,6 +69,17 @@ JSO_ROLLEN = (
     "randvoorwaarden voor een veilig werk- en meldklimaat"
 )
 MELDEN = Beslist(B.MELDEN)
+#: 004 stap 5: register in Zorg voor Jeugd (advice), before and after 5B closes the help
+ZORG_VOOR_JEUGD_REGISTREREN = Conclusie(
+    acties=(
+        Opdracht(
+            taak=Taak.ZORG_VOOR_JEUGD_REGISTREREN,
+            rol=AF,
+            partij=Partij.VERWIJSINDEX,
+            advies=True,
+        ),
+    )
+)
 #: a rule that yields once the dossier is closed (1A, 5B), but not while that is still open
 GESLOTEN = frozenset({B.DOSSIER_SLUITEN})
 #: the age from which a report may (000) or must (001) be discussed with the pupil as well
@@ -473,16 +484,7 @@ ROUTES: tuple[Regel, ...] = (
         "je niet met ouders gesproken hebt, registreer dan waarom.",
         als=VERMOEDEN_BLIJFT,
         tenzij=GESLOTEN,
-        dan=Conclusie(
-            acties=(
-                Opdracht(
-                    taak=Taak.ZORG_VOOR_JEUGD_REGISTREREN,
-                    rol=AF,
-                    partij=Partij.VERWIJSINDEX,
-                    advies=True,
-                ),
-            )
-        ),
+        dan=ZORG_VOOR_JEUGD_REGISTREREN,
         toelichting="Advies: registreer in het signaleringssysteem Zorg voor Jeugd wanneer je "
         "gemeld hebt en of je dit met de ouders hebt besproken (zo niet: waarom niet).",
     ),
@@ -495,16 +497,7 @@ ROUTES: tuple[Regel, ...] = (
         citaat="Registreer wanneer je gemeld hebt en of je dit met ouders besproken hebt. Indien "
         "je niet met ouders gesproken hebt, registreer dan waarom.",
         als=Alle((VERMOEDEN_BLIJFT, MELDEN, Beslist(B.DOSSIER_SLUITEN))),
-        dan=Conclusie(
-            acties=(
-                Opdracht(
-                    taak=Taak.ZORG_VOOR_JEUGD_REGISTREREN,
-                    rol=AF,
-                    partij=Partij.VERWIJSINDEX,
-                    advies=True,
-                ),
-            )
-        ),
+        dan=ZORG_VOOR_JEUGD_REGISTREREN,
         toelichting="Advies: er is gemeld; ook nu de hulp is afgesloten (afweging 5B), "
         "registreer in het signaleringssysteem Zorg voor Jeugd wanneer je gemeld hebt en of je "
         "dit met de ouders hebt besproken (zo niet: waarom niet).",

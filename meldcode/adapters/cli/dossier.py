@@ -49,7 +49,13 @@ from urllib.parse import parse_qs, urlsplit
 
 from meldcode.adapters.cli.getallen import Geheel
 from meldcode.adapters.cli.status import EXIT_BEVINDINGEN, EXIT_GEWIJZIGD, EXIT_OK
-from meldcode.adapters.cli.uitvoer import ArchiefMetUitgesteldLog, Uitvoer, bestandsfout, reden
+from meldcode.adapters.cli.uitvoer import (
+    ArchiefMetUitgesteldLog,
+    Uitvoer,
+    bestandsfout,
+    reden,
+    uitvoer_optie,
+)
 from meldcode.adapters.json.casus import datum_uit_tekst
 from meldcode.adapters.json.dossier import (
     bevinding_naar_dict,
@@ -707,13 +713,7 @@ def registreer(subparsers: Any) -> None:
         help="write the complete dossier as JSON (inspectorate; for parents: privacy inzage)",
     )
     p.add_argument("dossier")
-    p.add_argument(
-        "-o",
-        "--uitvoer",
-        default=None,
-        metavar="FILE",
-        help="file to write (mode 0600; default: stdout); logged only once it is written",
-    )
+    uitvoer_optie(p)
     met_db(p)
     met_op(p)
     p.set_defaults(func=_exporteer)

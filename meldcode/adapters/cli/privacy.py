@@ -43,7 +43,13 @@ from meldcode.adapters.cli.dossier import (
     opslagadres,
 )
 from meldcode.adapters.cli.getallen import Geheel
-from meldcode.adapters.cli.uitvoer import ArchiefMetUitgesteldLog, Uitvoer, bestandsfout, reden
+from meldcode.adapters.cli.uitvoer import (
+    ArchiefMetUitgesteldLog,
+    Uitvoer,
+    bestandsfout,
+    reden,
+    uitvoer_optie,
+)
 from meldcode.adapters.json.casus import datum_uit_tekst
 from meldcode.adapters.json.lezen import laad_json
 from meldcode.adapters.opslag.versleuteling import (
@@ -441,13 +447,7 @@ def registreer(subparsers: Any) -> None:
         help=f"the pupil's age, 0-{MAX_LEEFTIJD} (a pupil asks himself from 16)",
     )
     p.add_argument("--formaat", choices=list(FORMATEN), default="html", help="html or json")
-    p.add_argument(
-        "-o",
-        "--uitvoer",
-        default=None,
-        metavar="FILE",
-        help="file to write (mode 0600; default: stdout); logged only once it is written",
-    )
+    uitvoer_optie(p)
     p.add_argument(
         "--toon",
         action="append",

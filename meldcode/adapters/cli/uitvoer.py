@@ -26,13 +26,25 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from meldcode.adapters.opslag.archief import STANDAARD_ORGANISATIE, Archief, Opslag
 from meldcode.adapters.opslag.inzagelog import Inzageregel
 from meldcode.adapters.opslag.versleuteling import Tekstsleutel
 from meldcode.errors import Fout, OngeldigeInvoer
 
-__all__ = ["ArchiefMetUitgesteldLog", "Uitvoer", "bestandsfout", "reden"]
+__all__ = ["ArchiefMetUitgesteldLog", "Uitvoer", "bestandsfout", "reden", "uitvoer_optie"]
+
+
+def uitvoer_optie(parser: Any) -> None:
+    """Add ``-o/--uitvoer FILE`` to a command that writes an export (the register follows it)."""
+    parser.add_argument(
+        "-o",
+        "--uitvoer",
+        default=None,
+        metavar="FILE",
+        help="file to write (mode 0600; default: stdout); logged only once it is written",
+    )
 
 
 def reden(exc: OSError) -> str:
