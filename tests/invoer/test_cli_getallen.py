@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from meldcode.adapters.cli.getallen import Geheel, Kommagetal
 from meldcode.adapters.cli.main import bouw_parser
 from tests.invoer.draai import draai, problemen
+from tests.opdrachten import eigen_acties, opdrachten
 
 ROOT = Path(__file__).resolve().parents[2]
 STAP = str(ROOT / "examples" / "dossier" / "01-signaal.json")
@@ -28,14 +29,10 @@ STAP = str(ROOT / "examples" / "dossier" / "01-signaal.json")
 def _getalopties() -> list[tuple[str, str, argparse.Action]]:
     """(subcommand path, option, action) of every option that takes a number, everywhere."""
     uit: list[tuple[str, str, argparse.Action]] = []
-    stapel: list[tuple[str, argparse.ArgumentParser]] = [("", bouw_parser())]
-    while stapel:
-        pad, parser = stapel.pop()
-        for actie in parser._actions:
-            if isinstance(actie, argparse._SubParsersAction):
-                stapel += [(f"{pad} {n}".strip(), p) for n, p in actie.choices.items()]
-            elif actie.type in (int, float) or isinstance(actie.type, Geheel | Kommagetal):
-                uit.append((pad, actie.option_strings[-1], actie))
+    for pad, parser in opdrachten():
+        for actie in eigen_acties(parser):
+            if actie.type in (int, float) or isinstance(actie.type, Geheel | Kommagetal):
+                uit.append((" ".join(pad), actie.option_strings[-1], actie))
     return sorted(uit, key=lambda x: x[:2])
 
 

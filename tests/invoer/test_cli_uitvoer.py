@@ -11,7 +11,6 @@ also when writing fails after the export was made.
 
 from __future__ import annotations
 
-import argparse
 import errno
 import hashlib
 import json
@@ -22,9 +21,9 @@ from pathlib import Path
 import pytest
 
 from meldcode.adapters.cli import uitvoer
-from meldcode.adapters.cli.main import bouw_parser
 from meldcode.adapters.opslag.archief import Archief
 from tests.invoer.draai import draai, problemen
+from tests.opdrachten import eigen_acties, opdrachten
 
 ROOT = Path(__file__).resolve().parents[2]
 STAP = str(ROOT / "examples" / "dossier" / "01-signaal.json")
@@ -71,13 +70,9 @@ LOGGEN = [k for k in SCHRIJVERS if k[-1] == "-o"]
 def _schrijvende_opties() -> set[tuple[str, ...]]:
     """(subcommand path, option) of every ``-o``/``--uitvoer``/``--uit`` and path argument."""
     uit: set[tuple[str, ...]] = set()
-    stapel: list[tuple[tuple[str, ...], argparse.ArgumentParser]] = [((), bouw_parser())]
-    while stapel:
-        pad, parser = stapel.pop()
-        for actie in parser._actions:
-            if isinstance(actie, argparse._SubParsersAction):
-                stapel += [((*pad, n), p) for n, p in actie.choices.items()]
-            elif {"-o", "--uitvoer", "--uit"} & set(actie.option_strings):
+    for pad, parser in opdrachten():
+        for actie in eigen_acties(parser):
+            if {"-o", "--uitvoer", "--uit"} & set(actie.option_strings):
                 uit.add((*pad, "-o"))
             elif not actie.option_strings and actie.dest in ("pad", "uitvoer", "bestand"):
                 uit.add((*pad, actie.dest))
@@ -267,14 +262,9 @@ _WAARDEN = {
 def _met_db() -> list[list[str]]:
     """The argv of every subcommand with ``--db`` (but ``serve``, which would listen)."""
     uit: list[list[str]] = []
-    stapel: list[tuple[list[str], argparse.ArgumentParser]] = [([], bouw_parser())]
-    while stapel:
-        pad, parser = stapel.pop()
-        acties = parser._actions
-        for actie in acties:
-            if isinstance(actie, argparse._SubParsersAction):
-                stapel += [([*pad, n], p) for n, p in actie.choices.items()]
-        if pad == ["serve"] or not any("--db" in a.option_strings for a in acties):
+    for pad, parser in opdrachten():
+        acties = eigen_acties(parser)
+        if pad == ("serve",) or not any("--db" in a.option_strings for a in acties):
             continue
         argv = list(pad)
         for a in acties:

@@ -26,6 +26,7 @@ from meldcode.rules.waarom_niet import waarom_niet
 from tests.invoer.corpus import BSN, GEHEIM, TELEFOON
 from tests.invoer.draai import draai, problemen
 from tests.invoer.test_datums_overal import OP_OPDRACHTEN
+from tests.opdrachten import eigen_acties, opdrachten
 
 ROOT = Path(__file__).resolve().parents[2]
 PROFIEL = str(ROOT / "examples" / "privacy" / "school.toml")
@@ -182,18 +183,11 @@ _GETALLEN: dict[str, set[str]] = {}
 
 def _gecontroleerde_opties() -> list[tuple[str, str]]:
     """(subcommand path, option) of every option with choices or an ``int`` type, everywhere."""
-    import argparse
-
-    from meldcode.adapters.cli.main import bouw_parser
-
     uit: list[tuple[str, str]] = []
-    stapel: list[tuple[str, argparse.ArgumentParser]] = [("", bouw_parser())]
-    while stapel:
-        pad, parser = stapel.pop()
-        for actie in parser._actions:
-            if isinstance(actie, argparse._SubParsersAction):
-                stapel += [(f"{pad} {naam}".strip(), p) for naam, p in actie.choices.items()]
-            elif actie.option_strings and (actie.choices is not None or actie.type is int):
+    for pad_, parser in opdrachten():
+        pad = " ".join(pad_)
+        for actie in eigen_acties(parser):
+            if actie.option_strings and (actie.choices is not None or actie.type is int):
                 uit.append((pad, actie.option_strings[-1]))
                 if actie.type is int:
                     _GETALLEN.setdefault(pad, set()).add(actie.option_strings[-1])

@@ -15,7 +15,6 @@ class of input, at every place of a profile where it can occur:
 
 from __future__ import annotations
 
-import argparse
 import copy
 import json
 from collections.abc import Callable
@@ -26,7 +25,6 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from meldcode.adapters.cli.main import bouw_parser
 from meldcode.adapters.json.lezen import MAX_DIEPTE
 from meldcode.adapters.json.sleutels import naaste
 from meldcode.adapters.profiel import laad_profiel, profiel_uit_dict, profiel_uit_toml
@@ -34,6 +32,7 @@ from meldcode.errors import MeldcodeError, OngeldigeInvoer
 from tests.invoer.corpus import GEHEIM, VERBODEN
 from tests.invoer.draai import draai, problemen
 from tests.invoer.test_geen_echo import PERSOONLIJK
+from tests.opdrachten import eigen_acties, opdrachten
 
 ROOT = Path(__file__).resolve().parents[2]
 CASUS = str(ROOT / "meldcode" / "voorbeelden" / "2019-geen-vermoeden.json")
@@ -431,13 +430,8 @@ def _met_profiel() -> list[list[str]]:
     """The argv (up to ``--profiel``) of every subcommand that takes ``--profiel``."""
     waarden = {"casus": CASUS, "map": str(ROOT / "meldcode" / "voorbeelden")}
     uit: list[list[str]] = []
-    stapel: list[tuple[list[str], argparse.ArgumentParser]] = [([], bouw_parser())]
-    while stapel:
-        pad, parser = stapel.pop()
-        acties = parser._actions
-        for actie in acties:
-            if isinstance(actie, argparse._SubParsersAction):
-                stapel += [([*pad, n], p) for n, p in actie.choices.items()]
+    for pad, parser in opdrachten():
+        acties = eigen_acties(parser)
         if any("--profiel" in a.option_strings for a in acties):
             argv = list(pad)
             for a in acties:

@@ -246,30 +246,34 @@ ONGEDOCUMENTEERD = {
 """Forms the check refuses, likewise."""
 
 
+#: where ``x`` is defined in a package ``p`` of two modules: the text of ``p/__init__.py``
+HERKOMST = {
+    "defined": "",
+    "re-exported": "from p.a import x\n",
+    "re-exported relatively": "from .a import x\n",
+}
+
+
+def _pakket(tekst: str, via: str) -> Pakket:
+    """A package ``p`` with ``tekst`` defining ``x``, in ``__init__`` or re-exported from ``a``."""
+    uitvoer = HERKOMST[via]
+    return _vals(a=tekst, init=uitvoer) if uitvoer else _vals(init=tekst)
+
+
 @pytest.mark.parametrize("tekst", GEDOCUMENTEERD.values(), ids=list(GEDOCUMENTEERD))
-@pytest.mark.parametrize("via", ["defined", "re-exported", "re-exported relatively"])
+@pytest.mark.parametrize("via", list(HERKOMST))
 def test_each_form_of_documentation_counts(tekst: str, via: str) -> None:
     """Docstrings, ``#:`` comments and attribute docstrings, where defined or re-exported."""
-    uitvoer = {
-        "defined": "",
-        "re-exported": "from p.a import x\n",
-        "re-exported relatively": "from .a import x\n",
-    }[via]
-    pakket = _vals(a=tekst, init=uitvoer) if uitvoer else _vals(init=tekst)
+    pakket = _pakket(tekst, via)
 
     assert pakket.reden("p", "x") is None
 
 
 @pytest.mark.parametrize("tekst", ONGEDOCUMENTEERD.values(), ids=list(ONGEDOCUMENTEERD))
-@pytest.mark.parametrize("via", ["defined", "re-exported", "re-exported relatively"])
+@pytest.mark.parametrize("via", list(HERKOMST))
 def test_undocumented_names_are_found(tekst: str, via: str) -> None:
     """A bare definition is found where defined and through every re-export."""
-    uitvoer = {
-        "defined": "",
-        "re-exported": "from p.a import x\n",
-        "re-exported relatively": "from .a import x\n",
-    }[via]
-    pakket = _vals(a=tekst, init=uitvoer) if uitvoer else _vals(init=tekst)
+    pakket = _pakket(tekst, via)
 
     assert pakket.reden("p", "x") is not None
 
