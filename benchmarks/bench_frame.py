@@ -531,6 +531,13 @@ def main(snel: bool) -> None:
     # the best of three, as every other frame path: the first call builds and keeps the plan
     s_pandas_vol = beste(lambda: beslis_frame(dp, "2019"), herhaal=3)
     rijen += [("beslis_frame, pandas, every column", n, s_pandas_vol)]
+    # the frame polars' ``to_pandas`` gives (NumPy booleans, ages with gaps as floats, text as
+    # pandas' own strings): what a notebook often holds; reported, no target of its own
+    omgezet = df.to_pandas()
+    uit_omgezet = beslis_frame(omgezet, "2019", uitvoer=("melden",))["besluit.melden"]
+    assert (uit_omgezet.to_numpy(dtype=bool) == referentie).all(), "to_pandas frame differs"
+    s_omgezet = beste(lambda: beslis_frame(omgezet, "2019", uitvoer=("melden",)), herhaal)
+    rijen += [("beslis_frame, pandas from to_pandas(), melden", n, s_omgezet)]
 
     # the loop and plain durable, in turns (the best of RONDES each): every loop round starts
     # cold, as a fresh process does (the rule base compiled again, its memo empty)

@@ -697,7 +697,8 @@ class _Invoer:
         geheel = dtype.is_integer()
         #: where the age is bad: out of range, or (floats, decimals) not a whole number
         bereik: Any | None = None
-        if not (geheel and eager and self._peil(_in_bereik, naam, 0, MAX_LEEFTIJD)):
+        peiling = _in_bereik if geheel else _heel_in_bereik
+        if not (eager and self._peil(peiling, naam, 0, MAX_LEEFTIJD)):
             if geheel:  # never NaN: out of range is below 0 or above the maximum
                 bereik = ((kolom < 0) | (kolom > MAX_LEEFTIJD)).fill_null(False)
             else:
@@ -1061,6 +1062,44 @@ def _in_bereik(df: Any, naam: str, laag: int, hoog: int) -> bool:
     if laagste is None or hoogste is None:
         return True  # no value at all
     return bool(laagste >= laag and hoogste <= hoog)
+
+
+def _heel_in_bereik(df: Any, naam: str, laag: int, hoog: int) -> bool:
+    """Whether every value of a float or decimal column (gaps aside) is a whole number in range.
+
+    pandas keeps whole numbers with gaps as floats (``NaN`` for a gap): a frame converted from
+    polars, or read from a CSV file, has its ages so. Without this probe every row of such a
+    frame would get its age checked, its message built, in pandas (which evaluates both
+    branches of a condition): about a second per 10^6 rows. Only a floating-point column of
+    pandas or polars, or a polars decimal one, is read; for anything else the answer is
+    ``False`` and the rows are checked one by one, as before. ``NaN`` in a polars column is a
+    value, not a gap, and no whole number.
+    """
+    frame = df.to_native()
+    if nw.dependencies.is_polars_dataframe(frame):
+        import polars as pl
+
+        reeks = frame[naam]
+        if not (reeks.dtype.is_float() or isinstance(reeks.dtype, pl.Decimal)):
+            return False
+        if reeks.null_count() == len(reeks):
+            return True
+        if reeks.dtype.is_float() and reeks.is_nan().any():
+            return False
+        # the gaps are left out of each reduction; an infinity is out of range
+        laagste, hoogste = reeks.min(), reeks.max()
+        return bool(laagste >= laag and hoogste <= hoog and not (reeks != reeks.round(0)).any())
+    if nw.dependencies.is_pandas_dataframe(frame):
+        import numpy as np  # pandas' own dependency
+
+        reeks = frame[naam]
+        if reeks.dtype.kind != "f":  # only NumPy's floats: a masked Float64 keeps NaN apart
+            return False
+        waarden = reeks.to_numpy()
+        with np.errstate(invalid="ignore"):
+            goed = (waarden >= laag) & (waarden <= hoog) & (waarden == np.floor(waarden))
+        return bool(np.all(goed | np.isnan(waarden)))
+    return False
 
 
 def _beide(df: Any, vlag: str, kolom: str) -> bool:

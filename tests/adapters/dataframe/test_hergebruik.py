@@ -9,6 +9,7 @@ each result to the result of an analysis built anew.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import pytest
@@ -210,6 +211,77 @@ def test_the_probes_answer_as_a_plain_reading_of_the_rows(
         assert frames._in_bereik(rijen, "kind.leeftijd", 0, 30) == all(
             w is None or 0 <= w <= 30 for w in leeftijden
         )
+
+
+_GETALLEN = st.sampled_from([0.0, -0.0, 7.0, 30.0, 30.5, 31.0, -1.0, 0.5, 1e30])
+_BIJZONDER = st.sampled_from([math.nan, math.inf, -math.inf])
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    leeftijden=st.lists(st.none() | _GETALLEN | _BIJZONDER, max_size=20),
+    soort=st.sampled_from(["pandas float64", "pandas float32", "polars Float64", "polars Float32"]),
+)
+def test_the_probe_of_ages_as_floats_answers_as_a_plain_reading_of_the_rows(
+    leeftijden: list[float | None], soort: str
+) -> None:
+    """Whole numbers in range, gaps aside: pandas' NaN is a gap, polars' NaN is a value.
+
+    pandas keeps whole numbers with gaps as floats (a frame converted from polars, or read
+    from CSV): the probe spares such a frame a check of every row.
+    """
+    bibliotheek, dtype = soort.split()
+    if bibliotheek == "pandas":
+        frame: Any = pd.DataFrame({"kind.leeftijd": pd.array(leeftijden, dtype="float64")})
+        frame = frame.astype(dtype)
+        leeg = [w is None or math.isnan(w) for w in leeftijden]
+    else:
+        frame = pl.DataFrame(
+            {"kind.leeftijd": leeftijden}, schema={"kind.leeftijd": getattr(pl, dtype)}
+        )
+        leeg = [w is None for w in leeftijden]
+    waarden = frame["kind.leeftijd"].to_list()
+
+    assert frames._heel_in_bereik(frames._Rijen(frame), "kind.leeftijd", 0, 30) == all(
+        gat or (math.isfinite(w) and w == int(w) and 0 <= w <= 30)
+        for gat, w in zip(leeg, waarden, strict=True)
+    )
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    reeks=st.lists(st.lists(_rij(), min_size=1, max_size=8), min_size=2, max_size=6),
+    bibliotheek=st.sampled_from(["pandas", "polars"]),
+)
+def test_frames_with_ages_as_floats_in_a_row_decide_as_if_each_were_the_first(
+    reeks: list[list[dict[str, Any]]], bibliotheek: str
+) -> None:
+    """The same as for whole-number columns, with the ages as floats (NaN for a gap in pandas)."""
+
+    def maak(rijen: list[dict[str, Any]]) -> Any:
+        if bibliotheek == "pandas":
+            return _pandas(rijen).astype({"kind.leeftijd": "float64"})
+        return _polars(rijen).with_columns(pl.col("kind.leeftijd").cast(pl.Float64))
+
+    frames._INVOEREN.clear()
+    gekregen = [_besluiten(maak(rijen)) for rijen in reeks]
+
+    verwacht = [_vers(maak(rijen)) for rijen in reeks]
+    assert gekregen == verwacht
+    for rijen, besluiten in zip(reeks, gekregen, strict=True):
+        assert [f is None for f in besluiten["fout"]] == [_json(r) is None for r in rijen]
+
+
+def test_a_frame_converted_to_pandas_is_decided_without_a_check_of_every_row() -> None:
+    """A polars frame's ``to_pandas`` makes ages with gaps floats: no row check when clean."""
+    frame = _polars([_RIJ, {**_RIJ, "kind.leeftijd": None}]).to_pandas()
+    assert frame["kind.leeftijd"].dtype == "float64"
+    frames._INVOEREN.clear()
+
+    assert _besluiten(frame)["fout"] == [None, None]
+    (bewaard,) = frames._INVOEREN.values()
+    (invoer,) = bewaard
+    assert not invoer.controles
 
 
 def test_writing_into_a_result_changes_neither_the_input_nor_the_next_result() -> None:
