@@ -1087,7 +1087,8 @@ def _heel_in_bereik(df: Any, naam: str, laag: int, hoog: int) -> bool:
         if reeks.dtype.is_float() and reeks.is_nan().any():
             return False
         # the gaps are left out of each reduction; an infinity is out of range
-        laagste, hoogste = reeks.min(), reeks.max()
+        laagste: Any = reeks.min()
+        hoogste: Any = reeks.max()
         return bool(laagste >= laag and hoogste <= hoog and not (reeks != reeks.round(0)).any())
     if nw.dependencies.is_pandas_dataframe(frame):
         import numpy as np  # pandas' own dependency
