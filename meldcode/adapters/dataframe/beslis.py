@@ -45,7 +45,6 @@ from attrs import frozen
 
 from meldcode.adapters.dataframe.expressies import Expressies, Kolommen, Opzoeking, kies
 from meldcode.adapters.dataframe.plat import (
-    BOMS,
     GENEST,
     KENMERKEN,
     LIJSTEN,
@@ -55,8 +54,10 @@ from meldcode.adapters.dataframe.plat import (
     geneste_kolom,
     kolommen,
     leeg,
+    lijkt_op,
+    naam_geen_tekst,
     rij_uit_casus,
-    toon_kolomnaam,
+    schijn,
     uiterlijk,
     vlaggen,
 )
@@ -176,7 +177,9 @@ def _kaart(namen: tuple[object, ...], prefix: str, extra: frozenset[object]) -> 
         if naam in extra or naam in besluiten or naam in eerder:
             continue  # declared as the caller's own, or an earlier decision's
         if not isinstance(naam, str):
-            fout = _naam_geen_tekst(naam, bekend)
+            fout = naam_geen_tekst(
+                naam, bekend, eigen="a column of your own is declared with extra=[{kolom}]"
+            )
             if fout is not None:
                 fouten.append(fout)
             continue  # not a name the contract could mean
@@ -192,9 +195,9 @@ def _kaart(namen: tuple[object, ...], prefix: str, extra: frozenset[object]) -> 
             kaart[naam] = pad
             continue
         bedoeld = naaste(naam, bekend)
-        schijn = bedoeld is None and uiterlijk(naam) != naam
-        if schijn:
-            bedoeld = _lijkt_op(naam, bekend)
+        schijnbaar = bedoeld is None and uiterlijk(naam) != naam
+        if schijnbaar:
+            bedoeld = lijkt_op(naam, bekend)
         onbekend_veld = "." in naam and naam.split(".", 1)[0] in (
             *OBJECTEN,
             "signaal",
@@ -203,8 +206,8 @@ def _kaart(namen: tuple[object, ...], prefix: str, extra: frozenset[object]) -> 
         if bedoeld is None and not onbekend_veld:
             continue  # the caller's own column (a region, a school, an earlier decision's)
         hint = f"; did you mean {bedoeld!r}?" if bedoeld else ""
-        if schijn and bedoeld:
-            hint += f" Its name only looks like it: {_schijn(naam)}"
+        if schijnbaar and bedoeld:
+            hint += f" Its name only looks like it: {schijn(naam)}"
         fouten.append(
             Fout(
                 naam,
@@ -216,67 +219,6 @@ def _kaart(namen: tuple[object, ...], prefix: str, extra: frozenset[object]) -> 
     if fouten:
         raise OngeldigeInvoer(fouten)
     return kaart
-
-
-def _schijn(naam: str) -> str:
-    """What makes ``naam`` only look like a contract column, and how to repair it."""
-    if naam.startswith(BOMS):
-        return "it begins with a byte-order mark; read the file with encoding='utf-8-sig'"
-    return (
-        "it holds an invisible, accented or full-width character, a letter of another script "
-        "or another separator; rename the column"
-    )
-
-
-def _lijkt_op(naam: str, bekend: Mapping[str, str]) -> str | None:
-    """The contract column ``naam`` is, is a near miss of, or only looks like; else ``None``."""
-    if naam in bekend:
-        return naam
-    bedoeld = naaste(naam, bekend)
-    if bedoeld is None and (gezien := uiterlijk(naam)) != naam:
-        bedoeld = gezien if gezien in bekend else naaste(gezien, bekend)
-    return bedoeld
-
-
-def _naam_geen_tekst(naam: object, bekend: Mapping[str, str]) -> Fout | None:
-    """A column named by a tuple (pandas' ``MultiIndex``) or by bytes that looks like ours.
-
-    Such a column is never read as the contract column it looks like (``("weging",
-    "vermoeden")`` is not ``weging.vermoeden``), so the question would count as absent. The
-    tuple's text parts, joined by dots and each alone, are compared as any other name; a
-    column that resembles none is the caller's own, as before.
-    """
-    if isinstance(naam, bytes):
-        delen = [naam.decode("utf-8", "replace")]
-        soort = "bytes, not text"
-        plat_maken = "decode the names first (df.columns = [k.decode() for k in df.columns])"
-        getoond = repr(naam) if _lijkt_op(delen[0], bekend) else "<bytes>"
-    elif isinstance(naam, tuple):
-        delen = [
-            d.decode("utf-8", "replace") if isinstance(d, bytes) else d
-            for d in naam
-            if isinstance(d, str | bytes) and d
-        ]
-        soort = "a tuple (a pandas MultiIndex), which the contract does not read"
-        plat_maken = (
-            "flatten the names first (df.columns = "
-            "['.'.join(map(str, filter(None, k))) for k in df.columns])"
-        )
-        delen_getoond = [toon_kolomnaam(d) for d in naam]
-        getoond = f"({', '.join(delen_getoond)}{',' if len(naam) == 1 else ''})"
-    else:
-        return None
-    kandidaten = [".".join(delen), *delen] if len(delen) > 1 else delen
-    bedoeld = next((b for k in kandidaten if (b := _lijkt_op(k, bekend)) is not None), None)
-    if bedoeld is None:
-        return None
-    return Fout(
-        getoond,
-        getoond,
-        f"column {getoond} is named by {soort}: it looks like {bedoeld!r}, which would count "
-        f"as absent. {plat_maken[0].upper()}{plat_maken[1:]}; a column of your own is declared "
-        f"with extra=[{getoond}]",
-    )
 
 
 @functools.cache

@@ -24,10 +24,12 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Mapping
 from typing import Any
 
 import attrs
 
+from meldcode.adapters.json.sleutels import naaste
 from meldcode.domain._validatie import toon
 from meldcode.domain.casus import Casus, Kind, Omstandigheden, Weging
 from meldcode.domain.feiten import KENMERKEN, LIJSTVLAGGEN
@@ -45,7 +47,10 @@ __all__ = [
     "geneste_kolom",
     "kolommen",
     "leeg",
+    "lijkt_op",
+    "naam_geen_tekst",
     "rij_uit_casus",
+    "schijn",
     "toon_kolomnaam",
     "uiterlijk",
     "vlaggen",
@@ -243,3 +248,64 @@ def toon_kolomnaam(naam: object) -> str:
     ):
         return repr(naam)
     return toon(naam)
+
+
+def schijn(naam: str) -> str:
+    """What makes ``naam`` only look like a contract column, and how to repair it."""
+    if naam.startswith(BOMS):
+        return "it begins with a byte-order mark; read the file with encoding='utf-8-sig'"
+    return (
+        "it holds an invisible, accented or full-width character, a letter of another script "
+        "or another separator; rename the column"
+    )
+
+
+def lijkt_op(naam: str, bekend: Mapping[str, str]) -> str | None:
+    """The contract column ``naam`` is, is a near miss of, or only looks like; else ``None``."""
+    if naam in bekend:
+        return naam
+    bedoeld = naaste(naam, bekend)
+    if bedoeld is None and (gezien := uiterlijk(naam)) != naam:
+        bedoeld = gezien if gezien in bekend else naaste(gezien, bekend)
+    return bedoeld
+
+
+def naam_geen_tekst(naam: object, bekend: Mapping[str, str], *, eigen: str) -> Fout | None:
+    """A column named by a tuple (pandas' ``MultiIndex``) or by bytes that looks like ours.
+
+    Such a column is never read as the contract column it looks like (``("weging",
+    "vermoeden")`` is not ``weging.vermoeden``), so the question would count as absent. The
+    tuple's text parts, joined by dots and each alone, are compared as any other name; a
+    column that resembles none is the caller's own, as before. ``eigen`` ends the message: what
+    the caller does with a column of its own, ``{kolom}`` standing for the name as shown.
+    """
+    if isinstance(naam, bytes):
+        delen = [naam.decode("utf-8", "replace")]
+        soort = "bytes, not text"
+        plat_maken = "decode the names first (df.columns = [k.decode() for k in df.columns])"
+        getoond = repr(naam) if lijkt_op(delen[0], bekend) else "<bytes>"
+    elif isinstance(naam, tuple):
+        delen = [
+            d.decode("utf-8", "replace") if isinstance(d, bytes) else d
+            for d in naam
+            if isinstance(d, str | bytes) and d
+        ]
+        soort = "a tuple (a pandas MultiIndex), which the contract does not read"
+        plat_maken = (
+            "flatten the names first (df.columns = "
+            "['.'.join(map(str, filter(None, k))) for k in df.columns])"
+        )
+        delen_getoond = [toon_kolomnaam(d) for d in naam]
+        getoond = f"({', '.join(delen_getoond)}{',' if len(naam) == 1 else ''})"
+    else:
+        return None
+    kandidaten = [".".join(delen), *delen] if len(delen) > 1 else delen
+    bedoeld = next((b for k in kandidaten if (b := lijkt_op(k, bekend)) is not None), None)
+    if bedoeld is None:
+        return None
+    return Fout(
+        getoond,
+        getoond,
+        f"column {getoond} is named by {soort}: it looks like {bedoeld!r}, which would count "
+        f"as absent. {plat_maken[0].upper()}{plat_maken[1:]}; {eigen.format(kolom=getoond)}",
+    )

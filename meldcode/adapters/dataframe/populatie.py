@@ -48,6 +48,9 @@ from meldcode.adapters.dataframe.plat import (
     dubbele_kolommen,
     geneste_kolom,
     kolommen,
+    lijkt_op,
+    naam_geen_tekst,
+    schijn,
     vlaggen,
 )
 from meldcode.adapters.json.sleutels import naaste
@@ -697,12 +700,21 @@ def _python(waarde: object) -> object:
     return waarde
 
 
-def _kaart(namen: Sequence[str]) -> dict[str, str]:
+#: what the population's reader does with a column of its own, in a message
+_EIGEN = "other columns are ignored, but not one whose name looks like a contract column"
+
+
+def _kaart(namen: Sequence[Any]) -> dict[str, str]:
     """Which column feeds which path; refuse typos, double spellings and list columns."""
     bekend = kolommen()
     kaart: dict[str, str] = {}
     fouten: list[Fout] = []
     for naam in namen:
+        if not isinstance(naam, str):  # a pandas MultiIndex, bytes: refused if it looks like ours
+            fout = naam_geen_tekst(naam, bekend, eigen=_EIGEN)
+            if fout is not None:
+                fouten.append(fout)
+            continue
         pad = bekend.get(naam)
         if naam in GENEST:
             fouten.append(geneste_kolom(naam))
@@ -719,11 +731,15 @@ def _kaart(namen: Sequence[str]) -> dict[str, str]:
             if pad in kaart.values():
                 fouten.append(Fout(naam, toon(naam), f"column {naam!r} repeats {pad!r}"))
             kaart[naam] = pad
-        elif (bedoeld := naaste(naam, bekend)) is not None or (
+        elif (bedoeld := lijkt_op(naam, bekend)) is not None or (
             "." in naam and naam.split(".", 1)[0] in (*OBJECTEN, "signaal", "consultatie")
         ):
-            # a near miss (``vermoedn``) must not be ignored as "another column"
+            # a near miss (``vermoedn``), or a name that only looks like a column of the
+            # contract (a byte-order mark, a Cyrillic letter), must not be ignored as "another
+            # column": the question would count as unanswered
             hint = f"; did you mean {bedoeld!r}?" if bedoeld else ""
+            if bedoeld and naaste(naam, bekend) is None:
+                hint += f" Its name only looks like it: {schijn(naam)}"
             fouten.append(
                 Fout(
                     naam,
@@ -866,7 +882,9 @@ def casussen_uit_populatie(frame: Any) -> list[Casus]:
     empty
     flag cell, is false. Other columns (a region, decision columns) are ignored. A row becomes
     one case with at most one signal and one consultation per flagged party. Raises
-    ``OngeldigeInvoer`` naming the column (and the row) for a misspelled contract column, a bad
+    ``OngeldigeInvoer`` naming the column (and the row) for a misspelled contract column (or one
+    whose name only looks like one: a byte-order mark, a Cyrillic letter; or a pandas label
+    that is a tuple or bytes and looks like one), a bad
     value, or flags that no such case gives (two kinds of signal, a kenmerk without a signal),
     for a column that holds a contract object nested (``weging``: flatten it first), and for
     something that is not an eager frame (a lazy one: collect it first).

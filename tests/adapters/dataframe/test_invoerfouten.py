@@ -44,6 +44,7 @@ from meldcode.adapters.dataframe.beslis import (  # noqa: E402
     frame_uit_casussen,
 )
 from meldcode.adapters.dataframe.plat import kolommen  # noqa: E402
+from meldcode.adapters.dataframe.populatie import casussen_uit_populatie  # noqa: E402
 from tests.adapters.dataframe.test_vectorisatie import verwacht  # noqa: E402
 from tests.adapters.dataframe.uitlezen import kolom  # noqa: E402
 
@@ -532,3 +533,48 @@ def test_a_pandas_column_named_by_a_tuple_or_bytes_is_refused_saying_to_flatten(
 
     uit = beslis_frame(frame, extra=[label])
     assert kolom(uit, "besluit.fout") == [None, None]
+
+
+@settings(max_examples=100, deadline=None)
+@given(paar=_schijnnamen(), backend=st.sampled_from(["polars", "pandas"]))
+def test_a_population_with_a_lookalike_column_name_is_refused_naming_it(
+    paar: tuple[str, str], backend: str
+) -> None:
+    """``casussen_uit_populatie`` reads no lookalike name as "another column" either.
+
+    Its other columns are ignored; one whose name only looks like a contract column would
+    leave that question unanswered in every case it builds.
+    """
+    naam, variant = paar
+    kolommen_ = {variant: ["ja", "nee"], "regio": ["noord", "zuid"]}
+
+    with pytest.raises(OngeldigeInvoer) as fout:
+        casussen_uit_populatie(_frame_met(backend, kolommen_))
+
+    assert fout.value.veld == variant
+    assert f"did you mean {naam!r}?" in str(fout.value)
+    assert "noord" not in str(fout.value)
+    assert len(casussen_uit_populatie(_frame_met(backend, {"regio": ["noord", "zuid"]}))) == 2
+
+
+@settings(max_examples=60, deadline=None)
+@given(paar=_tuples(), multiindex=st.booleans())
+def test_a_population_with_a_column_named_by_a_tuple_or_bytes_is_refused_not_a_crash(
+    paar: tuple[tuple[Any, ...] | bytes, str], multiindex: bool
+) -> None:
+    """A pandas ``MultiIndex`` or bytes as names: an ``OngeldigeInvoer`` saying to flatten."""
+    label, _ = paar
+    eigen: Any = ("meta", "regio") if isinstance(label, tuple) else "regio"
+    if multiindex and isinstance(label, tuple):
+        kolommen_ = pd.MultiIndex.from_tuples([label, eigen])
+    else:
+        kolommen_ = pd.Index([label, eigen], tupleize_cols=False)
+    frame = pd.DataFrame([["ja", "noord"], ["nee", "zuid"]], columns=kolommen_)
+
+    with pytest.raises(OngeldigeInvoer) as fout:
+        casussen_uit_populatie(frame)
+
+    melding = str(fout.value)
+    assert ("Flatten the names" if isinstance(label, tuple) else "Decode the names") in melding
+    assert "it looks like" in melding
+    assert "noord" not in melding
