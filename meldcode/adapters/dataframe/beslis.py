@@ -690,6 +690,33 @@ class _Invoer:
     def _controleer_datum(self, naam: str) -> None:
         dtype = self.schema[naam]
         if isinstance(dtype, nw.Date | nw.Datetime):
+            # a date type may hold years no date of the contract has (``+10000-01-01``,
+            # ``-0005-01-01`` in polars): a bad row, as that text is in JSON
+            if not isinstance(self._df, nw.LazyFrame) and self._peil(_jaren_in_bereik, naam):
+                return
+            ns = self.ns
+            dag = self._datumkolom(naam)
+            jaar = dag.dt.year()
+            # a timestamp's day as text (pandas cannot make a Python date of such a year)
+            tekst = (
+                dag.dt.to_string("%Y-%m-%d")
+                if isinstance(dtype, nw.Datetime)
+                else dag.cast(ns.String)
+            )
+            # as the JSON reader shows the date's text: ``'-0005-01-01'`` (eight digits) quoted,
+            # ``+10000-01-01`` and ``-10000-01-01`` as ``<str>`` (the text cast only in the
+            # branch of a bad row)
+            getoond = (
+                ns.when((jaar >= -9999) & (jaar <= 0))
+                .then(ns.concat_str(ns.lit("'"), tekst, ns.lit("'")))
+                .otherwise(ns.lit("<str>"))
+            )
+            self.controles.append(
+                _Controle(
+                    ((jaar < 1) | (jaar > _LAATSTE_JAAR)).fill_null(False),
+                    _melding(self.ns, "datum", "a date YYYY-MM-DD", getoond),
+                )
+            )
             return
         if not isinstance(dtype, nw.String):
             raise _kolomfout(naam, dtype, "dates (a date type or 'YYYY-MM-DD' text)")
@@ -948,6 +975,21 @@ def _echte_datums(df: Any, naam: str) -> bool:
         return not native.select(_geen_datum(pl, pl.col(naam), polars=True).any()).item()
     frame = nw.from_native(native, eager_only=True)
     return not frame.select(_geen_datum(nw, nw.col(naam), polars=False).any()).item()
+
+
+#: the last year a date of the contract (``YYYY-MM-DD``) can name; the first is 1
+_LAATSTE_JAAR = 9999
+
+
+def _jaren_in_bereik(df: Any, naam: str) -> bool:
+    """Whether every date of an eager date column (gaps aside) has a year from 1 to 9999.
+
+    Read in a timestamp's own time zone, as ``Casus.datum`` is.
+    """
+    jaren = df[naam].dt.year()
+    if jaren.null_count() == len(jaren):
+        return True
+    return bool(jaren.min() >= 1 and jaren.max() <= _LAATSTE_JAAR)
 
 
 def _zonder_waarde(df: Any, naam: str) -> bool:

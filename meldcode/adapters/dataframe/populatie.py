@@ -682,6 +682,20 @@ def genereer_populatie(
 _PROTOCOLLEN = frozenset(p.value for p in PROTOCOLLEN)
 
 
+def _jaren_van_het_contract(df: Any, kolom: str) -> None:
+    """Refuse a date column with a year no ``YYYY-MM-DD`` has (polars: ``+10000-01-01``).
+
+    Python's dates cannot hold such a year, so reading the cell would fail; it is a bad row, as
+    the same text is in JSON.
+    """
+    jaren = df[kolom].dt.year()
+    buiten = ((jaren < 1) | (jaren > 9999)).fill_null(value=False)
+    if buiten.any():
+        rij = int(buiten.arg_true()[0])
+        getoond = df[kolom].cast(nw.String)[rij]
+        raise _fout(rij, kolom, getoond, "must be a date YYYY-MM-DD")
+
+
 def _python(waarde: object) -> object:
     """A cell as a plain Python value; every kind of missing value becomes ``None``."""
     if waarde is None or type(waarde).__name__ in ("NAType", "NaTType"):
@@ -896,6 +910,9 @@ def casussen_uit_populatie(frame: Any) -> list[Casus]:
     except TypeError:
         raise _geen_frame(frame) from None
     kaart = _kaart(df.columns)
+    for kolom in kaart:
+        if isinstance(df.schema[kolom], nw.Date | nw.Datetime):
+            _jaren_van_het_contract(df, kolom)
     kolomwaarden = {pad: [_python(w) for w in df[kolom].to_list()] for kolom, pad in kaart.items()}
     return [
         _casus(i, {pad: waarden[i] for pad, waarden in kolomwaarden.items()})

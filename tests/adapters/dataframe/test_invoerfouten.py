@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
+import numpy as np
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
@@ -578,3 +579,82 @@ def test_a_population_with_a_column_named_by_a_tuple_or_bytes_is_refused_not_a_c
     assert ("Flatten the names" if isinstance(label, tuple) else "Decode the names") in melding
     assert "it looks like" in melding
     assert "noord" not in melding
+
+
+# --- dates of a date type with a year no YYYY-MM-DD has --------------------------------------
+
+#: a year: most of the contract's, some before year 1 or after 9999 (polars' dates hold them)
+JAREN = st.one_of(
+    st.integers(1, 9999),
+    st.sampled_from([0, -1, -5, -9999, -10000, 10000, 12000, 99999]),
+    st.integers(-200_000, 200_000),
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    data=st.data(),
+    casussen_=st.lists(casussen(), min_size=1, max_size=6),
+    soort=st.sampled_from(["Date", "Datetime", "Datetime-tz"]),
+)
+def test_a_date_type_with_a_year_of_no_contract_date_is_named_as_json_names_its_text(
+    data: st.DataObject, casussen_: list[Casus], soort: str
+) -> None:
+    """``+10000-01-01``, ``-0005-01-01``: a bad row, with the JSON reader's words for its text.
+
+    polars' dates hold years that Python's (and the contract's ``YYYY-MM-DD``) do not; such a
+    date was decided, by its year, under one protocol or the other.
+    """
+    dagen = [
+        (
+            data.draw(JAREN, label="jaar"),
+            data.draw(st.integers(1, 12)),
+            data.draw(st.integers(1, 28)),
+        )
+        for _ in casussen_
+    ]
+    datums = pl.select(
+        pl.date(
+            pl.Series([j for j, _, _ in dagen]),
+            pl.Series([m for _, m, _ in dagen]),
+            pl.Series([d for _, _, d in dagen]),
+        ).alias("datum")
+    )["datum"]
+    teksten = datums.cast(pl.String).to_list()
+    if soort == "Datetime":
+        datums = datums.cast(pl.Datetime("us"))
+    elif soort == "Datetime-tz":  # noon, so that the local date is the same day
+        datums = (
+            datums.cast(pl.Datetime("ms"))
+            .dt.offset_by("12h")
+            .dt.replace_time_zone("Europe/Amsterdam")
+        )
+    frame = frame_uit_casussen(casussen_, "polars").with_columns(datums)
+    frames = {"polars": frame, "polars-lazy": frame.lazy()}
+    _toets(casussen_, "datum", teksten, teksten, frames)
+
+    eerste_fout = next(
+        (i for i, t in enumerate(teksten) if isinstance(_lees(casussen_[i], "datum", t), str)),
+        None,
+    )
+    populatie = pl.DataFrame({"weging.vermoeden": ["ja"] * len(datums)}).with_columns(datums)
+    if eerste_fout is None:
+        assert len(casussen_uit_populatie(populatie)) == len(casussen_)
+    else:
+        with pytest.raises(OngeldigeInvoer, match=rf"^row {eerste_fout}: datum must be a date"):
+            casussen_uit_populatie(populatie)
+
+
+def test_a_pandas_timestamp_beyond_year_9999_is_a_bad_row() -> None:
+    """A pandas ``datetime64[s]`` holds years beyond 9999 too: such a date is a bad row."""
+    casus = Casus(datum=dt.date(2019, 3, 1))
+    frame = frame_uit_casussen([casus, casus], "pandas")
+    frame["datum"] = np.array(["2019-03-01", "12000-01-01"], dtype="datetime64[s]")
+
+    uit = beslis_frame(frame)
+
+    assert kolom(uit, "besluit.fout") == [
+        None,
+        "datum must be a date YYYY-MM-DD (got <str>) @ $.datum",
+    ]
+    assert kolom(uit, "besluit.melden")[1] is None
