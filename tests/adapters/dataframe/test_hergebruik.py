@@ -9,15 +9,20 @@ each result to the result of an analysis built anew.
 
 from __future__ import annotations
 
+import io
 import math
+from decimal import Decimal
 from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from meldcode.adapters.dataframe.plat import leeg
+
 pd = pytest.importorskip("pandas", reason="pandas is in the dev extra")
 pl = pytest.importorskip("polars", reason="polars is in the dev extra")
+np = pytest.importorskip("numpy", reason="numpy comes with pandas")
 
 from meldcode.adapters.dataframe import beslis as frames  # noqa: E402
 from meldcode.adapters.dataframe.beslis import beslis_frame  # noqa: E402
@@ -298,3 +303,62 @@ def test_writing_into_a_result_changes_neither_the_input_nor_the_next_result() -
     pd.testing.assert_frame_equal(frame, voor)
     assert tweede["besluit.fout"].isna().all()
     assert tweede["besluit.melden"].tolist() == [True, False]
+
+
+#: what a pandas object column of flags may hold: booleans, gaps of every kind, and values that
+#: are neither (each of which the value-by-value reading names as a bad row)
+_CELLEN = st.sampled_from(
+    [
+        True,
+        False,
+        np.True_,
+        np.False_,
+        None,
+        math.nan,
+        np.float64("nan"),
+        pd.NA,
+        pd.NaT,
+        np.float32("nan"),
+        Decimal("NaN"),
+        np.datetime64("NaT"),
+        1,
+        0,
+        1.0,
+        "true",
+        "",
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(cellen=st.lists(_CELLEN, max_size=30))
+def test_an_object_column_of_flags_is_read_at_once_exactly_when_one_by_one_reads_it(
+    cellen: list[Any],
+) -> None:
+    """The fast reading of a flag column with gaps (``read_csv``'s) accepts what the slow one does.
+
+    Every value a ``bool`` and every gap one that ``leeg`` calls empty: read at once, each row
+    as reading it alone gives; anything else is left to the reading value by value, which
+    names the bad rows.
+    """
+    reeks = pd.Series(cellen, dtype=object)
+    gelezen = frames._booleans_met_gaten(reeks)
+
+    per_waarde = all(leeg(c) or type(c).__name__ in ("bool", "bool_") for c in cellen)
+    assert (gelezen is not None) == per_waarde
+    if gelezen is not None:
+        assert [None if w is pd.NA else bool(w) for w in gelezen] == [
+            None if leeg(c) else bool(c) for c in cellen
+        ]
+
+
+def test_a_flag_column_with_a_gap_from_read_csv_is_decided_as_its_cases() -> None:
+    """``read_csv`` makes a flag column with an empty cell objects: decided as booleans."""
+    tekst = "weging.vermoeden,signaal.levensgevaar\nja,True\nja,\nja,False\n"
+    frame = pd.read_csv(io.StringIO(tekst))
+    assert frame["signaal.levensgevaar"].dtype == object
+
+    uit = beslis_frame(frame, "2019", uitvoer=("melden", "fout"))
+
+    assert uit["besluit.melden"].tolist() == [True, False, False]
+    assert uit["besluit.fout"].isna().all()
