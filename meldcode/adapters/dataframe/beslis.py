@@ -1031,8 +1031,14 @@ def _in_bereik(df: Any, naam: str, laag: int, hoog: int) -> bool:
     """
     frame = df.to_native()
     if nw.dependencies.is_polars_dataframe(frame):  # polars' own series, no dispatch
-        laagste: Any = frame[naam].min()
-        hoogste: Any = frame[naam].max()
+        reeks = frame[naam]
+        if laag == 0 and reeks.dtype.is_signed_integer():
+            # read as unsigned (no copy), a negative number is above every signed one: one
+            # reduction instead of two
+            grootste: Any = reeks.reinterpret(signed=False).max()
+            return grootste is None or bool(grootste <= hoog)
+        laagste: Any = reeks.min()
+        hoogste: Any = reeks.max()
         return laagste is None or bool(laagste >= laag and hoogste <= hoog)
     if nw.dependencies.is_pandas_dataframe(frame):
         import numpy as np  # pandas' own dependency
@@ -1097,10 +1103,9 @@ def _beide(df: Any, vlag: str, kolom: str) -> bool:
     """Whether some row has the flag ``vlag`` true and a value in ``kolom`` (eager frames)."""
     native = df.to_native()
     if nw.dependencies.is_polars_dataframe(native):  # polars' own series, no dispatch
-        # the values of the rows with the flag (a null flag keeps none): their gaps are
-        # counted already; a third faster than ``and`` over every row, then ``any``
-        gekozen = native[kolom].filter(native[vlag])
-        return bool(gekozen.null_count() != gekozen.len())
+        # a row with the flag and a value (a null flag is no flag: ``any`` passes over the
+        # nulls ``&`` gives it); on bitmaps, a third faster than filtering the values
+        return bool((native[vlag] & native[kolom].is_not_null()).any())
     if nw.dependencies.is_pandas_dataframe(native):  # NumPy on pandas' values, no dispatch
         import numpy as np  # pandas' own dependency
 
