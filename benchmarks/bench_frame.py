@@ -42,6 +42,7 @@ import compileall
 import contextlib
 import functools
 import gc
+import io
 import json
 import os
 import resource
@@ -56,6 +57,7 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+import pandas as pd
 import polars as pl
 
 import meldcode
@@ -538,6 +540,16 @@ def main(snel: bool) -> None:
     assert (uit_omgezet.to_numpy(dtype=bool) == referentie).all(), "to_pandas frame differs"
     s_omgezet = beste(lambda: beslis_frame(omgezet, "2019", uitvoer=("melden",)), herhaal)
     rijen += [("beslis_frame, pandas from to_pandas(), melden", n, s_omgezet)]
+    # the frames a CSV file gives (answers as text, flags as booleans, ages as numbers):
+    # reported, no target; text costs what comparing text costs
+    csv = io.BytesIO()
+    df.write_csv(csv)
+    for naam, lees in (("polars", pl.read_csv), ("pandas", pd.read_csv)):
+        gelezen = lees(io.BytesIO(csv.getvalue()))
+        uit_csv = beslis_frame(gelezen, "2019", uitvoer=("melden",))["besluit.melden"]
+        assert (np.asarray(uit_csv.to_numpy(), dtype=bool) == referentie).all(), naam
+        s_csv = beste(lambda g=gelezen: beslis_frame(g, "2019", uitvoer=("melden",)), herhaal)
+        rijen += [(f"beslis_frame, {naam} read_csv (text answers), melden", n, s_csv)]
 
     # the loop and plain durable, in turns (the best of RONDES each): every loop round starts
     # cold, as a fresh process does (the rule base compiled again, its memo empty)
