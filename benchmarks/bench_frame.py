@@ -57,7 +57,6 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-import pandas as pd
 import polars as pl
 
 import meldcode
@@ -542,6 +541,8 @@ def main(snel: bool) -> None:
     rijen += [("beslis_frame, pandas from to_pandas(), melden", n, s_omgezet)]
     # the frames a CSV file gives (answers as text, flags as booleans, ages as numbers):
     # reported, no target; text costs what comparing text costs
+    import pandas as pd  # here only: the memory subprocess imports this module
+
     csv = io.BytesIO()
     df.write_csv(csv)
     for naam, lees in (("polars", pl.read_csv), ("pandas", pd.read_csv)):
