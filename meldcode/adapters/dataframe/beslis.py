@@ -1102,12 +1102,16 @@ def _heel_in_bereik(df: Any, naam: str, laag: int, hoog: int) -> bool:
         import numpy as np  # pandas' own dependency
 
         reeks = frame[naam]
-        if reeks.dtype.kind != "f":  # only NumPy's floats: a masked Float64 keeps NaN apart
+        if getattr(reeks.dtype, "kind", "") != "f":
             return False
-        waarden = reeks.to_numpy()
+        # the gaps as the row checks see them (``isna``: NaN in NumPy's floats; the mask of a
+        # ``Float64`` or an Arrow double, where pandas 2 keeps a NaN as a value apart), the
+        # values as floats, a NaN among them no whole number
+        gat = reeks.isna().to_numpy(dtype=bool)
+        waarden = reeks.to_numpy(dtype="float64", na_value=np.nan)[~gat]
         with np.errstate(invalid="ignore"):
             goed = (waarden >= laag) & (waarden <= hoog) & (waarden == np.floor(waarden))
-        return bool(np.all(goed | np.isnan(waarden)))
+        return bool(goed.all())
     return False
 
 
