@@ -979,6 +979,12 @@ def _alle_antwoorden(df: Any, naam: str) -> bool:
         categorieen = native[naam].array.categories.tolist()
         if {str(c) for c in categorieen} <= _ANTWOORDEN:
             return True
+    if nw.dependencies.is_pandas_dataframe(native):
+        from meldcode.adapters.dataframe.kern import alle_antwoorden
+
+        door_arrow = alle_antwoorden(native[naam])  # text held by Arrow: one pass
+        if door_arrow is not None:
+            return door_arrow
     waarden = df[naam].drop_nulls().unique().cast(nw.String).to_list()
     return set(waarden) <= _ANTWOORDEN
 
