@@ -503,6 +503,25 @@ def _tuples(draw: st.DrawFn) -> tuple[tuple[Any, ...] | bytes, str]:
     return label, naam
 
 
+def _frame_met_label(label: tuple[Any, ...] | bytes, multiindex: bool) -> Any:
+    """A pandas frame of an answer column named ``label`` and a column of the caller's own."""
+    eigen: Any = ("meta", "regio") if isinstance(label, tuple) else "regio"
+    if multiindex and isinstance(label, tuple):
+        kolommen_ = pd.MultiIndex.from_tuples([label, eigen])
+    else:
+        kolommen_ = pd.Index([label, eigen], tupleize_cols=False)
+    return pd.DataFrame([["ja", "noord"], ["nee", "zuid"]], columns=kolommen_)
+
+
+def _geweigerd(lezer: Any, frame: Any, label: tuple[Any, ...] | bytes) -> str:
+    """``lezer``'s refusal of ``frame``, which says to flatten (a tuple) or decode (bytes)."""
+    with pytest.raises(OngeldigeInvoer) as fout:
+        lezer(frame)
+    melding = str(fout.value)
+    assert ("Flatten the names" if isinstance(label, tuple) else "Decode the names") in melding
+    return melding
+
+
 @settings(max_examples=100, deadline=None)
 @given(paar=_tuples(), multiindex=st.booleans())
 def test_a_pandas_column_named_by_a_tuple_or_bytes_is_refused_saying_to_flatten(
@@ -513,18 +532,9 @@ def test_a_pandas_column_named_by_a_tuple_or_bytes_is_refused_saying_to_flatten(
     As a column of a flat index or of a ``MultiIndex``; ``extra`` keeps it.
     """
     label, naam = paar
-    eigen: Any = ("meta", "regio") if isinstance(label, tuple) else "regio"
-    if multiindex and isinstance(label, tuple):
-        kolommen_ = pd.MultiIndex.from_tuples([label, eigen])
-    else:
-        kolommen_ = pd.Index([label, eigen], tupleize_cols=False)
-    frame = pd.DataFrame([["ja", "noord"], ["nee", "zuid"]], columns=kolommen_)
+    frame = _frame_met_label(label, multiindex)
 
-    with pytest.raises(OngeldigeInvoer) as fout:
-        beslis_frame(frame)
-
-    melding = str(fout.value)
-    assert ("Flatten the names" if isinstance(label, tuple) else "Decode the names") in melding
+    melding = _geweigerd(beslis_frame, frame, label)
     gelijkend = re.search(r"it looks like '([^']+)'", melding)
     assert gelijkend is not None, melding
     assert gelijkend.group(1) in kolommen(), melding
@@ -565,18 +575,8 @@ def test_a_population_with_a_column_named_by_a_tuple_or_bytes_is_refused_not_a_c
 ) -> None:
     """A pandas ``MultiIndex`` or bytes as names: an ``OngeldigeInvoer`` saying to flatten."""
     label, _ = paar
-    eigen: Any = ("meta", "regio") if isinstance(label, tuple) else "regio"
-    if multiindex and isinstance(label, tuple):
-        kolommen_ = pd.MultiIndex.from_tuples([label, eigen])
-    else:
-        kolommen_ = pd.Index([label, eigen], tupleize_cols=False)
-    frame = pd.DataFrame([["ja", "noord"], ["nee", "zuid"]], columns=kolommen_)
 
-    with pytest.raises(OngeldigeInvoer) as fout:
-        casussen_uit_populatie(frame)
-
-    melding = str(fout.value)
-    assert ("Flatten the names" if isinstance(label, tuple) else "Decode the names") in melding
+    melding = _geweigerd(casussen_uit_populatie, _frame_met_label(label, multiindex), label)
     assert "it looks like" in melding
     assert "noord" not in melding
 
