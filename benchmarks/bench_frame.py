@@ -539,6 +539,12 @@ def main(snel: bool) -> None:
     assert (uit_omgezet.to_numpy(dtype=bool) == referentie).all(), "to_pandas frame differs"
     s_omgezet = beste(lambda: beslis_frame(omgezet, "2019", uitvoer=("melden",)), herhaal)
     rijen += [("beslis_frame, pandas from to_pandas(), melden", n, s_omgezet)]
+    # an Arrow table (Parquet, DuckDB): decided by polars, the decisions appended to the table
+    tabel = df.to_arrow()
+    uit_tabel = beslis_frame(tabel, "2019", uitvoer=("melden",)).column("besluit.melden")
+    assert (np.asarray(uit_tabel.to_numpy(), dtype=bool) == referentie).all(), "Arrow differs"
+    s_tabel = beste(lambda: beslis_frame(tabel, "2019", uitvoer=("melden",)), herhaal)
+    rijen += [("beslis_frame, Arrow table, melden", n, s_tabel)]
     # the frames a CSV file gives (answers as text, flags as booleans, ages as numbers):
     # reported, no target; text costs what comparing text costs
     import pandas as pd  # here only: the memory subprocess imports this module

@@ -1456,6 +1456,12 @@ def beslis_frame(
             frame, protocol, basis=basis, prefix=prefix, uitvoer=gevraagd, extra=eigen
         )
         return uit_dask
+    if _POLARS_VOOR_ARROW and nw.dependencies.is_pyarrow_table(frame):
+        uit_arrow: FrameT | None = _arrow(
+            frame, protocol, basis=basis, prefix=prefix, uitvoer=gevraagd, extra=eigen
+        )
+        if uit_arrow is not None:
+            return uit_arrow
     native: Any = frame
     with warnings.catch_warnings():
         # narwhals announces that its Dask support moves to a separate package; it still works
@@ -1545,6 +1551,64 @@ def beslis_frame(
             if not lazy:
                 resultaat = _nullable_bools(resultaat, [f"{prefix}{s}" for s in gevraagd])
     uit: FrameT = resultaat
+    return uit
+
+
+#: an Arrow table is decided by polars where polars is installed (see ``_arrow``)
+_POLARS_VOOR_ARROW = True
+
+
+def _arrow(tabel: Any, protocol: Protocol | str | None, **opties: Any) -> Any | None:
+    """An Arrow table decided by polars, its decision columns added to the table itself.
+
+    polars reads an Arrow table without copying it (``pl.from_arrow``) and decides it as any
+    polars frame, a hundred times faster than narwhals' expressions on the table (measured:
+    0.6 ms against 63 ms for ``melden`` on 10^5 rows); the table's own columns are left as they
+    are and the decision columns are appended, text as Arrow's ``string``, as the narwhals path
+    gives them. ``None`` when polars is not installed or cannot read the table (a type it has
+    no equivalent for, two columns of one name): the narwhals path then decides it, or names
+    what is wrong.
+    """
+    try:
+        import polars as pl
+        import pyarrow as pa  # type: ignore[import-untyped,unused-ignore]
+    except ImportError:
+        return None
+    namen = tabel.column_names
+    if len(set(namen)) != len(namen):
+        return None  # the other path names a name used twice, as for every other library
+    # only the contract's columns are read: the others (the caller's own, an earlier call's
+    # decisions) go to polars by name alone, as columns of nulls, which costs nothing to
+    # convert (a column of text the caller carries cost 8 ms per 10^6 rows), and keep their
+    # names for every check of the names
+    gelezen = _kaart(tuple(namen), opties["prefix"], opties["extra"])
+    schema = tabel.schema
+    licht = pa.Table.from_arrays(
+        [
+            tabel.column(i) if naam in gelezen else pa.nulls(tabel.num_rows)
+            for i, naam in enumerate(namen)
+        ],
+        schema=pa.schema(
+            [
+                schema.field(i) if naam in gelezen else pa.field(naam, pa.null())
+                for i, naam in enumerate(namen)
+            ],
+            metadata=schema.metadata,  # what polars wrote of its own types (an Enum's)
+        ),
+    )
+    try:
+        als_polars = pl.from_arrow(licht, rechunk=False)
+    except Exception:  # any table polars cannot read is read the other way
+        return None
+    if not isinstance(als_polars, pl.DataFrame) or als_polars.columns != namen:
+        return None
+    besloten = beslis_frame(als_polars, protocol, **opties)
+    nieuw = [k for k in besloten.columns if k not in set(tabel.column_names)]
+    uit = tabel
+    for naam, kolom in zip(nieuw, besloten.select(nieuw).to_arrow().columns, strict=True):
+        if pa.types.is_large_string(kolom.type) or pa.types.is_string_view(kolom.type):
+            kolom = kolom.cast(pa.string())
+        uit = uit.append_column(naam, kolom)
     return uit
 
 

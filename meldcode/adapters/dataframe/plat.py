@@ -181,7 +181,8 @@ def dubbele_kolommen(native: Any) -> OngeldigeInvoer:
     A contract column is shown as it is; any other name only when it looks like a key (a
     column may be named after a person).
     """
-    namen = list(getattr(native, "columns", ()))
+    # an Arrow table's ``columns`` are its columns' data; its names are ``column_names``
+    namen = list(getattr(native, "column_names", None) or getattr(native, "columns", ()))
     fouten = [
         Fout(
             naam if getoond != "<str>" and isinstance(naam, str) else "frame",
