@@ -182,7 +182,8 @@ def dubbele_kolommen(native: Any) -> OngeldigeInvoer:
     column may be named after a person).
     """
     # an Arrow table's ``columns`` are its columns' data; its names are ``column_names``
-    namen = list(getattr(native, "column_names", None) or getattr(native, "columns", ()))
+    gelezen: Any = getattr(native, "column_names", None) or getattr(native, "columns", ())
+    namen: list[Any] = list(gelezen)
     fouten = [
         Fout(
             naam if getoond != "<str>" and isinstance(naam, str) else "frame",
