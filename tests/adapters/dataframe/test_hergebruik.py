@@ -384,7 +384,7 @@ def test_a_flag_column_with_a_gap_from_read_csv_is_decided_as_its_cases() -> Non
         max_size=30,
     ),
     dtype=st.sampled_from(
-        ["str", "string[pyarrow]", "large_string[pyarrow]", "string[python]", "chunks"]
+        ["str", "string[pyarrow]", "large_string[pyarrow]", "string[python]", "chunks", "slice"]
     ),
     snede=st.integers(0, 30),
 )
@@ -403,6 +403,10 @@ def test_text_held_by_arrow_is_read_as_the_codes_of_the_answers(
     if dtype == "chunks":
         stukken = pa.chunked_array([waarden[:snede], waarden[snede:]], type=pa.string())
         reeks = pd.Series(pd.arrays.ArrowExtensionArray(stukken))
+    elif dtype == "slice":  # a frame's rows from the middle on: Arrow keeps an offset
+        reeks = pd.Series(["ja", None, "x", *waarden], dtype="string[pyarrow]").iloc[3:]
+        reeks = reeks.iloc[snede % 2 :]
+        waarden = waarden[snede % 2 :]
     else:
         reeks = pd.Series(waarden, dtype=dtype)
     codes = antwoordcodes(reeks)
@@ -420,3 +424,22 @@ def test_text_held_by_arrow_is_read_as_the_codes_of_the_answers(
     assert frames._alle_antwoorden(frames._Rijen(frame), "weging.vermoeden") == all(
         w is None or w in ANTWOORDEN for w in waarden
     )
+
+
+@settings(max_examples=30, deadline=None)
+@given(rijen=st.lists(_rij(), min_size=1, max_size=12), snede=st.integers(0, 12))
+def test_a_slice_of_a_frame_with_arrow_text_is_decided_as_its_rows_are_in_the_whole(
+    rijen: list[dict[str, Any]], snede: int
+) -> None:
+    """Rows from the middle on (Arrow keeps an offset): each decided as in the whole frame."""
+    geheel = _pandas(rijen).astype(
+        {"weging.vermoeden": "string[pyarrow]", "weging.acute_onveiligheid": "string[pyarrow]"}
+    )
+    deel = geheel.iloc[snede:]
+
+    uit_geheel = beslis_frame(geheel, "2019", uitvoer=UIT).iloc[snede:]
+    uit_deel = beslis_frame(deel, "2019", uitvoer=UIT)
+
+    for k in UIT:
+        kolom = f"besluit.{k}"
+        assert uit_deel[kolom].tolist() == uit_geheel[kolom].tolist(), k
