@@ -1707,7 +1707,9 @@ def _pandas(
     for naam in gevraagd:
         kolom = f"{prefix}{naam}"
         if naam == "fout":
-            nieuw[kolom] = native[foutkolom].astype(_TEKST(pd)) if foutkolom else _leeg_tekst(pd, n)
+            nieuw[kolom] = (
+                _leeg_tekst(pd, n) if foutkolom is None else _fouttekst(pd, native[foutkolom])
+            )
             continue
         waarden: list[Any] = [k.uit(u[naam]) for k, u in zip(kernen, plan.uitvoer, strict=True)]
         if naam in BOOLEAANS:
@@ -1865,6 +1867,19 @@ def _polars_zonder_parameters() -> frozenset[type]:
         "Binary",
     ]
     return frozenset(getattr(pl, n) for n in namen if isinstance(getattr(pl, n, None), type))
+
+
+def _fouttekst(pd: Any, fouten: Any) -> Any:
+    """The rows' problems in pandas' own text dtype, an empty cell as in the other text columns.
+
+    pandas 2 keeps text as objects, where the checks leave ``NaN`` in a good row and the other
+    text columns ``None``: ``None`` everywhere, so that a good row's ``fout`` is the same value
+    whether or not another row of the frame is bad. (pandas 3's text has one empty value.)
+    """
+    tekst = fouten.astype(_TEKST(pd))
+    if tekst.dtype == object:
+        tekst = tekst.where(tekst.notna(), None)
+    return tekst
 
 
 def _leeg_tekst(pd: Any, n: int) -> Any:
