@@ -1053,8 +1053,9 @@ def _in_bereik(df: Any, naam: str, laag: int, hoog: int) -> bool:
     frame = df.to_native()
     if nw.dependencies.is_polars_dataframe(frame):  # polars' own series, no dispatch
         reeks = frame[naam]
-        # (read as unsigned, one reduction would do; but polars' ``reinterpret`` copies the
-        # column, and took longer than the two: 128 against 102 us at 10^6 rows)
+        if laag == 0 and _waarden_tot(reeks, hoog):
+            return True
+        # (polars' ``reinterpret`` copies the column: its least and greatest value instead)
         laagste: Any = reeks.min()
         hoogste: Any = reeks.max()
         return laagste is None or bool(laagste >= laag and hoogste <= hoog)
@@ -1076,6 +1077,66 @@ def _in_bereik(df: Any, naam: str, laag: int, hoog: int) -> bool:
     if laagste is None or hoogste is None:
         return True  # no value at all
     return bool(laagste >= laag and hoogste <= hoog)
+
+
+def _arrow_van(reeks: Any) -> Any | None:
+    """A polars series of one chunk as Arrow data, without a copy; ``None`` without pyarrow."""
+    if reeks.n_chunks() != 1:
+        return None
+    try:
+        return reeks.to_arrow()
+    except ImportError:  # pragma: no cover - pyarrow is optional with polars
+        return None
+
+
+def _waarden_tot(reeks: Any, hoog: int) -> bool:
+    """Whether every value of a polars integer series, gaps included, lies in ``[0, hoog]``.
+
+    Read from its Arrow values buffer as unsigned numbers with NumPy, one reduction (a
+    negative number is above every signed one): 14 against 80 us for polars' least and
+    greatest value at 10^6 rows. A gap holds some value of its own; when even those lie in
+    range, so do the values. ``False`` says nothing: the caller then asks polars.
+    """
+    import numpy as np  # the dataframe extra's
+
+    if not reeks.dtype.is_integer():
+        return False
+    pijl = _arrow_van(reeks)
+    if pijl is None or len(pijl) == 0:
+        return pijl is not None
+    breedte = pijl.type.bit_width // 8
+    waarden = np.frombuffer(
+        pijl.buffers()[1], dtype=f"u{breedte}", count=len(pijl), offset=pijl.offset * breedte
+    )
+    return bool(waarden.max() <= hoog)
+
+
+def _bitmaps_beide(vlag: Any, kolom: Any) -> bool | None:
+    """Whether some row has the polars flag true and a value in ``kolom``, on Arrow's bitmaps.
+
+    The flag's values, its validity and the column's validity, and-ed eight rows a byte with
+    NumPy (18 against 58 us at 10^6 rows). ``None`` when the bitmaps are not so at hand (more
+    than one chunk, an offset inside a byte, no pyarrow): the caller then asks polars.
+    """
+    import numpy as np  # the dataframe extra's
+    import polars as pl
+
+    if vlag.dtype != pl.Boolean:
+        return None
+    v, k = _arrow_van(vlag), _arrow_van(kolom)
+    if v is None or k is None or v.offset % 8 or k.offset % 8:
+        return None
+    n = len(v)
+    if n == 0 or k.null_count == n:
+        return False
+    grootte = (n + 7) // 8
+    uit = np.frombuffer(v.buffers()[1], np.uint8, count=grootte, offset=v.offset // 8).copy()
+    for geldig, verschuiving in ((v.buffers()[0], v.offset), (k.buffers()[0], k.offset)):
+        if geldig is not None:  # no buffer: no gap
+            uit &= np.frombuffer(geldig, np.uint8, count=grootte, offset=verschuiving // 8)
+    if n % 8:  # the bits past the last row are no rows
+        uit[-1] &= (1 << (n % 8)) - 1
+    return bool(uit.any())
 
 
 def _heel_in_bereik(df: Any, naam: str, laag: int, hoog: int) -> bool:
@@ -1125,6 +1186,9 @@ def _beide(df: Any, vlag: str, kolom: str) -> bool:
     """Whether some row has the flag ``vlag`` true and a value in ``kolom`` (eager frames)."""
     native = df.to_native()
     if nw.dependencies.is_polars_dataframe(native):  # polars' own series, no dispatch
+        snel = _bitmaps_beide(native[vlag], native[kolom])
+        if snel is not None:
+            return snel
         # a row with the flag and a value (a null flag is no flag: ``any`` passes over the
         # nulls ``&`` gives it); on bitmaps, a third faster than filtering the values
         return bool((native[vlag] & native[kolom].is_not_null()).any())

@@ -203,10 +203,38 @@ def test_the_probes_answer_as_a_plain_reading_of_the_rows(
         )
     else:
         soort = {"Int8": pl.Int8, "Int16": pl.Int16, "Int64": pl.Int64, "UInt8": pl.UInt8}
-        frame = pl.DataFrame(
-            {"kind.leeftijd": leeftijden, "kind.ongeboren": vlaggen},
-            schema={"kind.leeftijd": soort.get(dtype, pl.Float64), "kind.ongeboren": pl.Boolean},
-        )
+        schema = {"kind.leeftijd": soort.get(dtype, pl.Float64), "kind.ongeboren": pl.Boolean}
+        # whole, from the middle on (an offset, maybe inside a byte of a bitmap), in two chunks
+        vorm = data.draw(st.sampled_from(["heel", "snede", "stukken"]))
+        k = data.draw(st.sampled_from([0, 8, 16, 3]) | st.integers(0, 40))
+        if vorm == "snede":
+            # rows cut off before: an unborn child with an age in range, which no probe of the
+            # rows after them may see
+            voor = pl.DataFrame(
+                {"kind.leeftijd": [5] * k, "kind.ongeboren": [True] * k}, schema=schema
+            )
+            frame = pl.concat(
+                [
+                    voor,
+                    pl.DataFrame(
+                        {"kind.leeftijd": leeftijden, "kind.ongeboren": vlaggen}, schema=schema
+                    ),
+                ],
+                rechunk=True,
+            ).slice(k)
+        elif vorm == "stukken":
+            delen = [
+                pl.DataFrame(
+                    {"kind.leeftijd": leeftijden[a:b], "kind.ongeboren": vlaggen[a:b]},
+                    schema=schema,
+                )
+                for a, b in ((0, min(k, n)), (min(k, n), n))
+            ]
+            frame = pl.concat(delen, rechunk=False)
+        else:
+            frame = pl.DataFrame(
+                {"kind.leeftijd": leeftijden, "kind.ongeboren": vlaggen}, schema=schema
+            )
     rijen = frames._Rijen(frame)
 
     assert frames._beide(rijen, "kind.ongeboren", "kind.leeftijd") == any(
@@ -443,3 +471,31 @@ def test_a_slice_of_a_frame_with_arrow_text_is_decided_as_its_rows_are_in_the_wh
     for k in UIT:
         kolom = f"besluit.{k}"
         assert uit_deel[kolom].tolist() == uit_geheel[kolom].tolist(), k
+
+
+@pytest.mark.parametrize("k", [0, 3, 8, 16, 24])
+@pytest.mark.parametrize(
+    ("na", "beide"),
+    [
+        ({"kind.leeftijd": [3, None], "kind.ongeboren": [False, True]}, False),
+        ({"kind.leeftijd": [3, None, 4], "kind.ongeboren": [None, False, True]}, True),
+        ({"kind.leeftijd": [31, 2], "kind.ongeboren": [False, None]}, False),
+    ],
+)
+def test_the_probes_of_a_polars_frame_cut_after_rows_see_only_its_own_rows(
+    k: int, na: dict[str, list[Any]], beide: bool
+) -> None:
+    """Read from Arrow's buffers at the frame's offset: the rows cut off are not its rows.
+
+    Those rows hold an unborn child with an age in range, so reading them instead would say
+    the opposite of what the frame's own rows say.
+    """
+    schema = {"kind.leeftijd": pl.Int8, "kind.ongeboren": pl.Boolean}
+    voor = pl.DataFrame({"kind.leeftijd": [5] * k, "kind.ongeboren": [True] * k}, schema=schema)
+    frame = pl.concat([voor, pl.DataFrame(na, schema=schema)], rechunk=True).slice(k)
+    rijen = frames._Rijen(frame)
+
+    assert frames._beide(rijen, "kind.ongeboren", "kind.leeftijd") is beide
+    assert frames._in_bereik(rijen, "kind.leeftijd", 0, 30) is all(
+        w is None or w <= 30 for w in na["kind.leeftijd"]
+    )
