@@ -488,8 +488,10 @@ def test_the_probes_of_a_polars_frame_cut_after_rows_see_only_its_own_rows(
     """Read from Arrow's buffers at the frame's offset: the rows cut off are not its rows.
 
     Those rows hold an unborn child with an age in range, so reading them instead would say
-    the opposite of what the frame's own rows say.
+    the opposite of what the frame's own rows say. (The buffers are read once pyarrow is
+    loaded, as here.)
     """
+    pytest.importorskip("pyarrow", reason="the probes read Arrow's buffers once it is loaded")
     schema = {"kind.leeftijd": pl.Int8, "kind.ongeboren": pl.Boolean}
     voor = pl.DataFrame({"kind.leeftijd": [5] * k, "kind.ongeboren": [True] * k}, schema=schema)
     frame = pl.concat([voor, pl.DataFrame(na, schema=schema)], rechunk=True).slice(k)
