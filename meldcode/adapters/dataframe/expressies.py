@@ -54,12 +54,22 @@ class Kolommen:
 
     ``vlaggen[pad]`` are the boolean columns whose ``or`` is the flag (its own column, or the
     more specific flags where the frame has none, or columns decoded from JSON); absent: false.
-    ``leeftijd`` is the age column. Hashable: part of the key of a kept translation.
+    ``leeftijd`` is the age column. ``codes`` names the answer columns held as codes (an Arrow
+    dictionary's indices, read without converting them), with the answer each code stands for.
+    Hashable: part of the key of a kept translation.
     """
 
     antwoorden: tuple[tuple[Vraag, str], ...]
     vlaggen: tuple[tuple[str, tuple[str, ...]], ...]
     leeftijd: str | None
+    codes: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def labels(self, naam: str) -> tuple[str, ...] | None:
+        """The answer of each code of the column ``naam`` (``None``: it holds the answers)."""
+        for n, labels in self.codes:
+            if n == naam:
+                return labels
+        return None
 
     def antwoord(self, vraag: Vraag) -> str | None:
         """The column of ``vraag``'s answer (``None``: every row unanswered)."""
@@ -203,10 +213,17 @@ class Expressies:
         waarden = oordelen(k[2])
         if len(waarden) == 3:
             return ~col.is_null(), False
-        if self.polars:  # null-safe equality: an unanswered question equals no answer
-            vergelijkingen = [col.eq_missing(w) for w in waarden]
+        labels = self.kolommen.labels(naam)
+        if labels is not None:  # codes: each answer's code, where the column has one
+            gezocht: list[Any] = [labels.index(w) for w in waarden if w in labels]
+            if not gezocht:
+                return ns.lit(False), False
         else:
-            vergelijkingen = [col == w for w in waarden]
+            gezocht = list(waarden)
+        if self.polars:  # null-safe equality: an unanswered question equals no answer
+            vergelijkingen = [col.eq_missing(w) for w in gezocht]
+        else:
+            vergelijkingen = [col == w for w in gezocht]
         expr = vergelijkingen[0]
         for v in vergelijkingen[1:]:
             expr = expr | v
