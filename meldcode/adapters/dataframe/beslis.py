@@ -31,6 +31,7 @@ Requires narwhals (``pip install meldcode[dataframe]``).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import sys
@@ -1557,6 +1558,15 @@ def beslis_frame(
     return uit
 
 
+def _een_index_per_kolom(native: Any) -> contextlib.AbstractContextManager[None]:
+    """For a pandas frame: each text column's answer codes read once in the call (``kern``)."""
+    if not nw.dependencies.is_pandas_dataframe(native):
+        return contextlib.nullcontext()
+    from meldcode.adapters.dataframe.kern import een_index_per_kolom
+
+    return een_index_per_kolom()
+
+
 def _woordenboeken_als_tekst(tabel: Any) -> Any:
     """The Arrow table with each column of a dictionary of texts as those texts.
 
@@ -1606,7 +1616,7 @@ def _beslis_frame(
     with the answer of each code: the analysis reads such a column as an enum of those answers,
     the translation compares codes.
     """
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(), _een_index_per_kolom(native):
         # narwhals announces that its Dask support moves to a separate package; it still works
         warnings.filterwarnings("ignore", message=".*Dask support is moving.*")
         rijen = _Rijen(native)

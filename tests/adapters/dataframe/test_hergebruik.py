@@ -26,6 +26,7 @@ np = pytest.importorskip("numpy", reason="numpy comes with pandas")
 
 from meldcode.adapters.dataframe import beslis as frames  # noqa: E402
 from meldcode.adapters.dataframe.beslis import beslis_frame  # noqa: E402
+from meldcode.adapters.dataframe.populatie import genereer_populatie  # noqa: E402
 from tests.adapters.dataframe.test_rijfouten import _json, _pandas, _polars, _rij  # noqa: E402
 
 UIT = ("melden", "veilig_thuis_raadplegen", "volgende_vraag", "fout")
@@ -501,3 +502,70 @@ def test_the_probes_of_a_polars_frame_cut_after_rows_see_only_its_own_rows(
     assert frames._in_bereik(rijen, "kind.leeftijd", 0, 30) is all(
         w is None or w <= 30 for w in na["kind.leeftijd"]
     )
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    waarden=st.lists(
+        st.none() | st.sampled_from(["ja", "nee", "twijfel", "Ja", "misschien"]),
+        min_size=4,
+        max_size=20,
+    ),
+    verschuiving=st.integers(0, 3),
+)
+def test_columns_on_one_arrow_buffer_are_each_read_as_their_own_codes(
+    waarden: list[str | None], verschuiving: int
+) -> None:
+    """Within one call a column's answer codes are read once, by where its data lies.
+
+    Two columns cut from one Arrow array share its buffers at other offsets: each keeps its own
+    codes, and the frame is decided as the same rows in buffers of their own are.
+    """
+    import pyarrow as pa
+
+    from meldcode.adapters.dataframe.kern import ANTWOORDEN, antwoordcodes, een_index_per_kolom
+
+    basis = pa.array(waarden, pa.large_string())
+    lengte = len(waarden) - 3
+    a, b = basis.slice(0, lengte), basis.slice(verschuiving, lengte)
+    frame = pd.DataFrame(
+        {
+            "weging.vermoeden": pd.arrays.ArrowExtensionArray(a),
+            "weging.acute_onveiligheid": pd.arrays.ArrowExtensionArray(b),
+        }
+    )
+    with een_index_per_kolom():
+        for naam, deel in (("weging.vermoeden", a), ("weging.acute_onveiligheid", b)):
+            codes = antwoordcodes(frame[naam])
+            assert codes is not None
+            assert codes.tolist() == [
+                ANTWOORDEN.index(w) if w in ANTWOORDEN else -1 for w in deel.to_pylist()
+            ]
+    eigen = frame.apply(lambda k: pd.Series(k.tolist(), dtype="string[pyarrow]", index=k.index))
+    pd.testing.assert_frame_equal(
+        beslis_frame(frame, "2019"), beslis_frame(eigen, "2019"), check_dtype=False
+    )
+
+
+def test_a_pandas_frame_reads_each_text_column_once_a_call(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The kept analysis' probe and the kernel share each column's ``index_in``; nothing stays."""
+    import pyarrow.compute as pc
+
+    from meldcode.adapters.dataframe import kern
+
+    frame = genereer_populatie(300, seed=5, backend="pandas")
+    frame = frame.astype({k: "string[pyarrow]" for k in frame.columns if k.startswith("weging.")})
+    beslis_frame(frame, "2019", uitvoer=("melden",))  # the analysis kept
+    oproepen: list[int] = []
+    index_in = pc.index_in
+
+    def tel(waarden: Any, **opties: Any) -> Any:
+        oproepen.append(len(waarden))
+        return index_in(waarden, **opties)
+
+    monkeypatch.setattr(pc, "index_in", tel)
+    beslis_frame(frame, "2019", uitvoer=("melden",))
+
+    gelezen = [k for k in frame.columns if k.startswith("weging.")]
+    assert len(oproepen) == len(gelezen)
+    assert kern._INDEXEN.get() is None
