@@ -1546,6 +1546,16 @@ def beslis_frame(
         )
         if uit_arrow is not None:
             return uit_arrow
+    if nw.dependencies.is_pandas_dataframe(frame):
+        als_tekst = _pandas_woordenboeken_als_tekst(frame)
+        if als_tekst:
+            kopie = frame.copy(deep=False)
+            for naam, kolom in als_tekst.items():
+                kopie[naam] = kolom
+            besloten_pandas = _beslis_frame(kopie, enige, gevraagd, eigen, prefix)
+            for naam in als_tekst:  # the caller's own columns, as they were
+                besloten_pandas[naam] = frame[naam]
+            return besloten_pandas  # type: ignore[no-any-return]
     if nw.dependencies.is_pyarrow_table(frame):
         gelezen = _woordenboeken_als_tekst(frame)
         if gelezen is not frame:
@@ -1591,6 +1601,30 @@ def _woordenboeken_als_tekst(tabel: Any) -> Any:
         )
         tabel = tabel.set_column(i, veld.with_type(kolom.type), kolom)
     return tabel
+
+
+def _pandas_woordenboeken_als_tekst(frame: Any) -> dict[Any, Any]:
+    """A pandas frame's columns of Arrow dictionaries of texts (``pd.ArrowDtype``), as texts.
+
+    As ``_woordenboeken_als_tekst`` for an Arrow table: pyarrow's compute functions fail on
+    some such dictionaries. Each as a column of Arrow text on the frame's index; none when the
+    frame has no such column (the usual case: a categorical is pandas' own dictionary).
+    """
+    import pandas as pd  # type: ignore[import-untyped,unused-ignore]  # a pandas frame's own
+
+    uit: dict[Any, Any] = {}
+    for naam, dtype in frame.dtypes.items():
+        if not isinstance(dtype, pd.ArrowDtype):
+            continue
+        import pyarrow as pa  # type: ignore[import-untyped,unused-ignore]  # ArrowDtype's own
+
+        soort = dtype.pyarrow_dtype
+        if pa.types.is_dictionary(soort) and _is_tekst(pa, soort.value_type):
+            tabel = _woordenboeken_als_tekst(pa.table({"x": pa.array(frame[naam].array)}))
+            uit[naam] = pd.Series(
+                pd.arrays.ArrowExtensionArray(tabel.column(0)), index=frame.index, name=naam
+            )
+    return uit
 
 
 def _is_tekst(pa: Any, soort: Any) -> bool:

@@ -219,3 +219,39 @@ def test_a_dictionary_of_answers_reaches_polars_as_its_codes(
     assert gegeven[0].schema.field("referentie").type == pa.null()
     assert uit.column("referentie").equals(tabel.column("referentie"))
     assert uit.num_rows == 500
+
+
+@settings(max_examples=60, deadline=None)
+@given(tabel=_tabel_met_woordenboeken())
+def test_a_pandas_frame_of_arrow_dictionaries_is_decided_as_its_texts_are(tabel: Any) -> None:
+    """An Arrow dictionary held by pandas (``pd.ArrowDtype``) is decided as its texts are.
+
+    The same decisions and errors as the same answers as text, and the frame's own columns come
+    back as they were.
+    """
+    pd = pytest.importorskip("pandas", reason="pandas is in the dev extra")
+    woordenboeken = pd.DataFrame(
+        {
+            naam: pd.Series(pd.arrays.ArrowExtensionArray(tabel.column(naam)))
+            for naam in tabel.column_names
+        }
+    )
+    teksten = pd.DataFrame(
+        {
+            naam: pd.Series(tabel.column(naam).to_pylist(), dtype="string[pyarrow]")
+            if pa.types.is_dictionary(tabel.schema.field(naam).type)
+            else woordenboeken[naam]
+            for naam in tabel.column_names
+        }
+    )
+
+    uit = beslis_frame(woordenboeken, "2019")
+    verwacht = beslis_frame(teksten, "2019")
+
+    nieuw = [k for k in uit.columns if k not in tabel.column_names]
+    assert nieuw == [k for k in verwacht.columns if k not in tabel.column_names]
+    for naam in nieuw:
+        assert uit[naam].tolist() == verwacht[naam].tolist(), naam
+    for naam in tabel.column_names:  # Arrow's own data (pandas cannot compare every dictionary)
+        assert uit[naam].dtype == woordenboeken[naam].dtype
+        assert uit[naam].array.__arrow_array__().equals(tabel.column(naam))
