@@ -1557,13 +1557,13 @@ def beslis_frame(
                 besloten_pandas[naam] = frame[naam]
             return besloten_pandas  # type: ignore[no-any-return]
     if nw.dependencies.is_pyarrow_table(frame):
-        gelezen = _woordenboeken_als_tekst(frame)
-        if gelezen is not frame:
-            besloten = _beslis_frame(gelezen, enige, gevraagd, eigen, prefix)
-            uit_tabel: Any = frame
-            for naam in besloten.column_names[frame.num_columns :]:
-                uit_tabel = uit_tabel.append_column(naam, besloten.column(naam))
-            return uit_tabel  # type: ignore[no-any-return]
+        import pyarrow as pa  # type: ignore[import-untyped,unused-ignore]  # the table's own
+
+        besloten = _beslis_frame(_woordenboeken_als_tekst(frame), enige, gevraagd, eigen, prefix)
+        uit_tabel: Any = frame  # the table's own columns as they were
+        for naam in besloten.column_names[frame.num_columns :]:
+            uit_tabel = uit_tabel.append_column(naam, _als_string(pa, besloten.column(naam)))
+        return uit_tabel  # type: ignore[no-any-return]
     uit: FrameT = _beslis_frame(frame, enige, gevraagd, eigen, prefix)
     return uit
 
@@ -1577,41 +1577,48 @@ def _een_index_per_kolom(native: Any) -> contextlib.AbstractContextManager[None]
     return een_index_per_kolom()
 
 
-def _woordenboeken_als_tekst(tabel: Any) -> Any:
+def _woordenboeken_als_tekst(tabel: Any, tekst: Any = None) -> Any:
     """The Arrow table with each column of a dictionary of texts as those texts.
 
     pyarrow's compute functions, which narwhals' path uses, fail on some dictionaries that
     Arrow allows: of ``string_view`` texts (no ``array_take`` kernel), or chunks with
     dictionaries of their own that hold a gap ("cannot yet unify dictionaries with nulls").
-    As text the values are the same (a code that points at a gap is a gap). The table itself
-    when it has no such column.
+    As text the values are the same (a code that points at a gap is a gap), of Arrow's type
+    ``tekst`` (``large_string`` by default). A column of ``string_view`` text is cast so too:
+    pyarrow has no ``is_in`` for it. The table itself when it has no such column.
     """
     import pyarrow as pa  # type: ignore[import-untyped,unused-ignore]  # an Arrow table's own
 
+    tekst = pa.large_string() if tekst is None else tekst
     for i, veld in enumerate(tabel.schema):
         soort = veld.type
-        if not (pa.types.is_dictionary(soort) and _is_tekst(pa, soort.value_type)):
+        if pa.types.is_string_view(soort):
+            kolom = tabel.column(i).cast(tekst)
+        elif pa.types.is_dictionary(soort) and _is_tekst(pa, soort.value_type):
+            kolom = pa.chunked_array(
+                [stuk.dictionary.cast(tekst).take(stuk.indices) for stuk in tabel.column(i).chunks],
+                tekst,
+            )
+        else:
             continue
-        kolom = pa.chunked_array(
-            [
-                stuk.dictionary.cast(pa.large_string()).take(stuk.indices)
-                for stuk in tabel.column(i).chunks
-            ],
-            pa.large_string(),
-        )
         tabel = tabel.set_column(i, veld.with_type(kolom.type), kolom)
     return tabel
 
 
 def _pandas_woordenboeken_als_tekst(frame: Any) -> dict[Any, Any]:
-    """A pandas frame's columns of Arrow dictionaries of texts (``pd.ArrowDtype``), as texts.
+    """A pandas frame's Arrow columns that pyarrow's compute functions cannot take, as text.
 
-    As ``_woordenboeken_als_tekst`` for an Arrow table: pyarrow's compute functions fail on
-    some such dictionaries. Each as a column of Arrow text on the frame's index; none when the
-    frame has no such column (the usual case: a categorical is pandas' own dictionary).
+    As ``_woordenboeken_als_tekst`` for an Arrow table: a column of Arrow dictionaries of texts
+    (``pd.ArrowDtype``), some of which pyarrow cannot compute on; a contract column of
+    ``string_view`` text (no kernel of pyarrow's ``is_in``); and under pandas 2 one of
+    ``large_string`` text (``large_string[pyarrow]``, as ``read_parquet`` gives a file polars
+    wrote), whose values pandas 2 cannot join to a text of Arrow's ``string`` in a bad row's
+    message. Each as Arrow ``string`` on the frame's index; none when the frame has no such
+    column.
     """
     import pandas as pd  # type: ignore[import-untyped,unused-ignore]  # a pandas frame's own
 
+    pandas_2 = int(pd.__version__.split(".")[0]) < 3
     uit: dict[Any, Any] = {}
     for naam, dtype in frame.dtypes.items():
         if not isinstance(dtype, pd.ArrowDtype):
@@ -1619,12 +1626,27 @@ def _pandas_woordenboeken_als_tekst(frame: Any) -> dict[Any, Any]:
         import pyarrow as pa  # type: ignore[import-untyped,unused-ignore]  # ArrowDtype's own
 
         soort = dtype.pyarrow_dtype
+        kolom = frame[naam].array.__arrow_array__()
         if pa.types.is_dictionary(soort) and _is_tekst(pa, soort.value_type):
-            tabel = _woordenboeken_als_tekst(pa.table({"x": pa.array(frame[naam].array)}))
-            uit[naam] = pd.Series(
-                pd.arrays.ArrowExtensionArray(tabel.column(0)), index=frame.index, name=naam
-            )
+            tekst = _woordenboeken_als_tekst(pa.table({"x": kolom}), pa.string()).column(0)
+        elif (naam in _SOORTEN or naam in ("protocol", "datum")) and (
+            pa.types.is_string_view(soort) or (pandas_2 and pa.types.is_large_string(soort))
+        ):
+            tekst = kolom.cast(pa.string())
+        else:
+            continue
+        uit[naam] = pd.Series(pd.arrays.ArrowExtensionArray(tekst), index=frame.index, name=naam)
     return uit
+
+
+def _als_string(pa: Any, kolom: Any) -> Any:
+    """An Arrow column of text as Arrow's ``string``, whatever text type it was made as.
+
+    The decision columns appended to an Arrow table have one type, on either path.
+    """
+    if pa.types.is_large_string(kolom.type) or pa.types.is_string_view(kolom.type):
+        return kolom.cast(pa.string())
+    return kolom
 
 
 def _is_tekst(pa: Any, soort: Any) -> bool:
@@ -1835,9 +1857,7 @@ def _arrow(tabel: Any, protocol: Protocol | str | None, **opties: Any) -> Any | 
             # convert it value by value, 2-4 ms per 10^6 rows
             kolom = pa.nulls(len(reeks), pa.string())
         else:
-            kolom = reeks.to_arrow()  # a series' own Arrow data, without a frame's conversion
-            if pa.types.is_large_string(kolom.type) or pa.types.is_string_view(kolom.type):
-                kolom = kolom.cast(pa.string())
+            kolom = _als_string(pa, reeks.to_arrow())  # without a frame's conversion
         uit = uit.append_column(reeks.name, kolom)
     return uit
 
