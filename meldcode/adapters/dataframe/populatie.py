@@ -53,6 +53,7 @@ from meldcode.adapters.dataframe.plat import (
     schijn,
     vlaggen,
 )
+from meldcode.adapters.json.casus import casus_uit_dict, datum_uit_tekst
 from meldcode.adapters.json.sleutels import naaste
 from meldcode.domain._validatie import toon
 from meldcode.domain.casus import (
@@ -766,6 +767,39 @@ def _kaart(namen: Sequence[Any]) -> dict[str, str]:
     return kaart
 
 
+def _eigen_velden(cellen: Mapping[str, Any], ongeboren: bool) -> dict[str, Any]:
+    """The row's own fields (``protocol``, ``datum``, ``referentie``, ``kind``) as JSON has them."""
+    data: dict[str, Any] = {}
+    for pad in ("protocol", "datum", "referentie"):
+        waarde = cellen.get(pad)
+        if waarde is not None:
+            data[pad] = waarde.isoformat() if isinstance(waarde, dt.date) else waarde
+    kind: dict[str, Any] = {"ongeboren": ongeboren}
+    if cellen.get("kind.leeftijd") is not None:
+        kind["leeftijd"] = cellen["kind.leeftijd"]
+    data["kind"] = kind
+    return data
+
+
+def _json_fout(
+    rij: int, data: Mapping[str, Any], anders: OngeldigeInvoer | None = None
+) -> OngeldigeInvoer:
+    """The JSON reader's error for the cells ``data`` (as a case), each problem given its row.
+
+    What the contract's reader says of the same values, naming the column (``datum``,
+    ``kind.leeftijd``) as it names the field. ``anders`` when the reader takes them: the
+    domain's own error then, its row given.
+    """
+    fouten = anders.fouten if anders is not None else ()
+    try:
+        casus_uit_dict(data)
+    except OngeldigeInvoer as exc:
+        fouten = exc.fouten
+    if not fouten:  # pragma: no cover - the callers ask only of values the reader refuses
+        fouten = (Fout("row", str(rij), "cannot be read as a case"),)
+    return OngeldigeInvoer([Fout(f.veld, f.waarde, f"row {rij}: {f.melding}") for f in fouten])
+
+
 def _fout(rij: int, veld: str, waarde: object, wat: str) -> OngeldigeInvoer:
     getoond = toon(waarde)
     return OngeldigeInvoer([Fout(veld, getoond, f"row {rij}: {veld} {wat} (got {getoond})")])
@@ -831,25 +865,42 @@ def _casus(rij: int, cellen: Mapping[str, Any]) -> Casus:
         }
         signalen = (Signaal(**velden),)
     consultaties = tuple(Consultatie(met=Partij(c)) for c in _PARTIJEN if vlag(f"consultatie.{c}"))
+    # the case's own fields, read as the contract's reader reads them: a date as text too (what
+    # a CSV file gives); anything it would refuse, refused in its words, naming the column
     protocol = cellen.get("protocol")
+    datum = cellen.get("datum")
+    if isinstance(datum, str):
+        datum = datum_uit_tekst(datum) or datum
+    leeftijd = cellen.get("kind.leeftijd")
+    referentie = cellen.get("referentie")
+    ongeboren = _vlag(rij, "kind.ongeboren", cellen.get("kind.ongeboren"))
+    if (
+        (protocol is not None and protocol not in _PROTOCOLLEN)
+        or not (datum is None or isinstance(datum, dt.date))
+        or not (
+            leeftijd is None
+            or (
+                isinstance(leeftijd, int)
+                and not isinstance(leeftijd, bool)
+                and 0 <= leeftijd <= MAX_LEEFTIJD
+                and not ongeboren  # an unborn child has no age
+            )
+        )
+    ):
+        raise _json_fout(rij, _eigen_velden(cellen, ongeboren))
     try:
         casus = Casus(
-            kind=Kind(
-                leeftijd=cellen.get("kind.leeftijd"),
-                ongeboren=_vlag(rij, "kind.ongeboren", cellen.get("kind.ongeboren")),
-            ),
+            kind=Kind(leeftijd=leeftijd, ongeboren=ongeboren),
             signalen=signalen,
             consultaties=consultaties,
             omstandigheden=Omstandigheden(**omstandigheden),
             weging=Weging(**weging),
-            protocol=lees_protocol(protocol) if protocol in _PROTOCOLLEN else protocol,
-            datum=cellen.get("datum"),
-            referentie=cellen.get("referentie"),
+            protocol=None if protocol is None else lees_protocol(protocol),
+            datum=datum,
+            referentie=referentie,
         )
-    except OngeldigeInvoer as exc:
-        raise OngeldigeInvoer(
-            [Fout(f.veld, f.waarde, f"row {rij}: {f.melding}") for f in exc.fouten]
-        ) from None
+    except OngeldigeInvoer as exc:  # a bad ``referentie``: named as the JSON reader names it
+        raise _json_fout(rij, _eigen_velden(cellen, ongeboren), exc) from None
     # a flag no case with one signal can give (a kenmerk without a signal, a bron on none, ...)
     terug = vlaggen(casus)
     for pad in VLAGKOLOMMEN:
@@ -895,7 +946,10 @@ def casussen_uit_populatie(frame: Any) -> list[Casus]:
     ``meldcode.adapters.dataframe.plat`` with or without prefixes; an absent flag column, or an
     empty
     flag cell, is false. Other columns (a region, decision columns) are ignored. A row becomes
-    one case with at most one signal and one consultation per flagged party. Raises
+    one case with at most one signal and one consultation per flagged party. The case's own
+    fields (``protocol``, ``datum``, ``kind.leeftijd``, ``kind.ongeboren``, ``referentie``) are
+    read as the JSON reader reads them: ``datum`` as a date or as text ``YYYY-MM-DD`` (what a
+    CSV file gives), a value it refuses refused in its words, naming the column. Raises
     ``OngeldigeInvoer`` naming the column (and the row) for a misspelled contract column (or one
     whose name only looks like one: a byte-order mark, a Cyrillic letter; or a pandas label
     that is a tuple or bytes and looks like one), a bad

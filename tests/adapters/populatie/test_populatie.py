@@ -484,7 +484,7 @@ def test_a_missing_flag_column_is_false() -> None:
             "signaal.levensgevaar",
             "True",
         ),
-        (lambda f: f.with_columns(pl.lit(99).alias("kind.leeftijd")), "Kind.leeftijd", "99"),
+        (lambda f: f.with_columns(pl.lit(99).alias("kind.leeftijd")), "kind.leeftijd", "99"),
         (lambda f: f.with_columns(pl.lit("[]").alias("signalen")), "signalen", None),
     ],
     ids=["typo", "answer", "two-soorten", "two-bronnen", "kenmerk-alone", "age", "json-list"],
