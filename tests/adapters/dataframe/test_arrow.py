@@ -262,17 +262,19 @@ _TEKSTEN = {
     "protocol": ["2013", "2019", "2020", "x"],
     "datum": ["2019-03-01", "2012-12-31", "2019-02-30", "gisteren"],
 }
+#: rows of answers, protocols and dates as text, good and bad ones, gaps among them
+_TEKSTRIJEN = st.lists(
+    st.fixed_dictionaries(
+        {naam: st.none() | st.sampled_from(waarden) for naam, waarden in _TEKSTEN.items()}
+    ),
+    min_size=1,
+    max_size=8,
+)
 
 
 @settings(max_examples=60, deadline=None)
 @given(
-    rijen=st.lists(
-        st.fixed_dictionaries(
-            {naam: st.none() | st.sampled_from(waarden) for naam, waarden in _TEKSTEN.items()}
-        ),
-        min_size=1,
-        max_size=8,
-    ),
+    rijen=_TEKSTRIJEN,
     soort=st.sampled_from(["string", "large_string", "string_view", "dictionary"]),
 )
 def test_text_columns_of_any_arrow_type_held_by_pandas_read_as_text(
@@ -311,13 +313,7 @@ def test_text_columns_of_any_arrow_type_held_by_pandas_read_as_text(
 
 @settings(max_examples=40, deadline=None)
 @given(
-    rijen=st.lists(
-        st.fixed_dictionaries(
-            {naam: st.none() | st.sampled_from(waarden) for naam, waarden in _TEKSTEN.items()}
-        ),
-        min_size=1,
-        max_size=8,
-    ),
+    rijen=_TEKSTRIJEN,
     soort=st.sampled_from(["string", "large_string", "string_view"]),
 )
 def test_text_columns_of_any_arrow_type_in_a_table_are_decided_as_narwhals_decides_them(
