@@ -63,7 +63,7 @@ from meldcode.adapters.dataframe.plat import (
     uiterlijk,
     vlaggen,
 )
-from meldcode.adapters.dataframe.vertaling import BOOLEAANS, Uit, vertaling, wortels
+from meldcode.adapters.dataframe.vertaling import ANTWOORDEN, BOOLEAANS, Uit, vertaling, wortels
 from meldcode.adapters.dataframe.vertaling import uitvoer as vertaling_uitvoer
 from meldcode.adapters.json.casus import casus_uit_dict
 from meldcode.adapters.json.lezen import laad_json
@@ -130,9 +130,7 @@ _VIERVOUDEN: tuple[str, ...] = tuple(f"{i:02d}" for i in range(0, 100, 4))
 _GROOT = 10**8
 _GROOTSTE_FLOAT = 1.7976931348623157e308
 #: every valid answer, as text
-_ANTWOORDEN: frozenset[str] = frozenset(o.value for o in Oordeel)
-#: the answers in the order of their codes (as ``kern.ANTWOORDEN``)
-_ANTWOORDLIJST: tuple[str, ...] = tuple(o.value for o in Oordeel)
+_ANTWOORDEN: frozenset[str] = frozenset(ANTWOORDEN)
 _OORDELEN = ", ".join(repr(o.value) for o in Oordeel)
 #: the specific flags that answer for a general one where a frame has no column for it
 _SPECIFIEK: dict[str, tuple[str, ...]] = {
@@ -428,7 +426,7 @@ class _Invoer:
         self.controles: list[_Controle] = []
         self.voorbereiding: list[Any] = []  # series decoded in Python (eager frames only)
         self.extra_vlaggen: dict[str, list[str]] = {}
-        #: polars: an answer column of text read as codes into ``_ANTWOORDLIJST`` (its code
+        #: polars: an answer column of text read as codes into ``ANTWOORDEN`` (its code
         #: column's name and expression), computed before the checks, which read it
         self.codes: dict[str, tuple[str, Any]] = {}
         #: what was read of the rows to build the checks, in order: (probe, its arguments,
@@ -533,7 +531,7 @@ class _Invoer:
             ),
             vlaggen=tuple(vlaggen.items()),
             leeftijd=self.kolom.get("kind.leeftijd"),
-            codes=tuple((code, _ANTWOORDLIJST) for code, _ in self.codes.values()),
+            codes=tuple((code, ANTWOORDEN) for code, _ in self.codes.values()),
         )
 
     def codekolommen(self) -> list[Any]:
@@ -611,7 +609,7 @@ class _Invoer:
             # (measured: ``melden`` on 10^6 rows of ``pl.read_csv``'s 76 against 35 ms)
             pl = self.ns
             code: Any = pl.lit(None, pl.UInt8)
-            for i, antwoord in reversed(list(enumerate(_ANTWOORDLIJST))):
+            for i, antwoord in reversed(list(enumerate(ANTWOORDEN))):
                 code = pl.when(kolom.eq_missing(antwoord)).then(pl.lit(i, pl.UInt8)).otherwise(code)
             codenaam = f"{_INTERN}code.{naam}"
             self.codes[naam] = (codenaam, code)

@@ -23,6 +23,7 @@ import numpy.typing as npt
 from meldcode.adapters.dataframe.expressies import Kolommen
 from meldcode.adapters.dataframe.vertaling import (
     ANTWOORD,
+    ANTWOORDEN,
     BEANTWOORD,
     EN,
     GROEP,
@@ -41,7 +42,6 @@ from meldcode.adapters.dataframe.vertaling import (
     groepteksten,
     oordelen,
 )
-from meldcode.domain.waarden import Oordeel
 
 __all__ = [
     "ANTWOORDEN",
@@ -54,10 +54,6 @@ __all__ = [
 
 Bools = npt.NDArray[np.bool_]
 Bits = npt.NDArray[np.uint8]
-
-
-#: the answers, in the order of the codes ``antwoordcodes`` gives
-ANTWOORDEN: tuple[str, ...] = tuple(o.value for o in Oordeel)
 
 
 #: during one call (``een_index_per_kolom``): each column's ``index_in``, by its Arrow data

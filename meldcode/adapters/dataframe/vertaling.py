@@ -36,6 +36,7 @@ from meldcode.rules.semantiek import Op, Schakeling, schakeling
 
 __all__ = [
     "ANTWOORD",
+    "ANTWOORDEN",
     "BEANTWOORD",
     "BOOLEAANS",
     "EN",
@@ -318,6 +319,10 @@ def wortels(uit: Mapping[str, Uit]) -> list[Ref]:
         elif isinstance(u, Eerste | Lijst):
             rails.extend(rail for _, rail in u.delen)
     return rails
+
+
+#: the answers as the frame's text, in the order of their codes (a code is an index here)
+ANTWOORDEN: tuple[str, ...] = tuple(o.value for o in Oordeel)
 
 
 def oordelen(waarden: frozenset[Oordeel]) -> list[str]:
