@@ -1545,7 +1545,7 @@ def beslis_frame(
         if uit_arrow is not None:
             return uit_arrow
     if nw.dependencies.is_pandas_dataframe(frame):
-        als_tekst = _pandas_woordenboeken_als_tekst(frame)
+        als_tekst = _pandas_tekst_als_string(frame)
         if als_tekst:
             kopie = frame.copy(deep=False)
             for naam, kolom in als_tekst.items():
@@ -1603,7 +1603,7 @@ def _woordenboeken_als_tekst(tabel: Any, tekst: Any = None) -> Any:
     return tabel
 
 
-def _pandas_woordenboeken_als_tekst(frame: Any) -> dict[Any, Any]:
+def _pandas_tekst_als_string(frame: Any) -> dict[Any, Any]:
     """A pandas frame's Arrow columns that pyarrow's compute functions cannot take, as text.
 
     As ``_woordenboeken_als_tekst`` for an Arrow table: a column of Arrow dictionaries of texts
